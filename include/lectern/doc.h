@@ -1,0 +1,154 @@
+/* doc.h: the document model of a transcript (no terminal in here). */
+#ifndef LECTERN_DOC_H
+#define LECTERN_DOC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Block kinds, with the names used in tests and messages. */
+#define DOC_BLOCK_KINDS \
+	X(TITLE, "title") \
+	X(BYLINE, "byline") \
+	X(LINK, "link") \
+	X(HEADING, "heading") \
+	X(PARA, "paragraph") \
+	X(BULLET, "bullet") \
+	X(QUOTE, "quote") \
+	X(ATTRIB, "attribution") \
+	X(TURN, "turn") \
+	X(CREDIT, "credit")
+
+enum doc_block_kind {
+#define X(id, name) DOC_##id,
+	DOC_BLOCK_KINDS
+#undef X
+	DOC_NKINDS
+};
+
+/*
+ * A block is one paragraph-sized piece of the source. Offsets are byte
+ * offsets into doc->src: [start, end) is everything the block came from,
+ * [tstart, tend) its text (without label or marker), [lstart, lend) its
+ * label (a speaker's name, a credit's role, an attribution's name, a
+ * numbered bullet's marker), empty when it has none.
+ *
+ * A speaker turn is a TURN block followed by the PARA (and BULLET) blocks
+ * that continue it; all of them carry the turn and speaker indexes.
+ */
+struct doc_block {
+	enum doc_block_kind kind;
+	int		 level;		/* heading level from 1, bullet depth from 1 */
+	size_t		 start, end;
+	size_t		 tstart, tend;
+	size_t		 lstart, lend;
+	int		 speaker;	/* index in doc->speakers, or -1 */
+	int		 turn;		/* index in doc->turns, or -1 */
+	int		 section;	/* innermost section holding it, or -1 */
+	int		 quote_attrib;	/* QUOTE: its ATTRIB block, or -1 */
+};
+
+/* A section: a heading and the blocks up to the next heading of the same
+ * or a higher level. */
+struct doc_section {
+	size_t		 heading;	/* block index of the heading */
+	int		 level;
+	int		 parent;	/* section index, or -1 */
+	size_t		 end;		/* first block after the section */
+};
+
+struct doc_speaker {
+	char		*name;		/* as written, without ** or colon */
+	size_t		 turns;
+	size_t		 words;
+};
+
+struct doc_turn {
+	int		 speaker;
+	size_t		 first;		/* the TURN block */
+	size_t		 last;		/* its last block */
+};
+
+/* A range of the source; empty when start == end. */
+struct doc_range {
+	size_t		 start, end;
+};
+
+struct doc_meta {
+	struct doc_range title;
+	struct doc_range author;
+	struct doc_range date;
+	struct doc_range score;
+	struct doc_range link;
+};
+
+struct parse_state;
+
+struct doc {
+	const uint8_t	*src;
+	size_t		 len;
+	char		*name;		/* file name for messages, "-" for stdin */
+
+	struct doc_meta	 meta;
+
+	struct doc_block *blocks;
+	size_t		 nblocks, capblocks;
+	struct doc_section *sections;
+	size_t		 nsections, capsections;
+	struct doc_speaker *speakers;
+	size_t		 nspeakers, capspeakers;
+	struct doc_turn	*turns;
+	size_t		 nturns, capturns;
+
+	struct parse_state *ps;		/* non-NULL until parsing is complete */
+
+	/* How src is owned: mapped, allocated or borrowed. */
+	int		 own;
+	size_t		 maplen;
+};
+
+enum doc_own { DOC_BORROWED, DOC_MALLOCED, DOC_MAPPED };
+
+/* Makes a document over len bytes of src, parsed up to nothing yet.
+ * With own DOC_MALLOCED or DOC_MAPPED the document frees or unmaps src.
+ * Pair with doc_free. */
+struct doc	*doc_new(const uint8_t *src, size_t len, const char *name,
+		    enum doc_own own);
+
+/* Opens path ("-" for stdin) and makes a document of it. Returns NULL and
+ * sets errno on failure. */
+struct doc	*doc_open(const char *path);
+
+/* Reads all of fd into a new document named name. Returns NULL and sets
+ * errno on failure. */
+struct doc	*doc_read_fd(int fd, const char *name);
+
+void		 doc_free(struct doc *d);
+
+/* Parses at least the next budget bytes of the source (0: all of it).
+ * Returns 1 while there is more to parse, 0 when the document is complete. */
+int		 doc_parse_some(struct doc *d, size_t budget);
+
+/* Parses the whole document. */
+void		 doc_parse_all(struct doc *d);
+
+/* True once the whole source has been parsed. */
+int		 doc_complete(const struct doc *d);
+
+/* Returns a pointer to the source at a range and its length. */
+#define DOC_AT(d, s) ((d)->src + (s))
+
+/* The name of a block kind. */
+const char	*doc_kind_name(enum doc_block_kind kind);
+
+/* Section index of block b's innermost section, or -1. */
+int		 doc_block_section(const struct doc *d, size_t b);
+
+/* The block holding source offset off (the last block starting at or
+ * before it), or 0 when there are none. */
+size_t		 doc_block_at(const struct doc *d, size_t off);
+
+/* Counts the words of n bytes of text: runs between word breaks that hold
+ * a letter or a digit. */
+size_t		 doc_count_words(const uint8_t *s, size_t n);
+
+#endif

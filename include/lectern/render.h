@@ -1,0 +1,23 @@
+/* render.h: the non-interactive outputs (--dump, --outline, --speakers). */
+#ifndef LECTERN_RENDER_H
+#define LECTERN_RENDER_H
+
+#include <stdio.h>
+
+struct doc;
+
+/* Writes d laid out at width columns as plain text. Returns 0, or -1 when
+ * writing failed. */
+int	render_dump(const struct doc *d, int width, FILE *f);
+
+/* Writes the section tree, one heading a line, indented two spaces a
+ * level below the top. Returns 0 or -1. */
+int	render_outline(const struct doc *d, FILE *f);
+
+/* Writes NAME<TAB>TURNS<TAB>WORDS a speaker. Returns 0 or -1. */
+int	render_speakers(const struct doc *d, FILE *f);
+
+/* Writes n bytes of source text made safe for a terminal. */
+void	render_safe(FILE *f, const unsigned char *s, size_t n);
+
+#endif

@@ -1,0 +1,47 @@
+/* text.h: how one character of a document is shown, safely. */
+#ifndef LECTERN_TEXT_H
+#define LECTERN_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * A glyph is what one character of the source becomes on the screen.
+ * Printable characters stand for themselves; white space of any kind is
+ * one space; controls, invalid bytes and invisible characters that could
+ * reorder or hide text become visible placeholders (^[, <U+202E>, U+FFFD).
+ * No byte of the document reaches a terminal except through this.
+ */
+enum text_glyph_kind {
+	TEXT_PRINT,		/* the character itself */
+	TEXT_SPACE,		/* white space, shown as one space */
+	TEXT_PLACEHOLDER	/* a visible stand-in, shown in reverse */
+};
+
+struct text_glyph {
+	enum text_glyph_kind kind;
+	const uint8_t	*show;		/* bytes to show */
+	size_t		 nshow;
+	size_t		 srclen;	/* bytes consumed from the source */
+	int		 width;		/* display columns of show */
+	uint32_t	 uc;		/* the code point, 0xFFFD if invalid */
+	char		 buf[16];	/* storage for placeholders */
+};
+
+/* Decodes the glyph at s (n > 0 bytes); returns the bytes consumed. */
+size_t	text_glyph(const uint8_t *s, size_t n, struct text_glyph *g);
+
+/* Display width of n bytes of source text, shown through text_glyph. */
+size_t	text_width(const uint8_t *s, size_t n);
+
+/* Appends n bytes of source text to b, made safe: white space folded to
+ * spaces, controls shown as placeholders. */
+struct buf;
+void	text_sanitize(struct buf *b, const uint8_t *s, size_t n);
+
+/* True for a code point that is a letter (any script). */
+int	text_is_letter(uint32_t uc);
+/* True for an upper-case letter. */
+int	text_is_upper(uint32_t uc);
+
+#endif

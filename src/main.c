@@ -1,0 +1,172 @@
+/* main.c: the command line. */
+#include <sys/ioctl.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lectern/doc.h"
+#include "lectern/render.h"
+#include "lectern/util.h"
+
+#ifndef LECTERN_VERSION
+#define LECTERN_VERSION "0.1"
+#endif
+
+extern const unsigned char asset_interview[];
+extern const unsigned long asset_interview_len;
+
+enum mode { MODE_READ, MODE_DUMP, MODE_OUTLINE, MODE_SPEAKERS };
+
+static const char usage_text[] =
+"Usage: lectern [OPTION]... [FILE|-]\n"
+"Read a long interview or podcast transcript in the terminal.\n"
+"With no FILE, read standard input when it is not a terminal, or else the\n"
+"bundled interview (Jan Leike on the 80,000 Hours Podcast).\n"
+"\n"
+"Modes (without one, lectern opens the reader, or dumps when standard\n"
+"output is not a terminal):\n"
+"      --dump[=WIDTH]     print the document laid out at WIDTH columns\n"
+"      --outline          print the section tree\n"
+"      --speakers         print NAME<TAB>TURNS<TAB>WORDS for each speaker\n"
+"\n"
+"Options:\n"
+"  -h, --help             show this help and exit\n"
+"  -V, --version          show the version and exit\n"
+"\n"
+"Keys in the reader: press h or F1. Full manual: man lectern.\n";
+
+/* Prints "lectern: NAME: MESSAGE" with the name made safe. */
+static void
+file_error(const char *name, const char *msg)
+{
+	fputs("lectern: ", stderr);
+	render_safe(stderr, (const unsigned char *)name, strlen(name));
+	fprintf(stderr, ": %s\n", msg);
+}
+
+static int
+terminal_width(void)
+{
+	struct winsize ws;
+
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ,
+	    &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+/* Prints a one-line usage error and exits 2. */
+static void usage_error(const char *, ...) UTIL_PRINTF(1, 2) UTIL_NORETURN;
+
+static void
+usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("lectern: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs(" (try 'lectern --help')\n", stderr);
+	exit(2);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "dump", optional_argument, NULL, 'd' },
+		{ "outline", no_argument, NULL, 'o' },
+		{ "speakers", no_argument, NULL, 's' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	enum mode mode = MODE_READ;
+	struct doc *d;
+	const char *path = NULL;
+	int c, width = 0, status;
+
+	setlocale(LC_ALL, "");
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			mode = MODE_DUMP;
+			if (optarg != NULL) {
+				char *end;
+				long w;
+
+				errno = 0;
+				w = strtol(optarg, &end, 10);
+				if (errno != 0 || *end != '\0' || w < 1 ||
+				    w > 10000)
+					usage_error("bad width for --dump: '%s'",
+					    optarg);
+				width = (int)w;
+			}
+			break;
+		case 'o':
+			mode = MODE_OUTLINE;
+			break;
+		case 's':
+			mode = MODE_SPEAKERS;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return fflush(stdout) == 0 ? 0 : 2;
+		case 'V':
+			printf("lectern %s\n", LECTERN_VERSION);
+			return fflush(stdout) == 0 ? 0 : 2;
+		case ':':
+			usage_error("option '%s' needs an argument",
+			    argv[optind - 1]);
+			break;
+		default:
+			usage_error("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (argc - optind > 1)
+		usage_error("more than one file: '%s'", argv[optind + 1]);
+	if (optind < argc)
+		path = argv[optind];
+	else if (!isatty(STDIN_FILENO))
+		path = "-";
+
+	if (path == NULL)
+		d = doc_new(asset_interview, asset_interview_len,
+		    "interview.txt", DOC_BORROWED);
+	else if ((d = doc_open(path)) == NULL) {
+		file_error(path, strerror(errno));
+		return 2;
+	}
+	doc_parse_all(d);
+
+	if (mode == MODE_READ)
+		mode = MODE_DUMP;
+	switch (mode) {
+	case MODE_OUTLINE:
+		status = render_outline(d, stdout);
+		break;
+	case MODE_SPEAKERS:
+		status = render_speakers(d, stdout);
+		break;
+	default:
+		status = render_dump(d, width > 0 ? width : terminal_width(),
+		    stdout);
+		break;
+	}
+	doc_free(d);
+	if (status != 0) {
+		file_error("standard output", strerror(errno));
+		return 2;
+	}
+	return 0;
+}

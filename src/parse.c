@@ -1,0 +1,1059 @@
+/*
+ * parse.c: reads plain-text transcripts into the document model.
+ *
+ * The input is UTF-8 text (a byte-order mark is skipped; CR before LF,
+ * tabs and any other white space count as spaces). It is read a line at a
+ * time; these rules decide what each line is, tried in this order:
+ *
+ *  1. Jekyll front matter (a first line "---" up to the next "---") is not
+ *     shown; its "title:" gives the title.
+ *  2. A first line "# Title" is the title; later "#".."######" lines are
+ *     headings, their levels shifted so that the highest one is level 1.
+ *  3. "By AUTHOR @ DATE (+SCORE)" near the top is the byline, and
+ *     "This is a linkpost to URL" the link.
+ *  4. A chapter marker "(hh:mm:ss) - Title" is a heading of level 1.
+ *  5. A speaker label starts a turn: "Name: text", "NAME: text",
+ *     "**Name:** text", "**Name** (mm:ss): text", or a label alone on its
+ *     line ("**Name:**", "Name hh:mm:ss"), whose text is the next
+ *     paragraph. A name is one to five words, each starting with a capital
+ *     letter (or a particle such as "de" or "van"), with no digits. A
+ *     one-word name counts only when it labels two or more lines. The
+ *     paragraphs after a turn, up to the next label, heading or credit,
+ *     continue it.
+ *  6. "Role: Name, Name and Name", where everything after the colon is
+ *     names, is a credit line, never a speaker turn.
+ *  7. "- text", "* text", "• text" and "1. text" are bullet items (their
+ *     indentation gives their depth). "- Name" right after a paragraph that
+ *     is not part of a turn is the attribution of a pull quote: that
+ *     paragraph, and up to two plain paragraphs before it, are the quote.
+ *  8. Without "#" headings, a heading is a short line on its own: at most
+ *     90 columns and 14 words, starting with a capital letter or a digit,
+ *     not ending in . , ; : or …, and holding one sentence only. Inside a
+ *     turn, such a line followed by an ordinary paragraph continues the
+ *     turn instead. A heading directly followed by another heading is the
+ *     parent (level 1) of the headings after it, which are level 2, until
+ *     the next such parent.
+ *  9. The first line of the document, when it is not one of the above and
+ *     is followed by a byline or looks like a heading, is the title.
+ * 10. Anything else is a paragraph. A paragraph is one line, except in a
+ *     hard-wrapped document (most lines short, blank lines between
+ *     paragraphs), where the lines up to a blank line are joined unless a
+ *     line starts a new block or the line before it is short.
+ *  11. SubRip subtitle numbers and timings are skipped; the cue text is
+ *     paragraphs.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <unictype.h>
+#include <unistr.h>
+
+#include "lectern/doc.h"
+#include "lectern/parse.h"
+#include "lectern/text.h"
+#include "lectern/util.h"
+
+#define SAMPLE_SIZE	(1024 * 1024)
+#define MAX_NAME_BYTES	48
+#define MAX_NAME_WORDS	5
+#define HEAD_MAX_COLS	90
+#define HEAD_MAX_WORDS	14
+
+enum line_kind {
+	L_PLAIN, L_MDHEAD, L_CHAPTER, L_BULLET, L_TURN, L_LABEL, L_CREDIT,
+	L_BYLINE, L_LINK, L_SKIP
+};
+
+/* A logical line: one or more physical lines that make one block. */
+struct pline {
+	enum line_kind	 kind;
+	size_t		 start, end;	/* trimmed, all joined lines */
+	size_t		 next;		/* where the next line starts */
+	size_t		 tstart, tend;
+	size_t		 lstart, lend;
+	int		 level;
+	int		 dash;		/* bullet marker is a dash */
+};
+
+struct label_count {
+	size_t		 start, len;
+	int		 count;
+};
+
+struct parse_state {
+	size_t		 pos;
+	int		 srt;
+	int		 wrapped;
+	size_t		 wrapwidth;
+	int		 mdheads;	/* "#" headings rule the outline */
+	int		 mdshift;
+	struct label_count *singles;	/* one-word labels in the sample */
+	size_t		 nsingles, capsingles;
+
+	int		 turn;		/* the open turn, or -1 */
+	int		 base;		/* level of a lone plain heading */
+	int		 parent;	/* the last parent heading's block */
+	int		 stack[8];	/* open sections by depth */
+	int		 depth;
+	int		 lines;		/* logical lines committed */
+};
+
+static int	 classify(struct parse_state *, const struct doc *, size_t,
+		    size_t, struct pline *);
+
+static int
+is_hspace(uint8_t c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/* Finds the end of the physical line at pos (the newline or the end). */
+static size_t
+line_end(const struct doc *d, size_t pos)
+{
+	const uint8_t *nl;
+
+	nl = memchr(d->src + pos, '\n', d->len - pos);
+	return nl == NULL ? d->len : (size_t)(nl - d->src);
+}
+
+/* Trims white space (and a no-break space) from both ends of [*s, *e). */
+static void
+trim(const uint8_t *src, size_t *s, size_t *e)
+{
+	while (*s < *e && is_hspace(src[*s]))
+		(*s)++;
+	while (*e > *s) {
+		if (is_hspace(src[*e - 1]))
+			(*e)--;
+		else if (*e - *s >= 2 && src[*e - 2] == 0xC2 &&
+		    src[*e - 1] == 0xA0)
+			*e -= 2;
+		else
+			break;
+	}
+}
+
+static uint32_t
+char_at(const uint8_t *p, size_t n, int *len)
+{
+	ucs4_t uc;
+	int l;
+
+	l = u8_mbtouc(&uc, p, n);
+	*len = l <= 0 ? 1 : l;
+	return uc;
+}
+
+/* The last code point of the n bytes at p. */
+static uint32_t
+last_char(const uint8_t *p, size_t n)
+{
+	ucs4_t uc = 0;
+	const uint8_t *q;
+
+	if (n == 0)
+		return 0;
+	q = u8_prev(&uc, p + n, p);
+	return q == NULL ? p[n - 1] : uc;
+}
+
+static int
+is_particle(const uint8_t *w, size_t n)
+{
+	static const char *particles[] = {
+		"de", "van", "von", "der", "den", "da", "di", "du", "la",
+		"le", "bin", "al", "el", "y", "dos", "das", "del", "ter",
+		"ten", "zu", NULL
+	};
+	int i;
+
+	for (i = 0; particles[i] != NULL; i++)
+		if (strlen(particles[i]) == n && memcmp(w, particles[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+/* True when [s, e) looks like a person's name; sets *words. */
+static int
+namelike(const uint8_t *src, size_t s, size_t e, int *words)
+{
+	size_t i, ws;
+	int n = 0, len, upper = 0;
+	uint32_t uc;
+
+	if (e <= s || e - s > MAX_NAME_BYTES)
+		return 0;
+	for (i = s; i < e;) {
+		while (i < e && src[i] == ' ')
+			i++;
+		if (i >= e)
+			break;
+		ws = i;
+		uc = char_at(src + i, e - i, &len);
+		if (text_is_upper(uc))
+			upper++;
+		else if (!uc_is_alpha(uc))
+			return 0;
+		while (i < e && src[i] != ' ') {
+			uc = char_at(src + i, e - i, &len);
+			if (!uc_is_alpha(uc) && !uc_is_general_category(uc,
+			    UC_CATEGORY_M) && uc != '.' && uc != '-' &&
+			    uc != '\'' && uc != 0x2019)
+				return 0;
+			i += (size_t)len;
+		}
+		if (!text_is_upper(char_at(src + ws, e - ws, &len)) &&
+		    !is_particle(src + ws, i - ws))
+			return 0;
+		if (++n > MAX_NAME_WORDS)
+			return 0;
+	}
+	*words = n;
+	return n > 0 && upper > 0;
+}
+
+/* True when [s, e) is a short list of names: "A B, C D and E F". */
+static int
+names_only(const uint8_t *src, size_t s, size_t e)
+{
+	size_t i, ps;
+	int words, total = 0;
+
+	if (e - s > 160)
+		return 0;
+	for (i = ps = s; i <= e; i++) {
+		size_t pe = i, skip = 0;
+
+		if (i == e)
+			skip = 0;
+		else if (src[i] == ',' || src[i] == '&')
+			skip = 1;
+		else if (e - i >= 5 && memcmp(src + i, " and ", 5) == 0)
+			skip = 5;
+		else
+			continue;
+		trim(src, &ps, &pe);
+		if (pe > ps) {
+			if (!namelike(src, ps, pe, &words))
+				return 0;
+			total += words;
+		} else if (i == e) {
+			return 0;	/* a trailing separator */
+		}
+		i += skip ? skip - 1 : 0;
+		ps = i + 1;
+	}
+	return total > 0 && total <= 12;
+}
+
+/* Matches a timestamp "m:ss", "mm:ss" or "h:mm:ss" (with optional ,mmm)
+ * exactly filling [s, e). */
+static int
+timestamp(const uint8_t *src, size_t s, size_t e)
+{
+	int digits = 0, colons = 0;
+
+	if (e > s && (src[s] == '(' || src[s] == '[')) {
+		if (src[e - 1] != ')' && src[e - 1] != ']')
+			return 0;
+		s++;
+		e--;
+	}
+	for (; s < e; s++) {
+		if (src[s] >= '0' && src[s] <= '9')
+			digits++;
+		else if (src[s] == ':' && digits > 0)
+			colons++;
+		else if ((src[s] == ',' || src[s] == '.') && colons > 0)
+			;
+		else
+			return 0;
+	}
+	return colons >= 1 && colons <= 2 && digits >= 3;
+}
+
+static int
+single_known(const struct parse_state *ps, const struct doc *d, size_t s,
+    size_t e)
+{
+	size_t i;
+
+	for (i = 0; i < ps->nsingles; i++)
+		if (ps->singles[i].len == e - s && ps->singles[i].count >= 2 &&
+		    memcmp(d->src + ps->singles[i].start, d->src + s, e - s) == 0)
+			return 1;
+	return 0;
+}
+
+/* True when [s, e) could label a credit: a short phrase such as
+ * "Producer and editor". */
+static int
+rolelike(const uint8_t *src, size_t s, size_t e)
+{
+	size_t i;
+	int len, words = 1;
+
+	if (e <= s || e - s > MAX_NAME_BYTES ||
+	    !text_is_upper(char_at(src + s, e - s, &len)))
+		return 0;
+	for (i = s; i < e; i++) {
+		if (src[i] == ' ')
+			words++;
+		else if ((src[i] >= '0' && src[i] <= '9') || src[i] == ',' ||
+		    src[i] == '.')
+			return 0;
+	}
+	return words <= 6;
+}
+
+/* When a timestamp in brackets, "(00:09)" or "[1:02:03]", stands at p,
+ * returns the offset after it; otherwise p. */
+static size_t
+skip_stamp(const uint8_t *src, size_t p, size_t e)
+{
+	size_t q;
+
+	if (p >= e || (src[p] != '(' && src[p] != '['))
+		return p;
+	for (q = p + 1; q < e && q - p < 16; q++)
+		if (src[q] == ')' || src[q] == ']')
+			return timestamp(src, p, q + 1) ? q + 1 : p;
+	return p;
+}
+
+/*
+ * Looks for a speaker label at the start of [s, e). Fills the label and
+ * text ranges and returns L_TURN, L_LABEL or L_CREDIT, or L_PLAIN when
+ * there is none. With counting set, one-word names are accepted (the
+ * sample pass counts them).
+ */
+static enum line_kind
+find_label(struct parse_state *ps, const struct doc *d, size_t s, size_t e,
+    struct pline *pl, int counting)
+{
+	const uint8_t *src = d->src;
+	size_t ns, ne, rest, i, q;
+	int words = 0, bold = 0;
+	enum line_kind kind;
+
+	if (e - s >= 4 && src[s] == '*' && src[s + 1] == '*') {
+		/* **Name:** text, **Name**: text, **Name** (00:09): text */
+		for (i = s + 2; i + 1 < e && i < s + 2 + MAX_NAME_BYTES + 1; i++)
+			if (src[i] == '*' && src[i + 1] == '*')
+				break;
+		if (i + 1 >= e || src[i] != '*' || src[i + 1] != '*')
+			return L_PLAIN;
+		ns = s + 2;
+		ne = i;
+		rest = i + 2;
+		bold = 1;
+		if (ne > ns && src[ne - 1] == ':') {
+			ne--;
+		} else {
+			while (rest < e && src[rest] == ' ')
+				rest++;
+			q = skip_stamp(src, rest, e);
+			if (q < e && src[q] == ':')
+				rest = q + 1;
+			else if (q > rest)
+				rest = q;
+			else
+				return L_PLAIN;
+		}
+	} else {
+		/* Name: text, or Name (00:01:02): text */
+		size_t lim = e - s > MAX_NAME_BYTES ? s + MAX_NAME_BYTES : e;
+
+		for (i = s; i < lim && src[i] != ':' && src[i] != '(' &&
+		    src[i] != '['; i++)
+			;
+		if (i >= lim)
+			goto bare;
+		ns = s;
+		ne = i;
+		if (src[i] != ':') {
+			q = skip_stamp(src, i, e);
+			if (q == i || q >= e || src[q] != ':')
+				goto bare;
+			i = q;
+		}
+		rest = i + 1;
+		if (rest < e && src[rest] != ' ' && src[rest] != '\t')
+			goto bare;
+	}
+	while (rest < e && is_hspace(src[rest]))
+		rest++;
+	trim(src, &ns, &ne);
+	if (namelike(src, ns, ne, &words) &&
+	    (words > 1 || bold || counting || single_known(ps, d, ns, ne)))
+		kind = rest < e && names_only(src, rest, e) ? L_CREDIT :
+		    rest < e ? L_TURN : L_LABEL;
+	else if (!bold && rest < e && rolelike(src, ns, ne) &&
+	    names_only(src, rest, e))
+		kind = L_CREDIT;
+	else
+		return L_PLAIN;
+	pl->lstart = ns;
+	pl->lend = ne;
+	pl->tstart = rest;
+	pl->tend = e;
+	return kind;
+bare:
+	/* Name hh:mm:ss, alone on its line */
+	for (i = e; i > s && src[i - 1] != ' '; i--)
+		;
+	if (i > s && timestamp(src, i, e)) {
+		ns = s;
+		ne = i;
+		trim(src, &ns, &ne);
+		if (namelike(src, ns, ne, &words)) {
+			pl->lstart = ns;
+			pl->lend = ne;
+			pl->tstart = pl->tend = e;
+			return L_LABEL;
+		}
+	}
+	return L_PLAIN;
+}
+
+/* True when the plain line [s, e) is shaped like a heading. */
+static int
+headlike(const struct doc *d, size_t s, size_t e)
+{
+	const uint8_t *src = d->src;
+	uint32_t uc, last;
+	size_t i;
+	int len, words = 1;
+
+	if (e <= s || e - s > HEAD_MAX_COLS * 4)
+		return 0;
+	uc = char_at(src + s, e - s, &len);
+	if (!uc_is_alnum(uc) || uc_is_lower(uc))
+		return 0;
+	last = last_char(src + s, e - s);
+	if (last == '.' || last == ',' || last == ';' || last == ':' ||
+	    last == 0x2026)
+		return 0;
+	for (i = s; i < e; i++) {
+		if (src[i] == ' ' && ++words > HEAD_MAX_WORDS)
+			return 0;
+		if ((src[i] == '.' || src[i] == '?' || src[i] == '!') &&
+		    i + 2 < e && src[i + 1] == ' ') {
+			uc = char_at(src + i + 2, e - i - 2, &len);
+			if (uc_is_upper(uc) || uc_is_digit(uc) || uc == '"' ||
+			    uc == 0x201C)
+				return 0;	/* two sentences */
+		}
+	}
+	return text_width(src + s, e - s) <= HEAD_MAX_COLS;
+}
+
+/* Classifies one physical line [s, e) (trimmed). */
+static int
+classify(struct parse_state *ps, const struct doc *d, size_t s, size_t e,
+    struct pline *pl)
+{
+	const uint8_t *src = d->src;
+	size_t i, raw = s;
+	int n;
+
+	memset(pl, 0, sizeof *pl);
+	pl->start = s;
+	pl->end = e;
+	pl->tstart = s;
+	pl->tend = e;
+	pl->lstart = pl->lend = s;
+	/* The raw line start, for indentation. */
+	while (raw > 0 && src[raw - 1] != '\n')
+		raw--;
+
+	if (ps->srt) {
+		for (i = s; i < e && src[i] >= '0' && src[i] <= '9'; i++)
+			;
+		if ((i == e && e > s) || (e - s > 5 &&
+		    memmem(src + s, e - s, "-->", 3) != NULL))
+			return pl->kind = L_SKIP;
+	}
+	if (src[s] == '#') {
+		for (n = 0; s + n < e && src[s + n] == '#'; n++)
+			;
+		if (n <= 6 && s + n < e && src[s + n] == ' ') {
+			size_t ts = s + n, te = e, a;
+
+			/* Drops a trailing anchor: <a name="x"></a> */
+			if (te - ts > 4 && memcmp(src + te - 4, "</a>", 4) == 0)
+				for (a = te - 4; a > ts; a--)
+					if (memcmp(src + a, "<a ", 3) == 0) {
+						te = a;
+						break;
+					}
+			trim(src, &ts, &te);
+			pl->tstart = ts;
+			pl->tend = te;
+			pl->level = n;
+			return pl->kind = L_MDHEAD;
+		}
+	}
+	if (e - s > 5 && memcmp(src + s, "By ", 3) == 0 &&
+	    ps->lines < 10 && memmem(src + s, e - s, " @ ", 3) != NULL)
+		return pl->kind = L_BYLINE;
+	if (e - s > 22 && memcmp(src + s, "This is a linkpost to ", 22) == 0) {
+		pl->tstart = s + 22;
+		return pl->kind = L_LINK;
+	}
+	/* Chapter: (00:00:00) - Title */
+	for (i = s; i < e && src[i] != ' '; i++)
+		;
+	if (i + 3 < e && memcmp(src + i, " - ", 3) == 0 &&
+	    timestamp(src, s, i)) {
+		pl->tstart = i + 3;
+		return pl->kind = L_CHAPTER;
+	}
+	/* Bullets: - * + • – — and 1. 1) */
+	{
+		size_t m = s, ind = 0;
+		int len;
+		uint32_t uc = char_at(src + s, e - s, &len);
+
+		for (i = raw; i < s; i++)
+			ind += src[i] == '\t' ? 4 : 1;
+		if (uc == '-' || uc == '*' || uc == '+' || uc == 0x2022 ||
+		    uc == 0x2013 || uc == 0x2014) {
+			m = s + (size_t)len;
+			pl->dash = uc != '*' && uc != '+' && uc != 0x2022;
+		} else if (uc_is_digit(uc)) {
+			for (m = s; m < e && m - s < 3 && src[m] >= '0' &&
+			    src[m] <= '9'; m++)
+				;
+			if (m < e && (src[m] == '.' || src[m] == ')')) {
+				pl->lstart = s;
+				pl->lend = ++m;
+			} else {
+				m = s;
+			}
+		}
+		if (m > s && m < e && src[m] == ' ') {
+			while (m < e && is_hspace(src[m]))
+				m++;
+			pl->tstart = m;
+			pl->level = 1 + (int)(ind / 2);
+			if (pl->level > 4)
+				pl->level = 4;
+			return pl->kind = L_BULLET;
+		}
+		pl->lstart = pl->lend = s;
+		pl->dash = 0;
+	}
+	return pl->kind = find_label(ps, d, s, e, pl, 0);
+}
+
+/* Skips blank lines from pos; returns the start of the next non-blank
+ * line and its trimmed range, or 0 at the end. */
+static int
+next_physical(const struct doc *d, size_t pos, size_t *s, size_t *e,
+    size_t *next)
+{
+	while (pos < d->len) {
+		size_t le = line_end(d, pos);
+
+		*s = pos;
+		*e = le;
+		trim(d->src, s, e);
+		*next = le < d->len ? le + 1 : le;
+		if (*e > *s)
+			return 1;
+		pos = *next;
+	}
+	return 0;
+}
+
+/* Reads the logical line at pos into pl. Returns 0 at the end. */
+static int
+read_logical(struct parse_state *ps, const struct doc *d, size_t pos,
+    struct pline *pl)
+{
+	size_t s, e, next, prevlen;
+
+	if (!next_physical(d, pos, &s, &e, &next))
+		return 0;
+	classify(ps, d, s, e, pl);
+	pl->next = next;
+	if (!ps->wrapped || pl->kind == L_MDHEAD || pl->kind == L_SKIP ||
+	    pl->kind == L_CHAPTER || pl->kind == L_LABEL)
+		return 1;
+	prevlen = e - s;
+	while (next < d->len && d->src[next] != '\n') {
+		size_t le = line_end(d, next), ns = next, ne = le;
+		struct pline peek;
+
+		trim(d->src, &ns, &ne);
+		if (ne == ns || prevlen * 2 < ps->wrapwidth)
+			break;
+		classify(ps, d, ns, ne, &peek);
+		if (peek.kind != L_PLAIN)
+			break;
+		pl->end = pl->tend = ne;
+		prevlen = ne - ns;
+		next = le < d->len ? le + 1 : le;
+	}
+	pl->next = next;
+	return 1;
+}
+
+/* Looks at a sample of the document to choose the parsing modes. */
+static void
+prescan(struct parse_state *ps, const struct doc *d, size_t pos)
+{
+	size_t lim = d->len - pos > SAMPLE_SIZE ? pos + SAMPLE_SIZE : d->len;
+	size_t nonblank = 0, blank = 0, shortl = 0, pairs = 0, i;
+	size_t widths[121] = { 0 };
+	int prevblank = 1, minmd = 7, nmd = 0, first = 1;
+	size_t s, e, next;
+
+	/* SubRip: a number, then a timing line. */
+	if (next_physical(d, pos, &s, &e, &next)) {
+		for (i = s; i < e && d->src[i] >= '0' && d->src[i] <= '9'; i++)
+			;
+		if (i == e && next_physical(d, next, &s, &e, &next) &&
+		    memmem(d->src + s, e - s, "-->", 3) != NULL)
+			ps->srt = 1;
+	}
+	while (pos < lim) {
+		size_t le = line_end(d, pos);
+		struct pline pl;
+
+		s = pos;
+		e = le;
+		trim(d->src, &s, &e);
+		pos = le < d->len ? le + 1 : le;
+		if (e == s) {
+			blank++;
+			prevblank = 1;
+			continue;
+		}
+		nonblank++;
+		if (e - s <= 120) {
+			shortl++;
+			widths[e - s]++;
+		}
+		if (!prevblank)
+			pairs++;
+		prevblank = 0;
+		if (d->src[s] == '#') {
+			memset(&pl, 0, sizeof pl);
+			classify(ps, d, s, e, &pl);
+			if (pl.kind == L_MDHEAD) {
+				if (!(first && pl.level == 1)) {
+					nmd++;
+					if (pl.level < minmd)
+						minmd = pl.level;
+				}
+			}
+		} else if (find_label(ps, d, s, e, &pl, 1) == L_TURN ||
+		    pl.kind == L_LABEL) {
+			int words;
+
+			if (namelike(d->src, pl.lstart, pl.lend, &words) &&
+			    words == 1) {
+				for (i = 0; i < ps->nsingles; i++)
+					if (ps->singles[i].len == pl.lend -
+					    pl.lstart && memcmp(d->src +
+					    ps->singles[i].start, d->src +
+					    pl.lstart, ps->singles[i].len) == 0)
+						break;
+				if (i == ps->nsingles && i < 256) {
+					UTIL_GROW(ps->singles, ps->capsingles,
+					    i + 1);
+					ps->singles[i].start = pl.lstart;
+					ps->singles[i].len = pl.lend - pl.lstart;
+					ps->singles[i].count = 0;
+					ps->nsingles++;
+				}
+				if (i < ps->nsingles)
+					ps->singles[i].count++;
+			}
+		}
+		first = 0;
+	}
+	if (nmd >= 2) {
+		ps->mdheads = 1;
+		ps->mdshift = minmd - 1;
+	}
+	if (!ps->srt && nonblank >= 4 && blank * 10 >= nonblank &&
+	    shortl * 10 >= nonblank * 9 && pairs * 3 >= nonblank) {
+		size_t seen = 0;
+
+		ps->wrapped = 1;
+		/* The wrap width: the length that 90% of lines stay under. */
+		for (i = 0; i <= 120; i++) {
+			seen += widths[i];
+			if (seen * 10 >= shortl * 9)
+				break;
+		}
+		ps->wrapwidth = i;
+	}
+}
+
+struct parse_state *
+parse_begin(struct doc *d)
+{
+	struct parse_state *ps;
+	size_t s, e, next;
+
+	ps = xcalloc(1, sizeof *ps);
+	ps->turn = -1;
+	ps->base = 1;
+	ps->parent = -1;
+	if (d->len >= 3 && memcmp(d->src, "\xEF\xBB\xBF", 3) == 0)
+		ps->pos = 3;
+	/* Jekyll front matter */
+	if (next_physical(d, ps->pos, &s, &e, &next) && e - s == 3 &&
+	    memcmp(d->src + s, "---", 3) == 0) {
+		size_t pos = next;
+
+		while (next_physical(d, pos, &s, &e, &next)) {
+			pos = next;
+			if (e - s == 3 && memcmp(d->src + s, "---", 3) == 0) {
+				ps->pos = pos;
+				break;
+			}
+			if (e - s > 6 && memcmp(d->src + s, "title:", 6) == 0) {
+				s += 6;
+				trim(d->src, &s, &e);
+				if (e - s >= 2 && d->src[s] == '"' &&
+				    d->src[e - 1] == '"') {
+					s++;
+					e--;
+				}
+				d->meta.title.start = s;
+				d->meta.title.end = e;
+			} else if (e - s > 5 &&
+			    memcmp(d->src + s, "date:", 5) == 0) {
+				s += 5;
+				trim(d->src, &s, &e);
+				d->meta.date.start = s;
+				d->meta.date.end = e;
+			}
+		}
+		if (ps->pos < pos)
+			memset(&d->meta, 0, sizeof d->meta);
+	}
+	prescan(ps, d, ps->pos);
+	return ps;
+}
+
+static size_t
+add_block(struct doc *d, enum doc_block_kind kind, const struct pline *pl)
+{
+	struct parse_state *ps = d->ps;
+	struct doc_block *b;
+
+	UTIL_GROW(d->blocks, d->capblocks, d->nblocks + 1);
+	b = &d->blocks[d->nblocks];
+	memset(b, 0, sizeof *b);
+	b->kind = kind;
+	b->level = pl->level;
+	b->start = pl->start;
+	b->end = pl->end;
+	b->tstart = pl->tstart;
+	b->tend = pl->tend;
+	b->lstart = pl->lstart;
+	b->lend = pl->lend;
+	b->speaker = -1;
+	b->turn = -1;
+	b->quote_attrib = -1;
+	b->section = ps->depth > 0 ? ps->stack[ps->depth - 1] : -1;
+	return d->nblocks++;
+}
+
+/* Adds a heading of the given level and opens its section. */
+static void
+add_heading(struct doc *d, struct pline *pl, int level)
+{
+	struct parse_state *ps = d->ps;
+	struct doc_section *sec;
+	size_t b;
+
+	if (level < 1)
+		level = 1;
+	if (level > 6)
+		level = 6;
+	pl->level = level;
+	ps->turn = -1;
+	while (ps->depth > 0 &&
+	    d->sections[ps->stack[ps->depth - 1]].level >= level) {
+		d->sections[ps->stack[ps->depth - 1]].end = d->nblocks;
+		ps->depth--;
+	}
+	b = add_block(d, DOC_HEADING, pl);
+	UTIL_GROW(d->sections, d->capsections, d->nsections + 1);
+	sec = &d->sections[d->nsections];
+	sec->heading = b;
+	sec->level = level;
+	sec->parent = ps->depth > 0 ? ps->stack[ps->depth - 1] : -1;
+	sec->end = b + 1;
+	ps->stack[ps->depth++] = (int)d->nsections;
+	d->blocks[b].section = (int)d->nsections;
+	d->nsections++;
+}
+
+static int
+find_speaker(struct doc *d, size_t s, size_t e)
+{
+	size_t i;
+
+	for (i = 0; i < d->nspeakers; i++)
+		if (strlen(d->speakers[i].name) == e - s &&
+		    memcmp(d->speakers[i].name, d->src + s, e - s) == 0)
+			return (int)i;
+	UTIL_GROW(d->speakers, d->capspeakers, d->nspeakers + 1);
+	d->speakers[d->nspeakers].name = xstrndup((const char *)d->src + s,
+	    e - s);
+	d->speakers[d->nspeakers].turns = 0;
+	d->speakers[d->nspeakers].words = 0;
+	return (int)d->nspeakers++;
+}
+
+/* Adds block b to the open turn, if any. */
+static void
+join_turn(struct doc *d, size_t b)
+{
+	struct parse_state *ps = d->ps;
+	struct doc_turn *t;
+	struct doc_block *blk = &d->blocks[b];
+
+	if (ps->turn < 0)
+		return;
+	t = &d->turns[ps->turn];
+	blk->turn = ps->turn;
+	blk->speaker = t->speaker;
+	t->last = b;
+	d->speakers[t->speaker].words += doc_count_words(d->src + blk->tstart,
+	    blk->tend - blk->tstart);
+}
+
+static void
+start_turn(struct doc *d, struct pline *pl)
+{
+	struct parse_state *ps = d->ps;
+	struct doc_turn *t;
+	size_t b;
+	int sp;
+
+	sp = find_speaker(d, pl->lstart, pl->lend);
+	d->speakers[sp].turns++;
+	UTIL_GROW(d->turns, d->capturns, d->nturns + 1);
+	t = &d->turns[d->nturns];
+	t->speaker = sp;
+	b = add_block(d, DOC_TURN, pl);
+	t->first = t->last = b;
+	ps->turn = (int)d->nturns++;
+	join_turn(d, b);
+}
+
+/* Makes the paragraphs before the attribution at pl a pull quote. */
+static void
+add_attribution(struct doc *d, struct pline *pl)
+{
+	size_t a, j, n = 0;
+
+	pl->lstart = pl->tstart;
+	pl->lend = pl->tend;
+	a = add_block(d, DOC_ATTRIB, pl);
+	for (j = a; j > 0 && d->blocks[j - 1].kind == DOC_PARA &&
+	    d->blocks[j - 1].turn < 0; j--)
+		n++;
+	if (n > 3)
+		j = a - 1;
+	for (; j < a; j++) {
+		d->blocks[j].kind = DOC_QUOTE;
+		d->blocks[j].quote_attrib = (int)a;
+	}
+}
+
+/* True when the line after pl is a plain line that is not heading-like. */
+static int
+next_is_prose(struct parse_state *ps, struct doc *d, const struct pline *pl)
+{
+	struct pline nx;
+
+	if (!read_logical(ps, d, pl->next, &nx))
+		return 0;
+	return nx.kind == L_PLAIN && !headlike(d, nx.start, nx.end);
+}
+
+static int
+next_is_heading(struct parse_state *ps, struct doc *d, const struct pline *pl)
+{
+	struct pline nx;
+
+	if (!read_logical(ps, d, pl->next, &nx))
+		return 0;
+	return nx.kind == L_PLAIN && headlike(d, nx.start, nx.end);
+}
+
+static void
+commit_plain(struct doc *d, struct pline *pl)
+{
+	struct parse_state *ps = d->ps;
+	struct pline nx;
+	size_t prev = d->nblocks - 1;
+	int level;
+
+	if (ps->lines == 0 && d->meta.title.end == 0 && !ps->srt &&
+	    pl->end - pl->start <= 400 && last_char(d->src + pl->start,
+	    pl->end - pl->start) != '.' && read_logical(ps, d, pl->next, &nx) &&
+	    (nx.kind == L_BYLINE || nx.kind == L_LINK ||
+	    headlike(d, pl->start, pl->end))) {
+		d->meta.title.start = pl->start;
+		d->meta.title.end = pl->end;
+		add_block(d, DOC_TITLE, pl);
+		return;
+	}
+	if (!ps->mdheads && !ps->srt && headlike(d, pl->start, pl->end) &&
+	    !(ps->turn >= 0 && next_is_prose(ps, d, pl))) {
+		if (d->nblocks > 0 && d->blocks[prev].kind == DOC_HEADING)
+			level = (int)prev == ps->parent ?
+			    d->blocks[prev].level + 1 : d->blocks[prev].level;
+		else if (next_is_heading(ps, d, pl)) {
+			level = 1;
+			ps->parent = (int)d->nblocks;
+			ps->base = 2;
+		} else
+			level = ps->base;
+		add_heading(d, pl, level);
+		return;
+	}
+	join_turn(d, add_block(d, DOC_PARA, pl));
+}
+
+static void
+commit(struct doc *d, struct pline *pl)
+{
+	struct parse_state *ps = d->ps;
+	struct pline nx;
+	size_t b;
+	int words;
+
+	switch (pl->kind) {
+	case L_SKIP:
+		return;
+	case L_MDHEAD:
+		if (ps->lines == 0 && pl->level == 1 && d->meta.title.end == 0) {
+			d->meta.title.start = pl->tstart;
+			d->meta.title.end = pl->tend;
+			add_block(d, DOC_TITLE, pl);
+			break;
+		}
+		add_heading(d, pl, pl->level - ps->mdshift);
+		break;
+	case L_CHAPTER:
+		add_heading(d, pl, 1);
+		break;
+	case L_BYLINE: {
+		size_t at, s = pl->start + 3, e = pl->end, p;
+
+		at = (size_t)((const uint8_t *)memmem(d->src + s, e - s,
+		    " @ ", 3) - d->src);
+		d->meta.author.start = s;
+		d->meta.author.end = at;
+		d->meta.date.start = at + 3;
+		d->meta.date.end = e;
+		if (d->src[e - 1] == ')')
+			for (p = e - 1; p > at + 3; p--)
+				if (d->src[p] == '(') {
+					d->meta.score.start = p + 1;
+					d->meta.score.end = e - 1;
+					d->meta.date.end = p;
+					trim(d->src, &d->meta.date.start,
+					    &d->meta.date.end);
+					break;
+				}
+		add_block(d, DOC_BYLINE, pl);
+		break;
+	}
+	case L_LINK:
+		d->meta.link.start = pl->tstart;
+		d->meta.link.end = pl->tend;
+		pl->tstart = pl->start;
+		add_block(d, DOC_LINK, pl);
+		break;
+	case L_TURN:
+		start_turn(d, pl);
+		break;
+	case L_LABEL:
+		/* The turn's text is the next paragraph. */
+		if (read_logical(ps, d, pl->next, &nx) && nx.kind == L_PLAIN) {
+			pl->tstart = nx.tstart;
+			pl->tend = pl->end = nx.end;
+			pl->next = nx.next;
+		}
+		start_turn(d, pl);
+		break;
+	case L_CREDIT:
+		ps->turn = -1;
+		add_block(d, DOC_CREDIT, pl);
+		break;
+	case L_BULLET:
+		if (pl->dash && pl->level == 1 && d->nblocks > 0 &&
+		    d->blocks[d->nblocks - 1].kind == DOC_PARA &&
+		    d->blocks[d->nblocks - 1].turn < 0 &&
+		    namelike(d->src, pl->tstart, pl->tend, &words) &&
+		    !(read_logical(ps, d, pl->next, &nx) &&
+		    nx.kind == L_BULLET)) {
+			add_attribution(d, pl);
+			break;
+		}
+		b = add_block(d, DOC_BULLET, pl);
+		join_turn(d, b);
+		break;
+	case L_PLAIN:
+		commit_plain(d, pl);
+		break;
+	}
+	ps->lines++;
+}
+
+int
+parse_some(struct doc *d, size_t budget)
+{
+	struct parse_state *ps = d->ps;
+	struct pline pl;
+	size_t stop;
+
+	if (ps == NULL)
+		return 0;
+	stop = budget == 0 || d->len - ps->pos < budget ? d->len :
+	    ps->pos + budget;
+	while (ps->pos < stop) {
+		if (!read_logical(ps, d, ps->pos, &pl)) {
+			ps->pos = d->len;
+			break;
+		}
+		commit(d, &pl);
+		ps->pos = pl.next;
+	}
+	if (ps->pos < d->len)
+		return 1;
+	while (ps->depth > 0)
+		d->sections[ps->stack[--ps->depth]].end = d->nblocks;
+	parse_end(d);
+	return 0;
+}
+
+void
+parse_end(struct doc *d)
+{
+	if (d->ps == NULL)
+		return;
+	free(d->ps->singles);
+	free(d->ps);
+	d->ps = NULL;
+}
+
+int
+doc_parse_some(struct doc *d, size_t budget)
+{
+	return parse_some(d, budget);
+}
