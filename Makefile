@@ -1,5 +1,7 @@
 # lectern: a terminal reader for long interviews and podcast transcripts.
 
+VERSION	 = 0.1
+
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
 MANDIR	?= $(PREFIX)/share/man
@@ -12,18 +14,27 @@ WARN	 = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 PKG_CONFIG ?= pkg-config
 CURSES_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
 CURSES_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
-LECTERN_CPPFLAGS = -Iinclude -D_GNU_SOURCE
+LECTERN_CPPFLAGS = -Iinclude -D_GNU_SOURCE -DLECTERN_VERSION='"$(VERSION)"'
 LECTERN_CFLAGS	 = -std=c11 $(WARN) -MMD -MP
 LIBS	 = $(CURSES_LIBS) -lunistring
 
-# The model, parser, layout and search: no curses in these.
+# The model, parser, layout and outputs: no curses in these.
 CORE	 = util text doc parse layout render
-# The terminal user interface.
+# The terminal user interface: the only modules that include curses.h.
 UI	 = main
+
+# Where objects go, and the binaries built from them; `make check` builds
+# the same sources again with sanitizers into build-check/.
 OBJDIR	?= build
+BIN	?= lectern
+UNIT	?= tests/unit
 
 CORE_OBJS = $(CORE:%=$(OBJDIR)/%.o) $(OBJDIR)/asset.o
 UI_OBJS	  = $(UI:%=$(OBJDIR)/%.o)
+TOOLS	  = tests/ptyrun tests/maxwidth
+
+SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	    -fno-sanitize-recover=all
 
 ifeq ($(V),1)
 Q =
@@ -31,9 +42,9 @@ else
 Q = @
 endif
 
-all: lectern
+all: $(BIN)
 
-lectern: $(CORE_OBJS) $(UI_OBJS)
+$(BIN): $(CORE_OBJS) $(UI_OBJS)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
@@ -48,12 +59,52 @@ $(OBJDIR)/asset.o: src/asset.S assets/interview.txt | $(OBJDIR)
 $(OBJDIR):
 	$(Q)mkdir -p $@
 
-run: lectern
-	./lectern
+run: $(BIN)
+	./$(BIN)
+
+# Tests
+TEST_CFLAGS = $(LECTERN_CPPFLAGS) $(CPPFLAGS) $(LECTERN_CFLAGS) $(CFLAGS) -Itests
+
+$(UNIT): tests/unit.c tests/unit.h $(CORE_OBJS)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(TEST_CFLAGS) $(LDFLAGS) -o $@ tests/unit.c $(CORE_OBJS) -lunistring
+
+tests/ptyrun: tests/ptyrun.c
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(TEST_CFLAGS) $(LDFLAGS) -o $@ tests/ptyrun.c -lutil
+
+tests/maxwidth: tests/maxwidth.c
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(TEST_CFLAGS) $(LDFLAGS) -o $@ tests/maxwidth.c
+
+# Every suite, with the normal build and again with the sanitizers.
+test: $(BIN) $(UNIT) $(TOOLS) sanitized
+	BUILDS="normal:./$(BIN):./$(UNIT) asan:./build-check/lectern:./build-check/unit" \
+	$(SAN_ENV) sh tests/run
+
+# Only the sanitizer build.
+check: $(TOOLS) sanitized
+	BUILDS="asan:./build-check/lectern:./build-check/unit" $(SAN_ENV) sh tests/run
+
+SAN_ENV	 = ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+sanitized:
+	$(Q)$(MAKE) --no-print-directory OBJDIR=build-check BIN=build-check/lectern \
+	    UNIT=build-check/unit CFLAGS="$(SAN_FLAGS)" \
+	    LDFLAGS="$(SAN_FLAGS)" build-check/lectern build-check/unit
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/lectern
+	install -m 644 man/lectern.1 $(DESTDIR)$(MANDIR)/man1/lectern.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/lectern $(DESTDIR)$(MANDIR)/man1/lectern.1
 
 clean:
-	rm -rf build build-check lectern tests/unit tests/ptyrun
+	rm -rf build build-check lectern tests/unit $(TOOLS)
 
-.PHONY: all run clean
+.PHONY: all run test check sanitized install uninstall clean
 
 -include $(wildcard $(OBJDIR)/*.d)

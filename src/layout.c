@@ -12,6 +12,7 @@
 #define CACHE_SLOTS	512
 #define QUOTE_INDENT	4
 #define BULLET_STEP	2
+#define NARROW		12	/* fewest columns of text beside a label */
 
 static const uint8_t bullet_mark[] = "\xE2\x80\xA2";	/* • */
 static const uint8_t attrib_mark[] = "\xE2\x80\x94";	/* — */
@@ -195,10 +196,16 @@ layout_block(const struct doc *d, size_t bi, int width,
 	if (c.indent_rest >= width)
 		c.indent_first = c.indent_rest = 0;
 	text = width - c.indent_first - c.prefix;
-	if (text < 1) {
-		/* Too narrow for the prefix: the text goes below it. */
+	if (text < NARROW && (b->kind == DOC_TURN || b->kind == DOC_CREDIT)) {
+		/* Too narrow beside the label: the text goes below it. */
+		struct layout_line *l = add_line(lb, bi, LAYOUT_TEXT);
+
+		l->start = l->end = b->tstart;
+		l->first = 1;
+		l->cols = c.prefix - 1 > width ? width : c.prefix - 1;
+		text = width;
+	} else if (text < 1)
 		text = 1;
-	}
 	layout_wrap(d->src, b->tstart, b->tend, text,
 	    width - c.indent_rest, collect_line, &c);
 	if (b->kind == DOC_HEADING && b->level <= 2) {

@@ -22,7 +22,7 @@
 extern const unsigned char asset_interview[];
 extern const unsigned long asset_interview_len;
 
-enum mode { MODE_READ, MODE_DUMP, MODE_OUTLINE, MODE_SPEAKERS };
+enum mode { MODE_READ, MODE_DUMP, MODE_OUTLINE, MODE_SPEAKERS, MODE_BLOCKS };
 
 static const char usage_text[] =
 "Usage: lectern [OPTION]... [FILE|-]\n"
@@ -35,6 +35,7 @@ static const char usage_text[] =
 "      --dump[=WIDTH]     print the document laid out at WIDTH columns\n"
 "      --outline          print the section tree\n"
 "      --speakers         print NAME<TAB>TURNS<TAB>WORDS for each speaker\n"
+"      --blocks           print what the parser made of each block\n"
 "\n"
 "Options:\n"
 "  -h, --help             show this help and exit\n"
@@ -85,6 +86,7 @@ main(int argc, char **argv)
 		{ "dump", optional_argument, NULL, 'd' },
 		{ "outline", no_argument, NULL, 'o' },
 		{ "speakers", no_argument, NULL, 's' },
+		{ "blocks", no_argument, NULL, 'b' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -118,6 +120,9 @@ main(int argc, char **argv)
 			break;
 		case 's':
 			mode = MODE_SPEAKERS;
+			break;
+		case 'b':
+			mode = MODE_BLOCKS;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
@@ -157,6 +162,9 @@ main(int argc, char **argv)
 		break;
 	case MODE_SPEAKERS:
 		status = render_speakers(d, stdout);
+		break;
+	case MODE_BLOCKS:
+		status = render_blocks(d, stdout);
 		break;
 	default:
 		status = render_dump(d, width > 0 ? width : terminal_width(),

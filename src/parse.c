@@ -44,6 +44,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <unictype.h>
 #include <unistr.h>
@@ -174,6 +175,37 @@ is_particle(const uint8_t *w, size_t n)
 	return 0;
 }
 
+/* True for a letter that can start a name: a capital, or a letter of a
+ * script without case. */
+static int
+capital(uint32_t uc)
+{
+	return text_is_upper(uc) || (uc_is_alpha(uc) && !uc_is_lower(uc));
+}
+
+/* True for words that start titles and phrases but never a name. */
+static int
+is_stopword(const uint8_t *w, size_t n)
+{
+	static const char *stop[] = {
+		"the", "an", "of", "and", "or", "on", "in", "at", "for",
+		"to", "with", "by", "from", "why", "how", "what", "when",
+		"where", "who", "is", "are", "was", "this", "that", "my",
+		"our", "your", "his", "her", "their", "it", "we",
+		"episode", "part", "chapter", "note", "notes", "update",
+		"edit", "summary", "transcript", "introduction", "conclusion",
+		"highlights", "source", "see", "also", "warning", "example",
+		"question", "answer", "link", "links", NULL
+	};
+	int i;
+
+	for (i = 0; stop[i] != NULL; i++)
+		if (strlen(stop[i]) == n && strncasecmp((const char *)w,
+		    stop[i], n) == 0)
+			return 1;
+	return 0;
+}
+
 /* True when [s, e) looks like a person's name; sets *words. */
 static int
 namelike(const uint8_t *src, size_t s, size_t e, int *words)
@@ -191,7 +223,7 @@ namelike(const uint8_t *src, size_t s, size_t e, int *words)
 			break;
 		ws = i;
 		uc = char_at(src + i, e - i, &len);
-		if (text_is_upper(uc))
+		if (capital(uc))
 			upper++;
 		else if (!uc_is_alpha(uc))
 			return 0;
@@ -203,8 +235,10 @@ namelike(const uint8_t *src, size_t s, size_t e, int *words)
 				return 0;
 			i += (size_t)len;
 		}
-		if (!text_is_upper(char_at(src + ws, e - ws, &len)) &&
+		if (!capital(char_at(src + ws, e - ws, &len)) &&
 		    !is_particle(src + ws, i - ws))
+			return 0;
+		if (is_stopword(src + ws, i - ws))
 			return 0;
 		if (++n > MAX_NAME_WORDS)
 			return 0;
@@ -220,7 +254,8 @@ names_only(const uint8_t *src, size_t s, size_t e)
 	size_t i, ps;
 	int words, total = 0;
 
-	if (e - s > 160)
+	if (e - s > 160 || e == s || src[e - 1] == '.' || src[e - 1] == '!' ||
+	    src[e - 1] == '?')
 		return 0;
 	for (i = ps = s; i <= e; i++) {
 		size_t pe = i, skip = 0;
@@ -282,6 +317,19 @@ single_known(const struct parse_state *ps, const struct doc *d, size_t s,
 	for (i = 0; i < ps->nsingles; i++)
 		if (ps->singles[i].len == e - s && ps->singles[i].count >= 2 &&
 		    memcmp(d->src + ps->singles[i].start, d->src + s, e - s) == 0)
+			return 1;
+	return 0;
+}
+
+/* True when [s, e) names a speaker who has had a turn already. */
+static int
+is_speaker(const struct doc *d, size_t s, size_t e)
+{
+	size_t i;
+
+	for (i = 0; i < d->nspeakers; i++)
+		if (strlen(d->speakers[i].name) == e - s &&
+		    memcmp(d->speakers[i].name, d->src + s, e - s) == 0)
 			return 1;
 	return 0;
 }
@@ -387,7 +435,8 @@ find_label(struct parse_state *ps, const struct doc *d, size_t s, size_t e,
 	trim(src, &ns, &ne);
 	if (namelike(src, ns, ne, &words) &&
 	    (words > 1 || bold || counting || single_known(ps, d, ns, ne)))
-		kind = rest < e && names_only(src, rest, e) ? L_CREDIT :
+		kind = rest < e && names_only(src, rest, e) &&
+		    !is_speaker(d, ns, ne) ? L_CREDIT :
 		    rest < e ? L_TURN : L_LABEL;
 	else if (!bold && rest < e && rolelike(src, ns, ne) &&
 	    names_only(src, rest, e))
@@ -433,7 +482,8 @@ headlike(const struct doc *d, size_t s, size_t e)
 		return 0;
 	last = last_char(src + s, e - s);
 	if (last == '.' || last == ',' || last == ';' || last == ':' ||
-	    last == 0x2026)
+	    last == 0x2026 || last == 0x3002 || last == 0xFF0E ||
+	    last == 0xFF0C || last == 0xFF1A || last == 0xFF1B)
 		return 0;
 	for (i = s; i < e; i++) {
 		if (src[i] == ' ' && ++words > HEAD_MAX_WORDS)

@@ -17,6 +17,10 @@ int	render_outline(const struct doc *d, FILE *f);
 /* Writes NAME<TAB>TURNS<TAB>WORDS a speaker. Returns 0 or -1. */
 int	render_speakers(const struct doc *d, FILE *f);
 
+/* Writes one line a block: index, kind (and level), speaker and the start
+ * of its text; for checking what the parser made of a document. */
+int	render_blocks(const struct doc *d, FILE *f);
+
 /* Writes n bytes of source text made safe for a terminal. */
 void	render_safe(FILE *f, const unsigned char *s, size_t n);
 

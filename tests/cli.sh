@@ -1,0 +1,97 @@
+#!/bin/sh
+# cli.sh: the command line, its outputs and its errors.
+. tests/lib.sh
+G=tests/golden
+I=assets/interview.txt
+
+cat > "$TMP/outline.txt" <<'OUT'
+Episode summary
+Highlights
+  Why Jan is optimistic
+  The Superalignment team isn't trying to train a really good ML researcher
+  Did the release of ChatGPT increase or reduce AI extinction risk?
+  There's something interesting going on with RLHF
+  Backup plans
+  Should we be worried about connecting models to everything?
+  Jobs with the Superalignment team
+OUT
+golden cli/outline "$TMP/outline.txt" $LECTERN --outline $I
+golden cli/speakers $G/interview-speakers.txt $LECTERN --speakers $I
+for w in 80 40 20; do
+	golden cli/dump-$w $G/interview-$w.txt $LECTERN --dump=$w $I
+	golden cli/dump-unicode-$w $G/unicode-$w.txt $LECTERN --dump=$w tests/data/unicode.txt
+done
+golden cli/dump-wrapped $G/wrapped-60.txt $LECTERN --dump=60 tests/data/wrapped.txt
+golden cli/outline-wrapped $G/wrapped-outline.txt $LECTERN --outline tests/data/wrapped.txt
+
+# No line wider than asked, measured by the C library's wcwidth.
+for f in $I tests/data/unicode.txt; do
+	for w in 60 33 17 9; do
+		$LECTERN --dump=$w $f > "$TMP/dump"
+		got=$(maxwidth "$TMP/dump")
+		check "cli/width-$w-$(basename $f)" test "$got" -le $w
+	done
+done
+
+# Not a terminal: a file argument alone dumps at 80 columns.
+golden cli/pipe-dumps $G/interview-80.txt $LECTERN $I
+# stdin, with - and without a file argument.
+golden cli/stdin-dash "$TMP/outline.txt" sh -c "$LECTERN --outline - < $I"
+golden cli/stdin-pipe "$TMP/outline.txt" sh -c "cat $I | $LECTERN --outline"
+# With stdin a terminal and no file: the bundled interview, from anywhere.
+script -qec "cd / && $(realpath $LECTERN) --outline" /dev/null < /dev/null | tr -d '\r' > "$TMP/tty-outline"
+check cli/bundled-interview cmp -s "$TMP/tty-outline" "$TMP/outline.txt"
+
+# Help and version.
+status cli/help-status 0 $LECTERN --help
+check cli/help-usage grep -q '^Usage: lectern \[OPTION\]... \[FILE|-\]' "$TMP/out"
+status cli/version 0 $LECTERN --version
+check cli/version-text grep -q '^lectern [0-9]' "$TMP/out"
+
+# Errors: one line on stderr naming the file, status 2, nothing on stdout.
+status cli/missing-file 2 $LECTERN --dump "$TMP/nope.txt"
+check cli/missing-file-message test "$(cat "$TMP/err")" = "lectern: $TMP/nope.txt: No such file or directory"
+check cli/missing-file-no-output test ! -s "$TMP/out"
+status cli/directory 2 $LECTERN --outline "$TMP"
+check cli/directory-message test "$(cat "$TMP/err")" = "lectern: $TMP: Is a directory"
+status cli/bad-option 2 $LECTERN --frobnicate
+check cli/bad-option-one-line test "$(wc -l < "$TMP/err")" -eq 1
+check cli/bad-option-message grep -q "unknown option '--frobnicate'" "$TMP/err"
+status cli/bad-width 2 $LECTERN --dump=0 $I
+status cli/two-files 2 $LECTERN $I $I
+# A file name with an escape sequence is shown safely in the message.
+status cli/hostile-name 2 $LECTERN "$TMP/$(printf 'x\033]0;pwned\007')"
+check cli/hostile-name-safe sh -c "! grep -q \"$(printf '\033')\" '$TMP/err'"
+check cli/hostile-name-shown grep -q 'x^\[\]0;pwned^G' "$TMP/err"
+
+# Empty input and CRLF input.
+status cli/empty 0 $LECTERN --dump /dev/null
+check cli/empty-output test ! -s "$TMP/out"
+printf 'Title\r\nSection\r\nAna Souza: Hi.\r\n' > "$TMP/crlf.txt"
+golden cli/crlf-speakers /dev/stdin $LECTERN --speakers "$TMP/crlf.txt" <<'OUT'
+Ana Souza	1	1
+OUT
+
+# The real transcripts in ../shared/corpus, where they are (not in a clone).
+if [ -d ../shared/corpus ]; then
+	for f in ../shared/corpus/*.txt; do
+		status "corpus/opens-$(basename $f)" 0 $LECTERN --dump=72 "$f"
+	done
+	check corpus/80k-speakers sh -c "$LECTERN --speakers ../shared/corpus/80k-paul-christiano-2018.txt | cut -f1 | tr '\n' , | grep -qx 'Robert Wiblin,Paul Christiano,'"
+	check corpus/axrp-speakers sh -c "$LECTERN --speakers ../shared/corpus/axrp-38.5-adria-garriga-alonso.md.txt | cut -f1 | tr '\n' , | grep -qx 'Daniel Filan,Adrià Garriga-Alonso,'"
+	check corpus/axrp-outline sh -c "$LECTERN --outline ../shared/corpus/axrp-24-jan-leike-superalignment.md.txt | head -1 | grep -qx 'The superalignment team'"
+fi
+
+# The man page renders without a warning.
+if command -v groff >/dev/null 2>&1; then
+	check cli/man-renders sh -c "test -z \"\$(groff -man -Tutf8 -ww -z man/lectern.1 2>&1)\""
+fi
+# make install honours PREFIX and DESTDIR.
+if make -s install DESTDIR="$TMP/dest" PREFIX=/opt/lx BIN="$LECTERN" >/dev/null 2>&1; then
+	check cli/install-bin test -x "$TMP/dest/opt/lx/bin/lectern"
+	check cli/install-man test -f "$TMP/dest/opt/lx/share/man/man1/lectern.1"
+	script -qec "cd / && '$TMP/dest/opt/lx/bin/lectern' --outline" /dev/null < /dev/null | tr -d '\r' > "$TMP/inst"
+	check cli/installed-runs cmp -s "$TMP/inst" "$TMP/outline.txt"
+else
+	fail cli/install "make install failed"
+fi

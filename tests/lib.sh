@@ -1,0 +1,52 @@
+# lib.sh: helpers for the shell tests. Each check prints one line,
+# "PASS name" or "FAIL name: why"; tests/run counts them.
+
+# Every test runs in a known, private environment.
+export LC_ALL=C.UTF-8 TZ=UTC TERM=xterm-256color
+unset NO_COLOR COLUMNS LINES
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/lectern-test.XXXXXX")
+export HOME="$TMP/home" XDG_STATE_HOME="$TMP/state" XDG_CONFIG_HOME="$TMP/config"
+mkdir -p "$HOME"
+trap 'rm -rf "$TMP"' EXIT
+
+LECTERN=${LECTERN:-./lectern}
+PTYRUN=${PTYRUN:-./tests/ptyrun}
+
+pass() { echo "PASS $1"; }
+fail() { echo "FAIL $1: $2"; }
+
+# check NAME CONDITION-COMMAND...: passes when the command succeeds.
+check() {
+	name=$1; shift
+	if "$@"; then pass "$name"; else fail "$name" "$*"; fi
+}
+
+# golden NAME FILE COMMAND...: compares the command's output with FILE.
+golden() {
+	name=$1 file=$2; shift 2
+	"$@" > "$TMP/out" 2> "$TMP/err"
+	if cmp -s "$TMP/out" "$file"; then
+		pass "$name"
+	else
+		fail "$name" "output differs from $file"
+		diff -u "$file" "$TMP/out" | head -20 | sed 's/^/    /'
+	fi
+}
+
+# status NAME EXPECTED COMMAND...: checks the exit status.
+status() {
+	name=$1 want=$2; shift 2
+	"$@" > "$TMP/out" 2> "$TMP/err" < /dev/null
+	got=$?
+	if [ "$got" = "$want" ]; then
+		pass "$name"
+	else
+		fail "$name" "status $got, expected $want; stderr: $(head -c 200 "$TMP/err")"
+	fi
+}
+
+# maxwidth FILE: the widest line of FILE in display columns, measured with
+# the C library's wcwidth (not with lectern's own code).
+maxwidth() {
+	./tests/maxwidth "$1"
+}

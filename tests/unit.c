@@ -1,0 +1,627 @@
+/* unit.c: unit tests of the parser, the layout and the text layer. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lectern/doc.h"
+#include "lectern/layout.h"
+#include "lectern/render.h"
+#include "lectern/text.h"
+#include "lectern/util.h"
+#include "unit.h"
+
+extern const unsigned char asset_interview[];
+extern const unsigned long asset_interview_len;
+
+/* Parses a NUL-terminated string into a complete document. */
+static struct doc *
+parse(const char *s)
+{
+	struct doc *d;
+
+	d = doc_new((const uint8_t *)s, strlen(s), "test", DOC_BORROWED);
+	doc_parse_all(d);
+	return d;
+}
+
+/* Returns block b's text as a new string. */
+static char *
+btext(const struct doc *d, size_t b)
+{
+	return xstrndup((const char *)d->src + d->blocks[b].tstart,
+	    d->blocks[b].tend - d->blocks[b].tstart);
+}
+
+static char *
+blabel(const struct doc *d, size_t b)
+{
+	return xstrndup((const char *)d->src + d->blocks[b].lstart,
+	    d->blocks[b].lend - d->blocks[b].lstart);
+}
+
+/* Runs one of the render_ functions into a string. */
+static char *
+capture(int (*fn)(const struct doc *, FILE *), const struct doc *d)
+{
+	char *p = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&p, &n);
+
+	fn(d, f);
+	fclose(f);
+	return p;
+}
+
+static char *
+capture_dump(const struct doc *d, int width)
+{
+	char *p = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&p, &n);
+
+	render_dump(d, width, f);
+	fclose(f);
+	return p;
+}
+
+static struct doc *
+seed(void)
+{
+	struct doc *d;
+
+	d = doc_new(asset_interview, asset_interview_len, "seed",
+	    DOC_BORROWED);
+	doc_parse_all(d);
+	return d;
+}
+
+TEST(seed_outline)
+{
+	struct doc *d = seed();
+	char *o = capture(render_outline, d);
+
+	EXPECT_STR(o,
+	    "Episode summary\n"
+	    "Highlights\n"
+	    "  Why Jan is optimistic\n"
+	    "  The Superalignment team isn't trying to train a really good ML researcher\n"
+	    "  Did the release of ChatGPT increase or reduce AI extinction risk?\n"
+	    "  There's something interesting going on with RLHF\n"
+	    "  Backup plans\n"
+	    "  Should we be worried about connecting models to everything?\n"
+	    "  Jobs with the Superalignment team\n");
+	free(o);
+	doc_free(d);
+}
+
+TEST(seed_speakers)
+{
+	struct doc *d = seed();
+	char *o = capture(render_speakers, d);
+
+	/* Words are checked against an independent count below. */
+	EXPECT_INT(d->nspeakers, 2);
+	EXPECT_STR(d->speakers[0].name, "Jan Leike");
+	EXPECT_INT(d->speakers[0].turns, 17);
+	EXPECT_STR(d->speakers[1].name, "Rob Wiblin");
+	EXPECT_INT(d->speakers[1].turns, 11);
+	EXPECT(strncmp(o, "Jan Leike\t17\t", 13) == 0);
+	EXPECT(strstr(o, "\nRob Wiblin\t11\t") != NULL);
+	free(o);
+	doc_free(d);
+}
+
+TEST(seed_metadata)
+{
+	struct doc *d = seed();
+
+#define RANGE(r) xstrndup((const char *)d->src + (r).start, (r).end - (r).start)
+	char *t = RANGE(d->meta.title), *a = RANGE(d->meta.author),
+	    *dt = RANGE(d->meta.date), *sc = RANGE(d->meta.score),
+	    *l = RANGE(d->meta.link);
+
+	EXPECT_STR(t, "OpenAI’s massive push to make superintelligence safe "
+	    "in 4 years or less (Jan Leike on the 80,000 Hours Podcast)");
+	EXPECT_STR(a, "80000_Hours");
+	EXPECT_STR(dt, "2023-08-08T18:00");
+	EXPECT_STR(sc, "+32");
+	EXPECT_STR(l,
+	    "https://80000hours.org/podcast/episodes/jan-leike-superalignment/");
+	EXPECT_INT(d->blocks[0].kind, DOC_TITLE);
+	EXPECT_INT(d->blocks[1].kind, DOC_BYLINE);
+	EXPECT_INT(d->blocks[2].kind, DOC_LINK);
+	free(t);
+	free(a);
+	free(dt);
+	free(sc);
+	free(l);
+	doc_free(d);
+#undef RANGE
+}
+
+/* The seed's pull quote, credits and the two-sentence line. */
+TEST(seed_blocks)
+{
+	struct doc *d = seed();
+	size_t i, quotes = 0, credits = 0, attribs = 0, bullets = 0;
+	int found = 0;
+
+	for (i = 0; i < d->nblocks; i++) {
+		const struct doc_block *b = &d->blocks[i];
+		char *t = btext(d, i);
+
+		if (b->kind == DOC_QUOTE)
+			quotes++;
+		if (b->kind == DOC_CREDIT)
+			credits++;
+		if (b->kind == DOC_BULLET)
+			bullets++;
+		if (b->kind == DOC_ATTRIB) {
+			char *l = blabel(d, i);
+
+			attribs++;
+			EXPECT_STR(l, "Jan Leike");
+			free(l);
+			EXPECT_INT(d->blocks[i - 1].quote_attrib, (long)i);
+		}
+		if (strncmp(t, "What sort of backup plan", 24) == 0) {
+			found = 1;
+			EXPECT_INT(b->kind, DOC_PARA);
+			EXPECT_INT(b->speaker, 1);	/* Rob Wiblin */
+			EXPECT(b->turn >= 0);
+		}
+		free(t);
+	}
+	EXPECT(found);
+	EXPECT_INT(quotes, 2);
+	EXPECT_INT(attribs, 1);
+	EXPECT_INT(credits, 5);
+	EXPECT_INT(bullets, 13);
+	doc_free(d);
+}
+
+/* Every block range lies in the source and blocks come in order. */
+TEST(seed_ranges)
+{
+	struct doc *d = seed();
+	size_t i;
+
+	for (i = 0; i < d->nblocks; i++) {
+		const struct doc_block *b = &d->blocks[i];
+
+		EXPECT(b->start <= b->tstart && b->tend <= b->end);
+		EXPECT(b->end <= d->len);
+		if (i > 0)
+			EXPECT(d->blocks[i - 1].end <= b->start);
+	}
+	EXPECT_INT(d->nsections, 9);
+	EXPECT_INT(d->sections[1].end, d->nblocks);
+	EXPECT_INT(d->sections[2].parent, 1);
+	doc_free(d);
+}
+
+TEST(block_kinds)
+{
+	struct doc *d = parse(
+	    "A Title Line\n"
+	    "By Someone @ 2024-01-01\n"
+	    "This is a linkpost to https://example.org/x\n"
+	    "Opening section\n"
+	    "A plain paragraph that ends in a full stop.\n"
+	    "- a bullet item\n"
+	    "  - a nested one\n"
+	    "1. a numbered one\n"
+	    "Ana Souza: Hello, everyone.\n"
+	    "And this continues her turn.\n"
+	    "Producer: Keiran Harris\n");
+
+	EXPECT_INT(d->nblocks, 11);
+	EXPECT_INT(d->blocks[0].kind, DOC_TITLE);
+	EXPECT_INT(d->blocks[1].kind, DOC_BYLINE);
+	EXPECT_INT(d->blocks[2].kind, DOC_LINK);
+	EXPECT_INT(d->blocks[3].kind, DOC_HEADING);
+	EXPECT_INT(d->blocks[3].level, 1);
+	EXPECT_INT(d->blocks[4].kind, DOC_PARA);
+	EXPECT_INT(d->blocks[5].kind, DOC_BULLET);
+	EXPECT_INT(d->blocks[5].level, 1);
+	EXPECT_INT(d->blocks[6].kind, DOC_BULLET);
+	EXPECT_INT(d->blocks[6].level, 2);
+	EXPECT_INT(d->blocks[7].kind, DOC_BULLET);
+	EXPECT_INT(d->blocks[8].kind, DOC_TURN);
+	EXPECT_INT(d->blocks[9].kind, DOC_PARA);
+	EXPECT_INT(d->blocks[9].turn, 0);
+	EXPECT_INT(d->blocks[10].kind, DOC_CREDIT);
+	EXPECT_INT(d->blocks[10].turn, -1);
+	{
+		char *l = blabel(d, 7), *t = btext(d, 8), *sp = blabel(d, 8);
+
+		EXPECT_STR(l, "1.");
+		EXPECT_STR(t, "Hello, everyone.");
+		EXPECT_STR(sp, "Ana Souza");
+		free(l);
+		free(t);
+		free(sp);
+	}
+	EXPECT_INT(d->nturns, 1);
+	EXPECT_INT(d->turns[0].first, 8);
+	EXPECT_INT(d->turns[0].last, 9);
+	EXPECT_INT(d->speakers[0].words, 7);
+	doc_free(d);
+}
+
+/* Unprefixed paragraphs continue a turn; a heading ends it. Inside a turn,
+ * a short line followed by prose is a short paragraph, not a heading. */
+TEST(continuation)
+{
+	struct doc *d = parse(
+	    "Rob Wiblin: First question.\n"
+	    "Second paragraph of the question.\n"
+	    "What do you think? Is that right?\n"
+	    "Jan Leike: Yes.\n"
+	    "Right, exactly\n"
+	    "And that is why it works.\n"
+	    "Next part\n"
+	    "Rob Wiblin: New topic.\n"
+	    "Closing words\n"
+	    "Unattributed paragraph here.\n");
+
+	EXPECT_INT(d->blocks[1].speaker, 0);
+	EXPECT_INT(d->blocks[2].kind, DOC_PARA);
+	EXPECT_INT(d->blocks[2].speaker, 0);
+	EXPECT_INT(d->blocks[3].kind, DOC_TURN);
+	EXPECT_INT(d->blocks[3].speaker, 1);
+	EXPECT_INT(d->blocks[4].kind, DOC_PARA);
+	EXPECT_INT(d->blocks[4].speaker, 1);
+	EXPECT_INT(d->blocks[5].speaker, 1);
+	EXPECT_INT(d->blocks[6].kind, DOC_HEADING);
+	EXPECT_INT(d->blocks[7].kind, DOC_TURN);
+	EXPECT_INT(d->blocks[7].section, 0);
+	EXPECT_INT(d->blocks[8].kind, DOC_PARA);
+	EXPECT_INT(d->blocks[9].speaker, 0);
+	EXPECT_INT(d->speakers[0].turns, 2);
+	EXPECT_INT(d->nturns, 3);
+	EXPECT_INT(d->turns[1].last, 5);
+	doc_free(d);
+}
+
+/* A short line with two sentences is not a heading. */
+TEST(two_sentences)
+{
+	struct doc *d = parse(
+	    "Intro paragraph that is plain prose, ending here.\n"
+	    "Is this a heading? No it is not\n"
+	    "Is this one a heading?\n"
+	    "Text.\n");
+
+	EXPECT_INT(d->blocks[1].kind, DOC_PARA);
+	EXPECT_INT(d->blocks[2].kind, DOC_HEADING);
+	doc_free(d);
+}
+
+TEST(credits_not_speakers)
+{
+	struct doc *d = parse(
+	    "Intro.\n"
+	    "Producer and editor: Keiran Harris\n"
+	    "Audio Engineering Lead: Ben Cordell\n"
+	    "Technical editing: Simon Monsour and Milo McGuire\n"
+	    "Transcriptions: Katy Moore\n"
+	    "Katy Moore: But I did speak, once.\n");
+
+	EXPECT_INT(d->blocks[1].kind, DOC_CREDIT);
+	EXPECT_INT(d->blocks[2].kind, DOC_CREDIT);
+	EXPECT_INT(d->blocks[3].kind, DOC_CREDIT);
+	EXPECT_INT(d->blocks[4].kind, DOC_CREDIT);
+	EXPECT_INT(d->blocks[5].kind, DOC_TURN);
+	EXPECT_INT(d->nspeakers, 1);
+	doc_free(d);
+}
+
+TEST(pull_quote)
+{
+	struct doc *d = parse(
+	    "Summary\n"
+	    "First quoted paragraph.\n"
+	    "Second quoted paragraph.\n"
+	    "- Jan Leike\n"
+	    "Narration follows.\n"
+	    "- a real bullet\n"
+	    "- Jan Leike\n");
+
+	EXPECT_INT(d->blocks[1].kind, DOC_QUOTE);
+	EXPECT_INT(d->blocks[2].kind, DOC_QUOTE);
+	EXPECT_INT(d->blocks[3].kind, DOC_ATTRIB);
+	EXPECT_INT(d->blocks[1].quote_attrib, 3);
+	EXPECT_INT(d->blocks[4].kind, DOC_PARA);
+	EXPECT_INT(d->blocks[5].kind, DOC_BULLET);
+	EXPECT_INT(d->blocks[6].kind, DOC_BULLET);
+	EXPECT_INT(d->nspeakers, 0);
+	doc_free(d);
+}
+
+/* Hard-wrapped paragraphs separated by blank lines are joined. */
+TEST(hard_wrapped)
+{
+	struct doc *d = parse(
+	    "Notes on a talk\n"
+	    "\n"
+	    "Mira Chen: We started with a small team and a very large\n"
+	    "question about how models generalise, and we kept coming\n"
+	    "back to it.\n"
+	    "\n"
+	    "That was the surprise: the question outlived the team and\n"
+	    "the models we first asked it about, many times over now.\n"
+	    "\n"
+	    "Omar Haddad: Why do you think that happened, in the end, in\n"
+	    "your own view of the history of the whole thing?\n"
+	    "\n"
+	    "Mira Chen: Because it was the right question to ask.\n");
+	char *t;
+
+	EXPECT_INT(d->nblocks, 5);
+	EXPECT_INT(d->blocks[1].kind, DOC_TURN);
+	t = btext(d, 1);
+	EXPECT_STR(t, "We started with a small team and a very large\n"
+	    "question about how models generalise, and we kept coming\n"
+	    "back to it.");
+	free(t);
+	EXPECT_INT(d->blocks[2].kind, DOC_PARA);
+	EXPECT_INT(d->blocks[2].speaker, 0);
+	EXPECT_INT(d->speakers[0].turns, 2);
+	EXPECT_INT(d->speakers[1].turns, 1);
+	doc_free(d);
+}
+
+TEST(crlf_bom_tabs)
+{
+	struct doc *d = parse(
+	    "\xEF\xBB\xBFThe Title\r\n"
+	    "Section One\r\n"
+	    "Ana Souza:\tHello\tthere.\r\n"
+	    "Carries on.\r\n");
+	char *t, *o;
+
+	EXPECT_INT(d->blocks[0].kind, DOC_TITLE);
+	t = btext(d, 0);
+	EXPECT_STR(t, "The Title");
+	free(t);
+	t = btext(d, 2);
+	EXPECT_STR(t, "Hello\tthere.");
+	free(t);
+	t = blabel(d, 2);
+	EXPECT_STR(t, "Ana Souza");
+	free(t);
+	o = capture(render_outline, d);
+	EXPECT_STR(o, "Section One\n");
+	free(o);
+	o = capture_dump(d, 40);
+	EXPECT_STR(o, "The Title\n\nSection One\n===========\n\n"
+	    "Ana Souza: Hello there.\n\nCarries on.\n");
+	free(o);
+	doc_free(d);
+}
+
+TEST(speaker_label_shapes)
+{
+	struct doc *d = parse(
+	    "**Daniel Filan:** Hello.\n"
+	    "**Adrià Garriga-Alonso** (00:30):\n"
+	    "Thank you for having me.\n"
+	    "ROB WIBLIN: Loud names too.\n"
+	    "Dwarkesh Patel 00:00:35\n"
+	    "\n"
+	    "Okay, so first question.\n"
+	    "Paul Christiano (01:02:03): With a stamp.\n");
+	char *t;
+
+	EXPECT_INT(d->nspeakers, 5);
+	EXPECT_STR(d->speakers[0].name, "Daniel Filan");
+	EXPECT_STR(d->speakers[1].name, "Adrià Garriga-Alonso");
+	EXPECT_STR(d->speakers[2].name, "ROB WIBLIN");
+	EXPECT_STR(d->speakers[3].name, "Dwarkesh Patel");
+	EXPECT_STR(d->speakers[4].name, "Paul Christiano");
+	t = btext(d, 1);
+	EXPECT_STR(t, "Thank you for having me.");
+	free(t);
+	t = btext(d, 3);
+	EXPECT_STR(t, "Okay, so first question.");
+	free(t);
+	EXPECT_INT(d->nblocks, 5);
+	doc_free(d);
+}
+
+/* A one-word label is a speaker only when it recurs. */
+TEST(single_word_labels)
+{
+	struct doc *d = parse(
+	    "Note: this is not a speaker.\n"
+	    "Q: What is it?\n"
+	    "A: An answer.\n"
+	    "Q: Another?\n"
+	    "A: Yes.\n");
+
+	EXPECT_INT(d->blocks[0].kind, DOC_PARA);
+	EXPECT_INT(d->nspeakers, 2);
+	EXPECT_INT(d->speakers[0].turns, 2);
+	doc_free(d);
+}
+
+TEST(empty_input)
+{
+	struct doc *d = parse("");
+	char *o;
+
+	EXPECT_INT(d->nblocks, 0);
+	EXPECT_INT(d->nsections, 0);
+	o = capture_dump(d, 80);
+	EXPECT_STR(o, "");
+	free(o);
+	doc_free(d);
+	d = parse("\n\n  \n\t\n");
+	EXPECT_INT(d->nblocks, 0);
+	doc_free(d);
+}
+
+/* A run of headings: the first is the parent of those after it. */
+TEST(only_headings)
+{
+	struct doc *d = parse(
+	    "First heading\n"
+	    "Second heading\n"
+	    "Third heading\n"
+	    "Fourth heading\n");
+	char *o = capture(render_outline, d);
+
+	/* The first line is the title, as in the seed. */
+	EXPECT_INT(d->blocks[0].kind, DOC_TITLE);
+	EXPECT_STR(o, "Second heading\n  Third heading\n  Fourth heading\n");
+	free(o);
+	doc_free(d);
+}
+
+TEST(markdown_headings)
+{
+	struct doc *d = parse(
+	    "---\n"
+	    "layout: post\n"
+	    "title: \"24 - Superalignment\"\n"
+	    "---\n"
+	    "\n"
+	    "Intro text.\n"
+	    "\n"
+	    "## The team <a name=\"team\"></a>\n"
+	    "\n"
+	    "### Details\n"
+	    "\n"
+	    "Short line without stop\n"
+	    "\n"
+	    "## Another <a name=\"x\"></a>\n");
+	char *o = capture(render_outline, d), *t;
+
+	EXPECT_STR(o, "The team\n  Details\nAnother\n");
+	t = xstrndup((const char *)d->src + d->meta.title.start,
+	    d->meta.title.end - d->meta.title.start);
+	EXPECT_STR(t, "24 - Superalignment");
+	free(t);
+	free(o);
+	doc_free(d);
+}
+
+TEST(chapters_and_srt)
+{
+	struct doc *d = parse(
+	    "(00:00:00) - What do we want?\n"
+	    "Dwarkesh Patel 00:00:00\n"
+	    "\n"
+	    "Okay, today I have the pleasure.\n");
+	char *o = capture(render_outline, d);
+
+	EXPECT_STR(o, "What do we want?\n");
+	free(o);
+	doc_free(d);
+	d = parse("1\n00:00:00,000 --> 00:00:15,920\nHello and welcome\n\n"
+	    "2\n00:00:15,920 --> 00:00:20,880\npeople doing things.\n\n");
+	EXPECT_INT(d->nblocks, 2);
+	EXPECT_INT(d->blocks[0].kind, DOC_PARA);
+	EXPECT_INT(d->nsections, 0);
+	doc_free(d);
+}
+
+TEST(word_count)
+{
+	EXPECT_INT(doc_count_words((const uint8_t *)"Hello, world — it’s 2023!",
+	    strlen("Hello, world — it’s 2023!")), 4);
+	EXPECT_INT(doc_count_words((const uint8_t *)"  ... — !", 9), 0);
+}
+
+/* Collects the lines of a wrap. */
+struct lines {
+	char	 text[16][64];
+	int	 cols[16];
+	int	 n;
+};
+
+static void
+collect(void *arg, size_t s, size_t e, int cols)
+{
+	struct lines *l = arg;
+
+	(void)s;
+	(void)e;
+	if (l->n < 16) {
+		l->cols[l->n] = cols;
+		l->text[l->n][0] = '\0';
+		l->n++;
+	}
+}
+
+TEST(wrap_widths)
+{
+	const char *cjk = "中文字符测试中文字符测试";
+	const char *comb = "e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "e\xCC\x81";
+	struct lines l;
+
+	memset(&l, 0, sizeof l);
+	layout_wrap((const uint8_t *)cjk, 0, strlen(cjk), 10, 10, collect, &l);
+	EXPECT_INT(l.n, 3);
+	EXPECT_INT(l.cols[0], 10);
+	EXPECT_INT(l.cols[2], 4);
+	memset(&l, 0, sizeof l);
+	layout_wrap((const uint8_t *)comb, 0, strlen(comb), 3, 3, collect, &l);
+	EXPECT_INT(l.n, 2);
+	EXPECT_INT(l.cols[0], 3);
+	EXPECT_INT(l.cols[1], 1);
+	memset(&l, 0, sizeof l);
+	layout_wrap((const uint8_t *)"aaa bbb ccc", 0, 11, 7, 7, collect, &l);
+	EXPECT_INT(l.n, 2);
+	EXPECT_INT(l.cols[0], 7);
+	EXPECT_INT(l.cols[1], 3);
+}
+
+TEST(glyphs_are_safe)
+{
+	struct text_glyph g;
+	struct buf b = { NULL, 0, 0 };
+	static const char hostile[] = "a\x1b]52;c;SGVsbG8=\x07z\xC2\x9B"
+	    "\xE2\x80\xAE\xFF";
+
+	text_glyph((const uint8_t *)"\x1b[2J", 4, &g);
+	EXPECT_INT(g.kind, TEXT_PLACEHOLDER);
+	EXPECT_INT(g.width, 2);
+	text_sanitize(&b, (const uint8_t *)hostile, sizeof hostile - 1);
+	EXPECT_STR(buf_str(&b), "a^[]52;c;SGVsbG8=^Gz<U+009B><U+202E>\xEF\xBF\xBD");
+	buf_free(&b);
+	EXPECT_INT(text_width((const uint8_t *)"a\tb\n", 4), 4);
+}
+
+/* --dump never makes a line wider than asked, for the seed. */
+TEST(dump_width_seed)
+{
+	struct doc *d = seed();
+	int widths[] = { 20, 40, 60, 80 };
+	size_t i;
+
+	for (i = 0; i < 4; i++) {
+		char *o = capture_dump(d, widths[i]), *line, *save = NULL;
+		int worst = 0;
+
+		for (line = strtok_r(o, "\n", &save); line != NULL;
+		    line = strtok_r(NULL, "\n", &save)) {
+			int w = (int)text_width((const uint8_t *)line,
+			    strlen(line));
+
+			if (w > worst)
+				worst = w;
+		}
+		EXPECT(worst <= widths[i]);
+		EXPECT(worst >= widths[i] - 2);
+		free(o);
+	}
+	doc_free(d);
+}
+
+int
+main(int argc, char **argv)
+{
+	return unit_run(argc, argv);
+}
