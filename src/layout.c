@@ -250,17 +250,12 @@ block_style(enum doc_block_kind kind)
 	}
 }
 
-static const uint8_t spaces[] = "                ";
-
+/* Walks n columns of spaces, one glyph each. */
 static void
 walk_spaces(layout_walk_fn fn, void *arg, int n)
 {
-	while (n > 0) {
-		int k = n > 16 ? 16 : n;
-
-		fn(arg, spaces, (size_t)k, k, LAYOUT_S_TEXT, SIZE_MAX);
-		n -= k;
-	}
+	for (; n > 0; n--)
+		fn(arg, (const uint8_t *)" ", 1, 1, LAYOUT_S_TEXT, SIZE_MAX);
 }
 
 /* Walks the source text [s, e) glyph by glyph. */

@@ -12,7 +12,9 @@
 #include <unistd.h>
 
 #include "lectern/doc.h"
+#include "lectern/keymap.h"
 #include "lectern/render.h"
+#include "lectern/ui.h"
 #include "lectern/util.h"
 
 #ifndef LECTERN_VERSION
@@ -22,7 +24,9 @@
 extern const unsigned char asset_interview[];
 extern const unsigned long asset_interview_len;
 
-enum mode { MODE_READ, MODE_DUMP, MODE_OUTLINE, MODE_SPEAKERS, MODE_BLOCKS };
+enum mode {
+	MODE_READ, MODE_DUMP, MODE_OUTLINE, MODE_SPEAKERS, MODE_BLOCKS
+};
 
 static const char usage_text[] =
 "Usage: lectern [OPTION]... [FILE|-]\n"
@@ -37,7 +41,14 @@ static const char usage_text[] =
 "      --speakers         print NAME<TAB>TURNS<TAB>WORDS for each speaker\n"
 "      --blocks           print what the parser made of each block\n"
 "\n"
-"Options:\n"
+"Reader options:\n"
+"      --no-toc           start with the table of contents hidden\n"
+"      --no-mouse         leave the mouse to the terminal (text selection)\n"
+"      --palette=dark|light  colours for a dark or a light background\n"
+"                         (NO_COLOR in the environment turns colour off)\n"
+"\n"
+"Other options:\n"
+"      --keys             list the reader's keys and exit\n"
 "  -h, --help             show this help and exit\n"
 "  -V, --version          show the version and exit\n"
 "\n"
@@ -87,16 +98,24 @@ main(int argc, char **argv)
 		{ "outline", no_argument, NULL, 'o' },
 		{ "speakers", no_argument, NULL, 's' },
 		{ "blocks", no_argument, NULL, 'b' },
+		{ "no-toc", no_argument, NULL, 'T' },
+		{ "no-mouse", no_argument, NULL, 'M' },
+		{ "palette", required_argument, NULL, 'P' },
+		{ "keys", optional_argument, NULL, 'K' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	enum mode mode = MODE_READ;
+	struct ui_options uiopt = { 1, 1, UI_PALETTE_DARK, 1 };
+	const char *nc;
 	struct doc *d;
 	const char *path = NULL;
-	int c, width = 0, status;
+	int c, width = 0, status = 0;
 
 	setlocale(LC_ALL, "");
+	if ((nc = getenv("NO_COLOR")) != NULL && *nc != '\0')
+		uiopt.color = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":hV", longopts, NULL)) != -1) {
 		switch (c) {
@@ -124,6 +143,26 @@ main(int argc, char **argv)
 		case 'b':
 			mode = MODE_BLOCKS;
 			break;
+		case 'T':
+			uiopt.toc = 0;
+			break;
+		case 'M':
+			uiopt.mouse = 0;
+			break;
+		case 'P':
+			if (strcmp(optarg, "dark") == 0)
+				uiopt.palette = UI_PALETTE_DARK;
+			else if (strcmp(optarg, "light") == 0)
+				uiopt.palette = UI_PALETTE_LIGHT;
+			else
+				usage_error("unknown palette '%s' (dark or "
+				    "light)", optarg);
+			break;
+		case 'K':
+			/* --keys=man writes the man page's KEYS section. */
+			keymap_print(stdout, optarg != NULL &&
+			    strcmp(optarg, "man") == 0);
+			return fflush(stdout) == 0 ? 0 : 2;
 		case 'h':
 			fputs(usage_text, stdout);
 			return fflush(stdout) == 0 ? 0 : 2;
@@ -154,8 +193,18 @@ main(int argc, char **argv)
 	}
 	doc_parse_all(d);
 
-	if (mode == MODE_READ)
-		mode = MODE_DUMP;
+	if (mode == MODE_READ && isatty(STDOUT_FILENO)) {
+		if (path != NULL && strcmp(path, "-") == 0 &&
+		    !isatty(STDIN_FILENO) && freopen("/dev/tty", "r", stdin) ==
+		    NULL) {
+			file_error("/dev/tty", strerror(errno));
+			doc_free(d);
+			return 2;
+		}
+		status = ui_run(d, &uiopt);
+		doc_free(d);
+		return status;
+	}
 	switch (mode) {
 	case MODE_OUTLINE:
 		status = render_outline(d, stdout);
@@ -166,7 +215,8 @@ main(int argc, char **argv)
 	case MODE_BLOCKS:
 		status = render_blocks(d, stdout);
 		break;
-	default:
+	case MODE_READ:
+	case MODE_DUMP:
 		status = render_dump(d, width > 0 ? width : terminal_width(),
 		    stdout);
 		break;

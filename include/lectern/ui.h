@@ -1,0 +1,99 @@
+/* ui.h: the terminal user interface. Only the ui modules include curses;
+ * this header does not, so main.c can start the UI without it. */
+#ifndef LECTERN_UI_H
+#define LECTERN_UI_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+struct doc;
+struct view;
+
+enum ui_palette { UI_PALETTE_DARK, UI_PALETTE_LIGHT };
+
+struct ui_options {
+	int		 toc;		/* show the table of contents */
+	int		 mouse;		/* capture the mouse */
+	enum ui_palette	 palette;
+	int		 color;		/* 0 when NO_COLOR is set */
+};
+
+/* Runs the reader on d until the user quits. Returns the exit status. */
+int	ui_run(struct doc *d, const struct ui_options *opt);
+
+/* Which pane has the keys. */
+enum ui_focus { UI_FOCUS_READER, UI_FOCUS_TOC };
+
+/* The state of the UI, shared by its modules (ui_*.c). */
+struct ui {
+	struct doc	*doc;
+	struct view	*view;
+	struct ui_options opt;
+
+	int		 cols, lines;	/* the terminal's size */
+	int		 too_small;
+	int		 toc_pane;	/* the contents shown as a pane */
+	int		 toc_overlay;	/* the contents shown over the reader */
+	int		 toc_w;		/* width of the contents pane */
+	int		 reader_x, reader_w;
+	int		 margin;	/* columns left of the text */
+	int		 text_w;	/* width the text is laid out for */
+	int		 rows;		/* rows of the panes */
+
+	enum ui_focus	 focus;
+	int		 toc_sel;	/* selected section */
+	int		 toc_first;	/* first section shown */
+
+	int		 help;		/* the help overlay is open */
+	int		 help_first;
+
+	char		*msg;		/* status message, until the next key */
+	long		 count;		/* numeric prefix, 0 for none */
+	int		 quit;
+
+	FILE		*script;	/* keys from a file (tests) */
+	char		*dump_path;	/* where <dump> writes the screen */
+};
+
+/* ui.c */
+void	ui_message(struct ui *ui, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	ui_layout(struct ui *ui);
+
+/* ui_style.c: colours and attributes. */
+void	ui_style_init(const struct ui_options *opt);
+/* The curses attributes (with colour pair) of a layout style; speaker is a
+ * speaker index or -1. */
+unsigned long ui_style(int style, int speaker);
+/* Attributes of UI elements. */
+enum ui_element {
+	UI_E_STATUS, UI_E_STATUS_MSG, UI_E_STATUS_ERR, UI_E_TOC, UI_E_TOC_CUR,
+	UI_E_TOC_SEL, UI_E_BORDER, UI_E_HELP, UI_E_HELP_KEY, UI_E_HELP_TITLE
+};
+unsigned long ui_element(enum ui_element e);
+
+/* ui_draw.c: the reader pane and the status line. */
+void	ui_draw_reader(struct ui *ui);
+void	ui_draw_status(struct ui *ui);
+/* Draws n bytes of safe text at y, x, clipped at maxx; returns the column
+ * after it. */
+int	ui_draw_text(int y, int x, int maxx, const char *s, size_t n,
+	    unsigned long attr);
+
+/* ui_toc.c: the table of contents. */
+void	ui_toc_draw(struct ui *ui);
+void	ui_toc_follow(struct ui *ui);
+int	ui_toc_key(struct ui *ui, int key, int action);
+int	ui_toc_click(struct ui *ui, int y, int x);
+/* The section holding block b, or -1. */
+int	ui_section_of(const struct ui *ui, size_t b);
+
+/* ui_help.c: the help overlay. */
+void	ui_help_draw(struct ui *ui);
+void	ui_help_key(struct ui *ui, int key);
+
+/* ui_script.c: keys from a script file and screen dumps, for tests. */
+int	ui_script_key(struct ui *ui, int *key);
+void	ui_script_dump(struct ui *ui);
+
+#endif

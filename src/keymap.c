@@ -1,0 +1,191 @@
+/* keymap.c: the table of key bindings. */
+#include <stdio.h>
+#include <string.h>
+
+#include "lectern/keymap.h"
+
+static const struct keymap_binding bindings[] = {
+	{ 'j', KEYMAP_LINE_DOWN },
+	{ KEYMAP_K_DOWN, KEYMAP_LINE_DOWN },
+	{ '\r', KEYMAP_LINE_DOWN },
+	{ KEYMAP_CTRL('E'), KEYMAP_LINE_DOWN },
+	{ KEYMAP_CTRL('N'), KEYMAP_LINE_DOWN },
+	{ 'k', KEYMAP_LINE_UP },
+	{ KEYMAP_K_UP, KEYMAP_LINE_UP },
+	{ KEYMAP_CTRL('Y'), KEYMAP_LINE_UP },
+	{ KEYMAP_CTRL('P'), KEYMAP_LINE_UP },
+	{ ' ', KEYMAP_PAGE_DOWN },
+	{ 'f', KEYMAP_PAGE_DOWN },
+	{ KEYMAP_K_PGDN, KEYMAP_PAGE_DOWN },
+	{ KEYMAP_CTRL('F'), KEYMAP_PAGE_DOWN },
+	{ 'b', KEYMAP_PAGE_UP },
+	{ KEYMAP_K_PGUP, KEYMAP_PAGE_UP },
+	{ KEYMAP_CTRL('B'), KEYMAP_PAGE_UP },
+	{ 'd', KEYMAP_HALF_DOWN },
+	{ KEYMAP_CTRL('D'), KEYMAP_HALF_DOWN },
+	{ 'u', KEYMAP_HALF_UP },
+	{ KEYMAP_CTRL('U'), KEYMAP_HALF_UP },
+	{ 'g', KEYMAP_TOP },
+	{ KEYMAP_K_HOME, KEYMAP_TOP },
+	{ '<', KEYMAP_TOP },
+	{ 'G', KEYMAP_END },
+	{ KEYMAP_K_END, KEYMAP_END },
+	{ '>', KEYMAP_END },
+	{ '%', KEYMAP_PERCENT },
+	{ 'p', KEYMAP_PERCENT },
+	{ ']', KEYMAP_NEXT_SECTION },
+	{ '[', KEYMAP_PREV_SECTION },
+	{ '}', KEYMAP_NEXT_TURN },
+	{ '{', KEYMAP_PREV_TURN },
+	{ 't', KEYMAP_TOGGLE_TOC },
+	{ '\t', KEYMAP_FOCUS },
+	{ KEYMAP_K_ENTER, KEYMAP_SELECT },
+	{ 'h', KEYMAP_HELP },
+	{ KEYMAP_K_F1, KEYMAP_HELP },
+	{ 'M', KEYMAP_TOGGLE_MOUSE },
+	{ KEYMAP_CTRL('L'), KEYMAP_REDRAW },
+	{ KEYMAP_CTRL('Z'), KEYMAP_SUSPEND },
+	{ 'q', KEYMAP_QUIT },
+	{ 'Q', KEYMAP_QUIT },
+};
+
+static const struct {
+	const char		*name;
+	const char		*help;
+	enum keymap_group	 group;
+} actions[] = {
+	{ "none", "", KEYMAP_G_OTHER },
+#define A(id, group, name, help) { name, help, KEYMAP_G_##group },
+	KEYMAP_ACTIONS
+#undef A
+};
+
+static const char *group_titles[] = {
+#define G(id, title) title,
+	KEYMAP_GROUPS
+#undef G
+};
+
+enum keymap_action
+keymap_lookup(int key)
+{
+	size_t i;
+
+	if (key == '\n')
+		key = '\r';
+	for (i = 0; i < sizeof bindings / sizeof bindings[0]; i++)
+		if (bindings[i].key == key)
+			return bindings[i].action;
+	return KEYMAP_NONE;
+}
+
+const char *
+keymap_name(enum keymap_action a)
+{
+	return a < KEYMAP_NACTIONS ? actions[a].name : "?";
+}
+
+const char *
+keymap_help(enum keymap_action a)
+{
+	return a < KEYMAP_NACTIONS ? actions[a].help : "";
+}
+
+enum keymap_group
+keymap_group(enum keymap_action a)
+{
+	return a < KEYMAP_NACTIONS ? actions[a].group : KEYMAP_G_OTHER;
+}
+
+const char *
+keymap_group_title(enum keymap_group g)
+{
+	return g < KEYMAP_NGROUPS ? group_titles[g] : "";
+}
+
+/* The printable name of a key. */
+static void
+key_name(int key, char *buf, size_t size)
+{
+	static const char *special[] = {
+		"Down", "Up", "Left", "Right", "PageDown", "PageUp", "Home",
+		"End", "Enter", "Backspace", "Delete", "F1", "Mouse", "Resize"
+	};
+
+	if (key >= KEYMAP_K_DOWN && key <= KEYMAP_K_RESIZE)
+		snprintf(buf, size, "%s", special[key - KEYMAP_K_DOWN]);
+	else if (key == '\r')
+		snprintf(buf, size, "Enter");
+	else if (key == '\t')
+		snprintf(buf, size, "Tab");
+	else if (key == ' ')
+		snprintf(buf, size, "Space");
+	else if (key == KEYMAP_ESC)
+		snprintf(buf, size, "Esc");
+	else if (key < 0x20)
+		snprintf(buf, size, "Ctrl-%c", key + '@');
+	else
+		snprintf(buf, size, "%c", key);
+}
+
+void
+keymap_keys(enum keymap_action a, char *buf, size_t size)
+{
+	size_t i, len = 0;
+	char name[32];
+
+	if (size > 0)
+		buf[0] = '\0';
+	for (i = 0; i < sizeof bindings / sizeof bindings[0]; i++) {
+		if (bindings[i].action != a)
+			continue;
+		key_name(bindings[i].key, name, sizeof name);
+		len += (size_t)snprintf(buf + len, len < size ? size - len : 0,
+		    "%s%s", len > 0 ? ", " : "", name);
+		if (len >= size)
+			break;
+	}
+}
+
+/* Writes s with roff's special characters escaped. */
+static void
+roff_escape(FILE *f, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '\\')
+			fputs("\\e", f);
+		else if (*s == '-')
+			fputs("\\-", f);
+		else
+			fputc(*s, f);
+	}
+}
+
+void
+keymap_print(FILE *f, int roff)
+{
+	char keys[128];
+	int g, a;
+
+	for (g = 0; g < KEYMAP_NGROUPS; g++) {
+		if (roff) {
+			fputs(".SS ", f);
+			roff_escape(f, group_titles[g]);
+			fputc('\n', f);
+		} else
+			fprintf(f, "%s%s\n", g > 0 ? "\n" : "", group_titles[g]);
+		for (a = 1; a < KEYMAP_NACTIONS; a++) {
+			if (actions[a].group != (enum keymap_group)g)
+				continue;
+			keymap_keys((enum keymap_action)a, keys, sizeof keys);
+			if (roff) {
+				fputs(".TP\n.B ", f);
+				roff_escape(f, keys);
+				fputc('\n', f);
+				roff_escape(f, actions[a].help);
+				fputs(".\n", f);
+			} else
+				fprintf(f, "  %-28s %s\n", keys, actions[a].help);
+		}
+	}
+}

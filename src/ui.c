@@ -1,0 +1,531 @@
+/* ui.c: the reader's main loop: read a key, find its action, act, redraw. */
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <curses.h>
+
+#include "lectern/doc.h"
+#include "lectern/keymap.h"
+#include "lectern/layout.h"
+#include "lectern/text.h"
+#include "lectern/ui.h"
+#include "lectern/util.h"
+#include "lectern/view.h"
+
+#define TOC_MIN_COLS	70	/* narrower: the contents become an overlay */
+#define TEXT_MAX_COLS	80
+#define WHEEL_LINES	3
+
+static volatile sig_atomic_t got_signal;
+static int curses_on;
+
+static void
+on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+/* Restores the terminal; safe to call more than once. */
+static void
+ui_restore(void)
+{
+	if (curses_on) {
+		curses_on = 0;
+		mousemask(0, NULL);
+		endwin();
+	}
+}
+
+void
+ui_message(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	free(ui->msg);
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) == -1)
+		util_fatal("out of memory");
+	va_end(ap);
+	ui->msg = s;
+}
+
+/* Works out the panes' geometry for the terminal's size. */
+void
+ui_layout(struct ui *ui)
+{
+	int text;
+
+	ui->cols = COLS;
+	ui->lines = LINES;
+	ui->too_small = COLS < 16 || LINES < 3;
+	ui->rows = LINES - 1 > 0 ? LINES - 1 : 1;
+	ui->toc_pane = ui->opt.toc && COLS >= TOC_MIN_COLS &&
+	    ui->doc->nsections > 0;
+	if (ui->toc_pane) {
+		ui->toc_w = COLS / 4;
+		if (ui->toc_w < 22)
+			ui->toc_w = 22;
+		if (ui->toc_w > 36)
+			ui->toc_w = 36;
+		ui->reader_x = ui->toc_w + 1;
+		ui->toc_overlay = 0;
+	} else {
+		ui->toc_w = COLS < 40 ? COLS : 40;
+		ui->reader_x = 0;
+		if (ui->focus == UI_FOCUS_TOC && !ui->toc_overlay)
+			ui->focus = UI_FOCUS_READER;
+	}
+	ui->reader_w = COLS - ui->reader_x;
+	ui->margin = ui->reader_w >= 30 ? 2 : 0;
+	text = ui->reader_w - ui->margin - (ui->reader_w >= 30 ? 1 : 0);
+	if (text > TEXT_MAX_COLS)
+		text = TEXT_MAX_COLS;
+	ui->text_w = text < 1 ? 1 : text;
+	if (ui->view == NULL)
+		ui->view = view_new(ui->doc, ui->text_w, ui->rows);
+	else
+		view_resize(ui->view, ui->text_w, ui->rows);
+}
+
+/* Draws the whole screen into curses' buffer and sends the difference. */
+static void
+redraw(struct ui *ui)
+{
+	werase(stdscr);
+	if (ui->too_small) {
+		static const char notice[] = "Terminal too small";
+
+		ui_draw_text(0, 0, COLS, notice,
+		    (size_t)COLS < sizeof notice - 1 ? (size_t)COLS :
+		    sizeof notice - 1, A_BOLD);
+	} else {
+		ui_draw_reader(ui);
+		if (ui->toc_pane || ui->toc_overlay)
+			ui_toc_draw(ui);
+		ui_draw_status(ui);
+		if (ui->help)
+			ui_help_draw(ui);
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+/* Reports that a movement could not happen. */
+static void
+cannot(struct ui *ui, int down)
+{
+	ui_message(ui, down ? "End of the document" : "Top of the document");
+}
+
+static void
+scroll_by(struct ui *ui, long n)
+{
+	if (view_scroll(ui->view, n) == 0 && n != 0)
+		cannot(ui, n > 0);
+}
+
+/* Jumps to the next (dir 1) or previous (-1) heading. */
+static void
+jump_section(struct ui *ui, int dir)
+{
+	const struct doc *d = ui->doc;
+	size_t top = view_top_block(ui->view);
+	long i;
+
+	if (d->nsections == 0) {
+		ui_message(ui, "This document has no sections");
+		return;
+	}
+	if (dir > 0) {
+		for (i = 0; i < (long)d->nsections; i++)
+			if (d->sections[i].heading > top)
+				break;
+		if (i == (long)d->nsections || view_at_end(ui->view)) {
+			ui_message(ui, "No next section");
+			return;
+		}
+	} else {
+		for (i = (long)d->nsections - 1; i >= 0; i--)
+			if (d->sections[i].heading < top)
+				break;
+		if (i < 0) {
+			ui_message(ui, "No previous section");
+			return;
+		}
+	}
+	view_show_block(ui->view, d->sections[i].heading);
+}
+
+/* Jumps to the next (dir 1) or previous (-1) speaker turn. */
+static void
+jump_turn(struct ui *ui, int dir)
+{
+	const struct doc *d = ui->doc;
+	size_t top = view_top_block(ui->view);
+	long i;
+
+	if (d->nturns == 0) {
+		ui_message(ui, "This document has no speaker turns");
+		return;
+	}
+	if (dir > 0) {
+		for (i = 0; i < (long)d->nturns; i++)
+			if (d->turns[i].first > top)
+				break;
+		if (i == (long)d->nturns || view_at_end(ui->view)) {
+			ui_message(ui, "No next turn");
+			return;
+		}
+	} else {
+		for (i = (long)d->nturns - 1; i >= 0; i--)
+			if (d->turns[i].first < top)
+				break;
+		if (i < 0) {
+			ui_message(ui, "No previous turn");
+			return;
+		}
+	}
+	view_show_block(ui->view, d->turns[i].first);
+}
+
+/* Goes to line n (from 1) of the laid-out document. */
+static void
+goto_line(struct ui *ui, long n)
+{
+	view_to_top(ui->view);
+	if (n > 1)
+		view_scroll(ui->view, n - 1);
+}
+
+static void
+set_mouse(struct ui *ui, int on)
+{
+	ui->opt.mouse = on;
+	if (on) {
+		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
+		    BUTTON5_PRESSED, NULL);
+		mouseinterval(0);
+	} else
+		mousemask(0, NULL);
+}
+
+static void
+suspend(void)
+{
+	def_prog_mode();
+	endwin();
+	raise(SIGTSTP);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+}
+
+static void
+mouse_event(struct ui *ui)
+{
+	MEVENT ev;
+
+	if (getmouse(&ev) != OK)
+		return;
+	if (ev.bstate & BUTTON4_PRESSED) {
+		view_scroll(ui->view, -WHEEL_LINES);
+	} else if (ev.bstate & BUTTON5_PRESSED) {
+		view_scroll(ui->view, WHEEL_LINES);
+	} else if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) {
+		if ((ui->toc_pane || ui->toc_overlay) && ev.x < ui->toc_w)
+			ui_toc_click(ui, ev.y, ev.x);
+	}
+}
+
+/* Carries out one action in the reader. */
+static void
+act(struct ui *ui, enum keymap_action a, long count)
+{
+	int page = ui->rows > 1 ? ui->rows - 1 : 1;
+	long n = count > 0 ? count : 1;
+
+	switch (a) {
+	case KEYMAP_LINE_DOWN:
+		scroll_by(ui, n);
+		break;
+	case KEYMAP_LINE_UP:
+		scroll_by(ui, -n);
+		break;
+	case KEYMAP_PAGE_DOWN:
+		scroll_by(ui, n * page);
+		break;
+	case KEYMAP_PAGE_UP:
+		scroll_by(ui, -n * page);
+		break;
+	case KEYMAP_HALF_DOWN:
+		scroll_by(ui, n * (ui->rows / 2 > 0 ? ui->rows / 2 : 1));
+		break;
+	case KEYMAP_HALF_UP:
+		scroll_by(ui, -n * (ui->rows / 2 > 0 ? ui->rows / 2 : 1));
+		break;
+	case KEYMAP_TOP:
+		if (count > 0)
+			goto_line(ui, count);
+		else if (view_at_top(ui->view))
+			cannot(ui, 0);
+		else
+			view_to_top(ui->view);
+		break;
+	case KEYMAP_END:
+		if (count > 0)
+			goto_line(ui, count);
+		else if (view_at_end(ui->view))
+			cannot(ui, 1);
+		else
+			view_to_end(ui->view);
+		break;
+	case KEYMAP_PERCENT:
+		if (count > 100)
+			count = 100;
+		view_show_offset(ui->view, ui->doc->len / 100 * (size_t)count +
+		    ui->doc->len % 100 * (size_t)count / 100);
+		break;
+	case KEYMAP_NEXT_SECTION:
+		jump_section(ui, 1);
+		break;
+	case KEYMAP_PREV_SECTION:
+		jump_section(ui, -1);
+		break;
+	case KEYMAP_NEXT_TURN:
+		jump_turn(ui, 1);
+		break;
+	case KEYMAP_PREV_TURN:
+		jump_turn(ui, -1);
+		break;
+	case KEYMAP_TOGGLE_TOC:
+		if (ui->doc->nsections == 0) {
+			ui_message(ui, "This document has no sections");
+		} else if (ui->cols >= TOC_MIN_COLS) {
+			ui->opt.toc = !ui->opt.toc;
+			if (!ui->opt.toc)
+				ui->focus = UI_FOCUS_READER;
+			ui_layout(ui);
+		} else {
+			ui->toc_overlay = !ui->toc_overlay;
+			ui->focus = ui->toc_overlay ? UI_FOCUS_TOC :
+			    UI_FOCUS_READER;
+			ui_toc_follow(ui);
+		}
+		break;
+	case KEYMAP_FOCUS:
+		if (ui->toc_pane) {
+			ui->focus = ui->focus == UI_FOCUS_TOC ?
+			    UI_FOCUS_READER : UI_FOCUS_TOC;
+			ui_toc_follow(ui);
+		} else if (ui->doc->nsections > 0) {
+			ui->toc_overlay = !ui->toc_overlay;
+			ui->focus = ui->toc_overlay ? UI_FOCUS_TOC :
+			    UI_FOCUS_READER;
+			ui_toc_follow(ui);
+		}
+		break;
+	case KEYMAP_SELECT:
+		scroll_by(ui, n);
+		break;
+	case KEYMAP_HELP:
+		ui->help = 1;
+		ui->help_first = 0;
+		break;
+	case KEYMAP_TOGGLE_MOUSE:
+		set_mouse(ui, !ui->opt.mouse);
+		ui_message(ui, ui->opt.mouse ? "Mouse on: wheel scrolls, "
+		    "clicks jump" : "Mouse off: the terminal selects text");
+		break;
+	case KEYMAP_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	case KEYMAP_SUSPEND:
+		suspend();
+		break;
+	case KEYMAP_QUIT:
+		ui->quit = 1;
+		break;
+	case KEYMAP_NONE:
+	case KEYMAP_NACTIONS:
+		break;
+	}
+}
+
+/* Translates a curses key into lectern's key numbers. */
+static int
+translate(int ret, wint_t wc)
+{
+	if (ret == OK)
+		return (int)wc;
+	switch (wc) {
+	case KEY_DOWN:		return KEYMAP_K_DOWN;
+	case KEY_UP:		return KEYMAP_K_UP;
+	case KEY_LEFT:		return KEYMAP_K_LEFT;
+	case KEY_RIGHT:		return KEYMAP_K_RIGHT;
+	case KEY_NPAGE:		return KEYMAP_K_PGDN;
+	case KEY_PPAGE:		return KEYMAP_K_PGUP;
+	case KEY_HOME:		return KEYMAP_K_HOME;
+	case KEY_END:		return KEYMAP_K_END;
+	case KEY_ENTER:		return KEYMAP_K_ENTER;
+	case KEY_BACKSPACE:	return KEYMAP_K_BACKSPACE;
+	case KEY_DC:		return KEYMAP_K_DELETE;
+	case KEY_F(1):		return KEYMAP_K_F1;
+	case KEY_MOUSE:		return KEYMAP_K_MOUSE;
+	case KEY_RESIZE:	return KEYMAP_K_RESIZE;
+	default:		return -1;
+	}
+}
+
+/* Reads the next key from the terminal or the script; -1 for none. */
+static int
+next_key(struct ui *ui)
+{
+	wint_t wc;
+	int ret, key;
+
+	if (ui->script != NULL) {
+		if (!ui_script_key(ui, &key))
+			ui->quit = 1;
+		return ui->quit ? -1 : key;
+	}
+	ret = wget_wch(stdscr, &wc);
+	if (ret == ERR)
+		return -1;
+	return translate(ret, wc);
+}
+
+/* Handles one key. */
+static void
+handle_key(struct ui *ui, int key)
+{
+	enum keymap_action a;
+	long count;
+
+	if (key == KEYMAP_K_RESIZE) {
+		ui_layout(ui);
+		ui_toc_follow(ui);
+		return;
+	}
+	free(ui->msg);
+	ui->msg = NULL;
+	if (key == KEYMAP_K_MOUSE) {
+		if (!ui->help)
+			mouse_event(ui);
+		ui_toc_follow(ui);
+		return;
+	}
+	if (ui->help) {
+		ui_help_key(ui, key);
+		return;
+	}
+	if (key >= '0' && key <= '9' && (key != '0' || ui->count > 0)) {
+		if (ui->count < 100000000)
+			ui->count = ui->count * 10 + (key - '0');
+		ui_message(ui, "%ld", ui->count);
+		return;
+	}
+	count = ui->count;
+	ui->count = 0;
+	if (key == KEYMAP_ESC && (ui->toc_overlay || ui->focus == UI_FOCUS_TOC)) {
+		ui->toc_overlay = 0;
+		ui->focus = UI_FOCUS_READER;
+		return;
+	}
+	a = keymap_lookup(key);
+	if (ui->focus == UI_FOCUS_TOC && ui_toc_key(ui, key, a))
+		return;
+	if (a == KEYMAP_NONE) {
+		if (key == KEYMAP_CTRL('C'))
+			ui_message(ui, "Type q to quit");
+		else if (key != KEYMAP_ESC)
+			ui_message(ui, "No action for that key (h for help)");
+		return;
+	}
+	act(ui, a, count);
+	if (a != KEYMAP_QUIT)
+		ui_toc_follow(ui);
+}
+
+int
+ui_run(struct doc *d, const struct ui_options *opt)
+{
+	struct sigaction sa;
+	struct ui ui;
+	SCREEN *scr;
+	const char *script;
+
+	memset(&ui, 0, sizeof ui);
+	ui.doc = d;
+	ui.opt = *opt;
+	if ((script = getenv("LECTERN_SCRIPT")) != NULL && *script != '\0') {
+		if ((ui.script = fopen(script, "r")) == NULL) {
+			fprintf(stderr, "lectern: %s: %s\n", script,
+			    strerror(errno));
+			return 2;
+		}
+		if (getenv("LECTERN_DUMP") != NULL)
+			ui.dump_path = xstrdup(getenv("LECTERN_DUMP"));
+	}
+
+	/* Our handlers before curses', so that it keeps them. */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+
+	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
+		const char *term = getenv("TERM");
+
+		fprintf(stderr, "lectern: cannot use the terminal type '%s' "
+		    "(try TERM=xterm, or --dump)\n",
+		    term == NULL ? "" : term);
+		if (ui.script != NULL)
+			fclose(ui.script);
+		free(ui.dump_path);
+		return 2;
+	}
+	set_term(scr);
+	curses_on = 1;
+	util_set_fatal_hook(ui_restore);
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	idlok(stdscr, TRUE);
+	ui_style_init(&ui.opt);
+	set_mouse(&ui, ui.opt.mouse);
+
+	ui_layout(&ui);
+	ui_toc_follow(&ui);
+	while (!ui.quit && got_signal == 0) {
+		int key;
+
+		redraw(&ui);
+		key = next_key(&ui);
+		if (got_signal != 0 || ui.quit)
+			break;
+		if (key >= 0)
+			handle_key(&ui, key);
+	}
+	ui_restore();
+	delscreen(scr);
+	view_free(ui.view);
+	free(ui.msg);
+	free(ui.dump_path);
+	if (ui.script != NULL)
+		fclose(ui.script);
+	if (got_signal != 0) {
+		signal(got_signal, SIG_DFL);
+		return 128 + got_signal;
+	}
+	return 0;
+}

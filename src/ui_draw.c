@@ -1,0 +1,204 @@
+/* ui_draw.c: the reader pane and the status line. */
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include <curses.h>
+
+#include "lectern/doc.h"
+#include "lectern/layout.h"
+#include "lectern/text.h"
+#include "lectern/ui.h"
+#include "lectern/view.h"
+
+#define MAX_COMBINING	4	/* marks kept on one cell; the rest are dropped */
+
+/* Where the next glyph goes on a screen row. */
+struct pen {
+	int		 y, x, maxx;
+	int		 lastx;		/* the last cell written, for marks */
+	int		 speaker;
+};
+
+/* Puts one glyph (safe text of the given width) at the pen. */
+static void
+put_glyph(struct pen *p, const uint8_t *s, size_t n, int width,
+    unsigned long attr)
+{
+	wchar_t wc[CCHARW_MAX + 1], old[CCHARW_MAX + 1];
+	mbstate_t st;
+	cchar_t cc;
+	attr_t a;
+	short pr;
+	size_t i, k, nw = 0;
+
+	memset(&st, 0, sizeof st);
+	for (i = 0; i < n && nw < CCHARW_MAX - 1; i += k) {
+		k = mbrtowc(&wc[nw], (const char *)s + i, n - i, &st);
+		if (k == 0 || k > n - i)
+			break;
+		nw++;
+	}
+	wc[nw] = L'\0';
+	if (nw == 0)
+		return;
+	if (width == 0) {
+		/* A combining mark joins the cell before it. */
+		if (p->lastx < 0 || mvwin_wch(stdscr, p->y, p->lastx, &cc) ==
+		    ERR || getcchar(&cc, old, &a, &pr, NULL) == ERR)
+			return;
+		k = wcslen(old);
+		if (k > MAX_COMBINING)
+			return;
+		old[k] = wc[0];
+		old[k + 1] = L'\0';
+		if (setcchar(&cc, old, a, pr, NULL) == OK)
+			mvwadd_wch(stdscr, p->y, p->lastx, &cc);
+		return;
+	}
+	if (p->x + width > p->maxx) {
+		p->x = p->maxx;
+		return;
+	}
+	if (wcwidth(wc[0]) != width) {
+		/* The terminal would measure it otherwise: stand-ins. */
+		wchar_t q[2] = { L'?', L'\0' };
+		int j;
+
+		setcchar(&cc, q, (attr_t)((attr | A_REVERSE) & ~A_COLOR),
+		    (short)PAIR_NUMBER(attr), NULL);
+		for (j = 0; j < width; j++)
+			mvwadd_wch(stdscr, p->y, p->x + j, &cc);
+		p->lastx = -1;
+		p->x += width;
+		return;
+	}
+	setcchar(&cc, wc, (attr_t)(attr & ~A_COLOR), (short)PAIR_NUMBER(attr),
+	    NULL);
+	mvwadd_wch(stdscr, p->y, p->x, &cc);
+	p->lastx = p->x;
+	p->x += width;
+}
+
+int
+ui_draw_text(int y, int x, int maxx, const char *s, size_t n,
+    unsigned long attr)
+{
+	struct pen p = { y, x, maxx, -1, -1 };
+	struct text_glyph g;
+	size_t i;
+
+	for (i = 0; i < n && p.x < maxx;) {
+		i += text_glyph((const uint8_t *)s + i, n - i, &g);
+		put_glyph(&p, g.show, g.nshow, g.width, g.kind ==
+		    TEXT_PLACEHOLDER ? attr | A_REVERSE : attr);
+	}
+	return p.x;
+}
+
+static void
+draw_piece(void *arg, const uint8_t *text, size_t n, int cols,
+    enum layout_style style, size_t src)
+{
+	struct pen *p = arg;
+
+	(void)src;
+	put_glyph(p, text, n, cols, ui_style(style, p->speaker));
+}
+
+void
+ui_draw_reader(struct ui *ui)
+{
+	struct view *v = ui->view;
+	struct view_pos pos = v->top;
+	int row;
+
+	if (ui->doc->nblocks == 0) {
+		ui_draw_text(0, ui->reader_x + ui->margin, COLS,
+		    "(empty document)", 16, A_DIM);
+		return;
+	}
+	for (row = 0; row < ui->rows; row++) {
+		const struct layout_line *l = view_line(v, pos);
+		struct pen p;
+
+		p.y = row;
+		p.x = ui->reader_x + ui->margin;
+		p.maxx = COLS;
+		p.lastx = -1;
+		p.speaker = ui->doc->blocks[l->block].speaker;
+		layout_walk(ui->doc, l, draw_piece, &p);
+		if (!view_next(v, &pos))
+			break;
+	}
+}
+
+/* The position as the status line shows it: Top, End, All or N%. */
+static void
+position(struct ui *ui, char *buf, size_t size)
+{
+	int top = view_at_top(ui->view), end = view_at_end(ui->view);
+
+	if (top && end)
+		snprintf(buf, size, "All");
+	else if (top)
+		snprintf(buf, size, "Top");
+	else if (end)
+		snprintf(buf, size, "End");
+	else
+		snprintf(buf, size, "%d%%", ui->doc->len == 0 ? 0 :
+		    (int)((double)view_bottom_offset(ui->view) * 100 /
+		    (double)ui->doc->len));
+}
+
+void
+ui_draw_status(struct ui *ui)
+{
+	const struct doc *d = ui->doc;
+	int y = LINES - 1, x, right, i;
+	char pos[32], hint[64];
+	size_t b;
+
+	wattrset(stdscr, (int)ui_element(UI_E_STATUS));
+	for (i = 0; i < COLS; i++)
+		mvwaddch(stdscr, y, i, ' ');
+	wattrset(stdscr, A_NORMAL);
+	position(ui, pos, sizeof pos);
+	snprintf(hint, sizeof hint, "%s  %s ", pos,
+	    ui->focus == UI_FOCUS_TOC ? "Enter:jump Tab:back" : "h:help");
+	right = COLS - (int)strlen(hint);
+	if (right < COLS / 2)
+		right = COLS - (int)strlen(pos) - 1;
+	if (right < 1)
+		right = 1;
+	ui_draw_text(y, right, COLS, hint, strlen(hint),
+	    ui_element(UI_E_STATUS));
+	if (ui->msg != NULL) {
+		ui_draw_text(y, 1, right - 1, ui->msg, strlen(ui->msg),
+		    ui_element(UI_E_STATUS_MSG));
+		return;
+	}
+	if (d->nblocks == 0)
+		return;
+	b = view_top_block(ui->view);
+	x = 1;
+	if (d->blocks[b].section >= 0) {
+		const struct doc_block *h =
+		    &d->blocks[d->sections[d->blocks[b].section].heading];
+
+		x = ui_draw_text(y, x, right - 1, (const char *)d->src +
+		    h->tstart, h->tend - h->tstart, ui_element(UI_E_STATUS));
+	} else if (d->meta.title.end > d->meta.title.start) {
+		x = ui_draw_text(y, x, right - 1, (const char *)d->src +
+		    d->meta.title.start, d->meta.title.end -
+		    d->meta.title.start, ui_element(UI_E_STATUS));
+	}
+	if (d->blocks[b].speaker >= 0 && x < right - 4) {
+		const char *name = d->speakers[d->blocks[b].speaker].name;
+
+		x = ui_draw_text(y, x, right - 1, " \xC2\xB7 ", 4,
+		    ui_element(UI_E_STATUS));
+		ui_draw_text(y, x, right - 1, name, strlen(name),
+		    ui_element(UI_E_STATUS_MSG));
+	}
+}

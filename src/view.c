@@ -1,0 +1,261 @@
+/* view.c: scrolling over a lazily laid-out document. */
+#include <stdlib.h>
+
+#include "lectern/doc.h"
+#include "lectern/layout.h"
+#include "lectern/util.h"
+#include "lectern/view.h"
+
+struct view *
+view_new(const struct doc *d, int width, int rows)
+{
+	struct view *v;
+
+	v = xcalloc(1, sizeof *v);
+	v->doc = d;
+	v->width = width < 1 ? 1 : width;
+	v->rows = rows < 1 ? 1 : rows;
+	v->lc = layout_cache_new(d, v->width);
+	return v;
+}
+
+void
+view_free(struct view *v)
+{
+	if (v == NULL)
+		return;
+	layout_cache_free(v->lc);
+	free(v);
+}
+
+static size_t
+nlines(struct view *v, size_t b)
+{
+	return layout_cache_get(v->lc, b)->nlines;
+}
+
+const struct layout_line *
+view_line(struct view *v, struct view_pos p)
+{
+	if (p.block >= v->doc->nblocks)
+		return NULL;
+	return &layout_cache_get(v->lc, p.block)->lines[p.line];
+}
+
+int
+view_next(struct view *v, struct view_pos *p)
+{
+	if (p->block >= v->doc->nblocks)
+		return 0;
+	if (p->line + 1 < nlines(v, p->block)) {
+		p->line++;
+		return 1;
+	}
+	if (p->block + 1 >= v->doc->nblocks)
+		return 0;
+	p->block++;
+	p->line = 0;
+	return 1;
+}
+
+int
+view_prev(struct view *v, struct view_pos *p)
+{
+	if (p->line > 0) {
+		p->line--;
+		return 1;
+	}
+	if (p->block == 0)
+		return 0;
+	p->block--;
+	p->line = nlines(v, p->block) - 1;
+	return 1;
+}
+
+/* The highest top that keeps the pane full: rows-1 lines above the last. */
+static struct view_pos
+max_top(struct view *v)
+{
+	struct view_pos p = { 0, 0 };
+	int i;
+
+	if (v->doc->nblocks == 0)
+		return p;
+	p.block = v->doc->nblocks - 1;
+	p.line = nlines(v, p.block) - 1;
+	for (i = 1; i < v->rows && view_prev(v, &p); i++)
+		;
+	return p;
+}
+
+static int
+pos_cmp(struct view_pos a, struct view_pos b)
+{
+	if (a.block != b.block)
+		return a.block < b.block ? -1 : 1;
+	if (a.line != b.line)
+		return a.line < b.line ? -1 : 1;
+	return 0;
+}
+
+/* Pulls the top back so that the pane stays full. */
+static void
+clamp(struct view *v)
+{
+	struct view_pos m = max_top(v);
+
+	if (pos_cmp(v->top, m) > 0)
+		v->top = m;
+}
+
+long
+view_scroll(struct view *v, long n)
+{
+	struct view_pos m;
+	long moved = 0;
+
+	v->anchored = 0;
+	if (n > 0) {
+		m = max_top(v);
+		while (moved < n && pos_cmp(v->top, m) < 0 &&
+		    view_next(v, &v->top))
+			moved++;
+	} else {
+		while (moved < -n && view_prev(v, &v->top))
+			moved++;
+		moved = -moved;
+	}
+	return moved;
+}
+
+void
+view_to_top(struct view *v)
+{
+	v->anchored = 0;
+	v->top.block = 0;
+	v->top.line = 0;
+}
+
+void
+view_to_end(struct view *v)
+{
+	v->anchored = 0;
+	v->top = max_top(v);
+}
+
+void
+view_show_block(struct view *v, size_t b)
+{
+	const struct layout_block *lb;
+
+	if (b >= v->doc->nblocks)
+		return;
+	v->anchored = 0;
+	lb = layout_cache_get(v->lc, b);
+	v->top.block = b;
+	v->top.line = lb->nlines > 1 && lb->lines[0].kind == LAYOUT_BLANK;
+	clamp(v);
+}
+
+void
+view_show_offset(struct view *v, size_t off)
+{
+	const struct layout_block *lb;
+	size_t b, i;
+
+	if (v->doc->nblocks == 0)
+		return;
+	v->anchored = 0;
+	b = doc_block_at(v->doc, off);
+	lb = layout_cache_get(v->lc, b);
+	v->top.block = b;
+	v->top.line = 0;
+	for (i = 0; i < lb->nlines; i++) {
+		if (lb->lines[i].kind != LAYOUT_TEXT)
+			continue;
+		if (lb->lines[i].start > off && v->top.line > 0)
+			break;
+		v->top.line = i;
+	}
+	clamp(v);
+}
+
+void
+view_resize(struct view *v, int width, int rows)
+{
+	if (width < 1)
+		width = 1;
+	if (rows < 1)
+		rows = 1;
+	if (!v->anchored && v->doc->nblocks > 0) {
+		const struct layout_line *l = view_line(v, v->top);
+
+		v->anchored = 1;
+		v->anchor_block = v->top.block;
+		v->anchor_line = v->top.line;
+		v->anchor_text = l->kind == LAYOUT_TEXT && v->top.line > 0;
+		v->anchor_off = l->start;
+	}
+	if (width != v->width)
+		layout_cache_reset(v->lc, width);
+	v->width = width;
+	v->rows = rows;
+	if (v->doc->nblocks == 0)
+		return;
+	if (v->anchor_text) {
+		view_show_offset(v, v->anchor_off);
+		v->anchored = 1;
+	} else {
+		/* The first line of a block, a blank line or a rule keeps its
+		 * place in the block. */
+		size_t n = nlines(v, v->anchor_block);
+
+		v->top.block = v->anchor_block;
+		v->top.line = v->anchor_line < n ? v->anchor_line : n - 1;
+		clamp(v);
+	}
+}
+
+int
+view_at_top(struct view *v)
+{
+	return v->top.block == 0 && v->top.line == 0;
+}
+
+int
+view_at_end(struct view *v)
+{
+	return pos_cmp(v->top, max_top(v)) >= 0;
+}
+
+size_t
+view_top_offset(struct view *v)
+{
+	const struct layout_line *l = view_line(v, v->top);
+
+	if (l == NULL)
+		return 0;
+	return l->kind == LAYOUT_TEXT ? l->start :
+	    v->doc->blocks[l->block].start;
+}
+
+size_t
+view_bottom_offset(struct view *v)
+{
+	struct view_pos p = v->top;
+	const struct layout_line *l;
+	int i;
+
+	if (v->doc->nblocks == 0)
+		return 0;
+	for (i = 1; i < v->rows && view_next(v, &p); i++)
+		;
+	l = view_line(v, p);
+	return l->kind == LAYOUT_TEXT ? l->end : v->doc->blocks[l->block].end;
+}
+
+size_t
+view_top_block(struct view *v)
+{
+	return v->top.block;
+}

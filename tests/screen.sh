@@ -1,0 +1,167 @@
+#!/bin/sh
+# screen.sh: the reader driven with keys on a pseudo-terminal of a fixed
+# size, its screen dumped by the real binary (LECTERN_SCRIPT/LECTERN_DUMP)
+# and compared; then a few runs through tmux, a real terminal emulator.
+. tests/lib.sh
+G=tests/golden
+
+# run SIZE KEYS [ARGS...]: runs the reader with a key script; the screens
+# dumped by <dump> go to $TMP/dump, the terminal's bytes to $TMP/tty.
+run() {
+	size=$1 keys=$2; shift 2
+	printf '%s\n' "$keys" > "$TMP/keys"
+	rm -f "$TMP/dump"
+	LECTERN_SCRIPT="$TMP/keys" LECTERN_DUMP="$TMP/dump" \
+	    $PTYRUN -s "$size" -t 20 -o "$TMP/tty" -- $LECTERN "$@" < /dev/null
+}
+
+# screen N: the text of the N-th dumped screen.
+screen() {
+	awk -v n="$1" '/^--- screen/ { k++; on = k == n; next }
+	    /^--- attributes/ { on = 0; next } on' "$TMP/dump"
+}
+
+# attrs N: the attribute rows of the N-th dumped screen.
+attrs() {
+	awk -v n="$1" '/^--- attributes/ { k++; on = k == n; next }
+	    /^--- screen/ { on = 0; next } on' "$TMP/dump"
+}
+
+# line N ROW: row ROW (from 1) of screen N.
+line() {
+	screen "$1" | sed -n "$2p"
+}
+
+# reader N ROW: the reader pane's text on a row (after the contents).
+reader() {
+	line "$1" "$2" | sed 's/^.*│//; s/^ *//'
+}
+
+expect() {
+	name=$1 got=$2 want=$3
+	if [ "$got" = "$want" ]; then pass "$name"; else
+		fail "$name" "got [$got], expected [$want]"; fi
+}
+
+# The first screen, at two sizes, compared with screens checked by eye.
+run 100x30 '<dump> q'
+check screen/exit-0 test $? -eq 0
+golden screen/first-100x30 $G/screen-100x30.txt cat "$TMP/dump"
+run 60x20 '<dump> q'
+golden screen/first-60x20 $G/screen-60x20.txt cat "$TMP/dump"
+
+# G shows the interview's last words; the status line says End.
+run 100x30 'G <dump> q'
+expect screen/G-last-words "$(reader 1 29)" "work together, and just traditional management stuff."
+expect screen/G-end "$(line 1 30 | grep -o 'End  h:help')" "End  h:help"
+
+# ] from the top puts Episode summary at the top; [ goes back.
+run 100x30 '] <dump> ] <dump> [ <dump> [ <dump>'
+expect screen/next-section "$(reader 1 1)" "Episode summary"
+expect screen/next-section-2 "$(reader 2 1)" "Highlights"
+expect screen/prev-section "$(reader 3 1)" "Episode summary"
+expect screen/prev-section-none "$(line 4 30 | sed 's/^ *//; s/  .*//')" "No previous section"
+# The contents mark the section being read.
+expect screen/toc-current "$(line 2 3)" "▸Highlights              │"
+
+# Tab to the contents, three down, Enter: that section's heading on top.
+run 100x30 '<Tab> j j j <dump> <Enter> <dump>'
+expect screen/toc-focus-hint "$(line 1 30 | grep -o 'Enter:jump Tab:back')" "Enter:jump Tab:back"
+expect screen/toc-select-attr "$(attrs 1 | sed -n 5p | cut -c1-25)" "RRRRRRRRRRRRRRRRRRRRRRRRR"
+expect screen/toc-enter "$(reader 2 1)" "The Superalignment team isn't trying to train a really good ML"
+expect screen/toc-enter-status "$(line 2 30 | grep -c 'Enter:jump')" "1"
+
+# Speaker turns: } and {.
+run 100x30 '} <dump> } <dump> { <dump>'
+expect screen/next-turn "$(reader 1 1 | cut -c1-30)" "Jan Leike: I think actually a "
+expect screen/next-turn-2 "$(reader 2 1 | cut -c1-30)" "Jan Leike: I want to give you "
+expect screen/prev-turn "$(reader 3 1 | cut -c1-30)" "Jan Leike: I think actually a "
+
+# Lines, pages, half pages, counts and the ends.
+# (A page is the pane's height less one line, 28 here; half a page 14.)
+T1="OpenAI’s massive push to make superintelligence safe in 4 years or less"
+run 100x30 'j <dump> k <dump> k <dump> <Space> <dump> b <dump> d <dump> u <dump> 4j <dump> G <dump> j <dump> g <dump> 50% <dump>'
+expect screen/j "$(reader 1 1)" "(Jan Leike on the 80,000 Hours Podcast)"
+expect screen/k "$(reader 2 1)" "$T1"
+expect screen/k-at-top "$(line 3 30 | sed 's/^ *//; s/  .*//')" "Top of the document"
+expect screen/page-down "$(reader 4 1)" "and safe to use within four years, and the lab is putting a massive 20%"
+expect screen/page-up "$(reader 5 1)" "$T1"
+expect screen/half-down "$(reader 6 1)" "If you’re thinking about how do you align the superintelligence —"
+expect screen/half-up "$(reader 7 1)" "$T1"
+expect screen/count-4j "$(reader 8 1)" "leike-superalignment/"
+expect screen/G-again "$(reader 9 29)" "work together, and just traditional management stuff."
+expect screen/j-at-end "$(line 10 30 | sed 's/^ *//; s/  .*//')" "End of the document"
+expect screen/j-at-end-stays "$(reader 10 29)" "work together, and just traditional management stuff."
+expect screen/g "$(reader 11 1)" "$T1"
+# 50% puts the text half way through the file at the top; the status line
+# gives the position of the bottom line, as less does.
+expect screen/percent "$(line 12 30 | grep -o '[0-9]*%' | head -1)" "55%"
+
+# t hides and shows the contents; h opens the help, generated from the
+# key table; any other key closes it.
+run 100x30 't <dump> t <dump> h <dump> x <dump>'
+expect screen/toc-hidden "$(line 1 1)" "  $T1 (Jan"
+expect screen/toc-shown "$(line 2 1 | cut -c1-10)" " Contents "
+check screen/help-open grep -q 'Keys — q closes' "$TMP/dump"
+check screen/help-lists-quit sh -c "awk '/^--- screen/{k++} k==3' '$TMP/dump' | grep -q 'q, Q  *quit'"
+check screen/help-lists-section sh -c "awk '/^--- screen/{k++} k==3' '$TMP/dump' | grep -q ']  *next section, its heading at the top'"
+check screen/help-closed sh -c "! awk '/^--- screen/{k++} k==4' '$TMP/dump' | grep -q 'Keys — q closes'"
+
+# Resize 100x30 -> 50x15 -> 100x30: the paragraph at the top stays at the
+# top, at the same place in its text (the line holding the text that was
+# at the top), and coming back gives the same screen as before.
+run 100x30 '}} jjj <dump> <resize:50x15> <dump> <resize:100x30> <dump>'
+expect screen/resize-before "$(reader 1 1)" "make a lot of progress if we focus on it and put effort into it. And I"
+expect screen/resize-small "$(reader 2 1)" "tractable. I think we can actually make a lot"
+expect screen/resize-back "$(reader 3 1)" "make a lot of progress if we focus on it and put effort into it. And I"
+check screen/resize-same-screen sh -c "[ \"\$(awk '/^--- screen/{k++} k==1' '$TMP/dump' | tail -n +2)\" = \"\$(awk '/^--- screen/{k++} k==3' '$TMP/dump' | tail -n +2)\" ]"
+# Narrow: no contents pane; t brings it back as an overlay.
+expect screen/narrow-no-toc "$(screen 2 | grep -c Contents)" "0"
+run 50x15 't <dump> j <Enter> <dump>'
+expect screen/overlay "$(line 1 1 | cut -c1-9)" " Contents"
+expect screen/overlay-jump "$(line 2 1)" "  Highlights"
+
+# Down to 1x1 and back, many times: still responsive, screen correct.
+keys=''
+for s in 80x24 40x10 20x5 10x3 5x2 1x1 2x2 30x8 1x1 100x30; do keys="$keys <resize:$s>"; done
+run 100x30 "] $keys <dump> <resize:1x1> <dump> <resize:15x2> <dump>"
+check screen/resize-storm-exit test $? -eq 0
+expect screen/resize-storm-top "$(reader 1 1)" "Episode summary"
+expect screen/resize-tiny "$(screen 3 | head -1)" "Terminal too sm"
+
+# Colour off (NO_COLOR) or on, the styling is carried by attributes too.
+NO_COLOR=1 run 100x30 '<dump>'
+expect screen/nocolor-title-bold "$(attrs 1 | sed -n 1p | cut -c29-41)" "BBBBBBBBBBBBB"
+NO_COLOR=1 run 100x30 '} <dump>'
+expect screen/nocolor-speaker-bold "$(attrs 1 | sed -n 1p | cut -c29-39)" "BBBBBBBBBB"
+
+# Quitting leaves the alternate screen and shows the cursor again.
+run 80x24 'q'
+check screen/rmcup sh -c "tail -c 40 '$TMP/tty' | od -c | tr -d ' \n' | grep -q '\[?1049l'"
+check screen/cursor-visible grep -q "$(printf '\033\\[?25h')" "$TMP/tty"
+
+# An empty document opens and quits.
+run 80x24 '<dump> q' /dev/null
+check screen/empty-doc grep -q '(empty document)' "$TMP/dump"
+
+# Through tmux, a real terminal emulator: keys, the screen, exit.
+if command -v tmux >/dev/null 2>&1; then
+	T="tmux -L lectern-test-$$ -f /dev/null"
+	$T new-session -d -x 100 -y 30 "$LECTERN; echo EXIT=\$?; sleep 60"
+	sleep 0.5
+	$T capture-pane -p > "$TMP/t1"
+	$T send-keys ']' ; sleep 0.3
+	$T capture-pane -p > "$TMP/t2"
+	$T send-keys 'G' ; sleep 0.3
+	$T capture-pane -p > "$TMP/t3"
+	$T resize-window -x 50 -y 15; sleep 0.3
+	$T resize-window -x 100 -y 30; sleep 0.3
+	$T send-keys 'q' ; sleep 0.3
+	$T capture-pane -p > "$TMP/t4"
+	$T kill-server 2>/dev/null
+	check tmux/first-screen grep -q '^ Contents  *│  OpenAI’s massive push' "$TMP/t1"
+	check tmux/next-section grep -q '│  Episode summary$' "$TMP/t2"
+	expect tmux/next-section-top "$(sed -n 1p "$TMP/t2" | sed 's/^.*│  //')" "Episode summary"
+	check tmux/G grep -q 'work together, and just traditional management stuff.' "$TMP/t3"
+	expect tmux/quit "$(sed -n 1p "$TMP/t4")" "EXIT=0"
+fi
