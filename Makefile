@@ -94,6 +94,12 @@ sanitized:
 	    UNIT=build-check/unit CFLAGS="$(SAN_FLAGS)" \
 	    LDFLAGS="$(SAN_FLAGS)" build-check/lectern build-check/unit
 
+# Regenerates the KEYS section of the man page from the key table.
+man-keys: $(BIN)
+	{ sed '/keys-begin/q' man/lectern.1; ./$(BIN) --keys=man; \
+	  sed -n '/keys-end/,$$p' man/lectern.1; } > man/lectern.1.new
+	mv man/lectern.1.new man/lectern.1
+
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/lectern
@@ -105,6 +111,6 @@ uninstall:
 clean:
 	rm -rf build build-check lectern tests/unit $(TOOLS)
 
-.PHONY: all run test check sanitized install uninstall clean
+.PHONY: all run test check sanitized man-keys install uninstall clean
 
 -include $(wildcard $(OBJDIR)/*.d)

@@ -225,20 +225,44 @@ suspend(void)
 	clearok(curscr, TRUE);
 }
 
-static void
-mouse_event(struct ui *ui)
+/* Reads a mouse event from curses into ui; returns 0 for none. */
+static int
+read_mouse(struct ui *ui)
 {
 	MEVENT ev;
 
 	if (getmouse(&ev) != OK)
-		return;
-	if (ev.bstate & BUTTON4_PRESSED) {
+		return 0;
+	ui->mouse_y = ev.y;
+	ui->mouse_x = ev.x;
+	if (ev.bstate & BUTTON4_PRESSED)
+		ui->mouse_button = 4;
+	else if (ev.bstate & BUTTON5_PRESSED)
+		ui->mouse_button = 5;
+	else if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
+		ui->mouse_button = 1;
+	else
+		return 0;
+	return 1;
+}
+
+/* Acts on the mouse event in ui: the wheel scrolls, a click in the
+ * contents jumps. */
+static void
+mouse_event(struct ui *ui)
+{
+	switch (ui->mouse_button) {
+	case 4:
 		view_scroll(ui->view, -WHEEL_LINES);
-	} else if (ev.bstate & BUTTON5_PRESSED) {
+		break;
+	case 5:
 		view_scroll(ui->view, WHEEL_LINES);
-	} else if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) {
-		if ((ui->toc_pane || ui->toc_overlay) && ev.x < ui->toc_w)
-			ui_toc_click(ui, ev.y, ev.x);
+		break;
+	case 1:
+		if ((ui->toc_pane || ui->toc_overlay) &&
+		    ui->mouse_x < ui->toc_w)
+			ui_toc_click(ui, ui->mouse_y, ui->mouse_x);
+		break;
 	}
 }
 
@@ -396,7 +420,10 @@ next_key(struct ui *ui)
 	ret = wget_wch(stdscr, &wc);
 	if (ret == ERR)
 		return -1;
-	return translate(ret, wc);
+	key = translate(ret, wc);
+	if (key == KEYMAP_K_MOUSE && !read_mouse(ui))
+		return -1;
+	return key;
 }
 
 /* Handles one key. */

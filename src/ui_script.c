@@ -154,6 +154,20 @@ decode(struct ui *ui, const char *t)
 			    &h) == 2) {
 				resizeterm(h, w);
 				pending[npending++] = KEYMAP_K_RESIZE;
+			} else if (sscanf(t + i + 1, "click:%d,%d>", &w,
+			    &h) == 2) {
+				ui->mouse_button = 1;
+				ui->mouse_x = w;
+				ui->mouse_y = h;
+				pending[npending++] = KEYMAP_K_MOUSE;
+			} else if (len == 7 && strncmp(t + i + 1, "wheelup",
+			    7) == 0) {
+				ui->mouse_button = 4;
+				pending[npending++] = KEYMAP_K_MOUSE;
+			} else if (len == 9 && strncmp(t + i + 1,
+			    "wheeldown", 9) == 0) {
+				ui->mouse_button = 5;
+				pending[npending++] = KEYMAP_K_MOUSE;
 			} else if (len == 3 && t[i + 1] == 'C' &&
 			    t[i + 2] == '-') {
 				pending[npending++] = KEYMAP_CTRL(t[i + 3]);

@@ -97,3 +97,7 @@ elif make -s install DESTDIR="$TMP/dest" PREFIX=/opt/lx >/dev/null 2>&1; then
 else
 	fail cli/install "make install failed"
 fi
+# The man page's KEYS section is the key table, as the help shows it.
+sed -n '/keys-begin/,/keys-end/p' man/lectern.1 | sed '1d;$d' > "$TMP/mankeys"
+golden cli/man-keys "$TMP/mankeys" $LECTERN --keys=man
+check cli/keys-lists-quit sh -c "$LECTERN --keys | grep -q '^  q, Q  *quit'"

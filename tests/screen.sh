@@ -165,3 +165,19 @@ if command -v tmux >/dev/null 2>&1; then
 	check tmux/G grep -q 'work together, and just traditional management stuff.' "$TMP/t3"
 	expect tmux/quit "$(sed -n 1p "$TMP/t4")" "EXIT=0"
 fi
+
+# The mouse: the wheel scrolls three lines, a click on an entry of the
+# contents jumps there (events given by the script, as curses decodes them).
+run 100x30 '<wheeldown> <dump> <wheelup> <dump> <click:5,3> <dump>'
+expect mouse/wheel-down "$(reader 1 1)" "This is a linkpost to https://80000hours.org/podcast/episodes/jan-"
+expect mouse/wheel-up "$(reader 2 1)" "$T1"
+expect mouse/click-toc "$(reader 3 1)" "Why Jan is optimistic"
+# M turns capture off, and says so.
+run 100x30 'M <dump>'
+expect mouse/toggle-off "$(line 1 30 | sed 's/^ *//; s/  .*//')" "Mouse off: the terminal selects text"
+
+# A signal restores the terminal: TERM, HUP and INT.
+for sig in TERM HUP INT; do
+	$PTYRUN -s 80x24 -t 10 -o "$TMP/tty" -- sh -c "$LECTERN & sleep 1; kill -$sig \$!; wait \$!" < /dev/null
+	check "signal/$sig-restores" sh -c "tail -c 60 '$TMP/tty' | od -c | tr -d ' \n' | grep -q '\[?1049l'"
+done

@@ -51,6 +51,9 @@ struct ui {
 	long		 count;		/* numeric prefix, 0 for none */
 	int		 quit;
 
+	/* The last mouse event: button 1 (a click), 4 or 5 (the wheel). */
+	int		 mouse_button, mouse_y, mouse_x;
+
 	FILE		*script;	/* keys from a file (tests) */
 	char		*dump_path;	/* where <dump> writes the screen */
 };
