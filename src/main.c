@@ -14,6 +14,7 @@
 #include "lectern/doc.h"
 #include "lectern/keymap.h"
 #include "lectern/render.h"
+#include "lectern/search.h"
 #include "lectern/ui.h"
 #include "lectern/util.h"
 
@@ -25,7 +26,8 @@ extern const unsigned char asset_interview[];
 extern const unsigned long asset_interview_len;
 
 enum mode {
-	MODE_READ, MODE_DUMP, MODE_OUTLINE, MODE_SPEAKERS, MODE_BLOCKS
+	MODE_READ, MODE_DUMP, MODE_OUTLINE, MODE_SPEAKERS, MODE_BLOCKS,
+	MODE_COUNT, MODE_GREP
 };
 
 static const char usage_text[] =
@@ -40,6 +42,14 @@ static const char usage_text[] =
 "      --outline          print the section tree\n"
 "      --speakers         print NAME<TAB>TURNS<TAB>WORDS for each speaker\n"
 "      --blocks           print what the parser made of each block\n"
+"      --count=QUERY      print the number of matches of QUERY\n"
+"      --grep=QUERY       print each match with its section and speaker\n"
+"\n"
+"Search options (for the modes above and the reader's search bar):\n"
+"  -E, --regex            QUERY is a POSIX extended regular expression\n"
+"Searches ignore case unless the query has a capital letter, ignore\n"
+"diacritics unless it has one, and take ' \" - ... and spaces to match\n"
+"their typographic forms.\n"
 "\n"
 "Reader options:\n"
 "      --no-toc           start with the table of contents hidden\n"
@@ -98,6 +108,9 @@ main(int argc, char **argv)
 		{ "outline", no_argument, NULL, 'o' },
 		{ "speakers", no_argument, NULL, 's' },
 		{ "blocks", no_argument, NULL, 'b' },
+		{ "count", required_argument, NULL, 'c' },
+		{ "grep", required_argument, NULL, 'g' },
+		{ "regex", no_argument, NULL, 'E' },
 		{ "no-toc", no_argument, NULL, 'T' },
 		{ "no-mouse", no_argument, NULL, 'M' },
 		{ "palette", required_argument, NULL, 'P' },
@@ -107,8 +120,10 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	enum mode mode = MODE_READ;
-	struct ui_options uiopt = { 1, 1, UI_PALETTE_DARK, 1 };
-	const char *nc;
+	struct ui_options uiopt = { 1, 1, UI_PALETTE_DARK, 1, 0 };
+	struct search_query q;
+	const char *nc, *query = NULL;
+	char err[256];
 	struct doc *d;
 	const char *path = NULL;
 	int c, width = 0, status = 0;
@@ -117,7 +132,7 @@ main(int argc, char **argv)
 	if ((nc = getenv("NO_COLOR")) != NULL && *nc != '\0')
 		uiopt.color = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":hVE", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			mode = MODE_DUMP;
@@ -142,6 +157,14 @@ main(int argc, char **argv)
 			break;
 		case 'b':
 			mode = MODE_BLOCKS;
+			break;
+		case 'c':
+		case 'g':
+			mode = c == 'c' ? MODE_COUNT : MODE_GREP;
+			query = optarg;
+			break;
+		case 'E':
+			uiopt.regex = 1;
 			break;
 		case 'T':
 			uiopt.toc = 0;
@@ -184,6 +207,11 @@ main(int argc, char **argv)
 	else if (!isatty(STDIN_FILENO))
 		path = "-";
 
+	if (query != NULL && search_query_init(&q, query, uiopt.regex, err,
+	    sizeof err) == -1) {
+		search_query_free(&q);
+		usage_error("bad query '%s': %s", query, err);
+	}
 	if (path == NULL)
 		d = doc_new(asset_interview, asset_interview_len,
 		    "interview.txt", DOC_BORROWED);
@@ -215,6 +243,13 @@ main(int argc, char **argv)
 	case MODE_BLOCKS:
 		status = render_blocks(d, stdout);
 		break;
+	case MODE_COUNT:
+		printf("%zu\n", search_count(d, &q));
+		status = fflush(stdout) == 0 ? 0 : -1;
+		break;
+	case MODE_GREP:
+		status = render_grep(d, &q, isatty(STDOUT_FILENO), stdout);
+		break;
 	case MODE_READ:
 	case MODE_DUMP:
 		status = render_dump(d, width > 0 ? width : terminal_width(),
@@ -222,6 +257,8 @@ main(int argc, char **argv)
 		break;
 	}
 	doc_free(d);
+	if (query != NULL)
+		search_query_free(&q);
 	if (status != 0) {
 		file_error("standard output", strerror(errno));
 		return 2;

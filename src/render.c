@@ -5,6 +5,7 @@
 #include "lectern/doc.h"
 #include "lectern/layout.h"
 #include "lectern/render.h"
+#include "lectern/search.h"
 #include "lectern/text.h"
 #include "lectern/util.h"
 
@@ -121,5 +122,103 @@ render_blocks(const struct doc *d, FILE *f)
 		render_safe(f, d->src + b->tstart, n);
 		fputc('\n', f);
 	}
+	return fflush(f) == 0 && !ferror(f) ? 0 : -1;
+}
+
+/* Writes the path of headings down to section sec: "A > B". */
+static void
+section_path(const struct doc *d, int sec, FILE *f)
+{
+	const struct doc_block *h;
+
+	if (sec < 0)
+		return;
+	if (d->sections[sec].parent >= 0) {
+		section_path(d, d->sections[sec].parent, f);
+		fputs(" > ", f);
+	}
+	h = &d->blocks[d->sections[sec].heading];
+	render_safe(f, d->src + h->tstart, h->tend - h->tstart);
+}
+
+/* Moves back from off over at most cols display columns of the text
+ * starting at lo, stopping at a space where it can. */
+static size_t
+excerpt_start(const struct doc *d, size_t lo, size_t off, size_t cols)
+{
+	size_t p = off, w = 0, sp = off;
+
+	while (p > lo && w < cols) {
+		p--;
+		while (p > lo && (d->src[p] & 0xC0) == 0x80)
+			p--;
+		w += text_width(d->src + p, 1 + (d->src[p] >= 0xC0 ?
+		    (d->src[p] >= 0xF0 ? 3 : d->src[p] >= 0xE0 ? 2 : 1) : 0));
+		if (d->src[p] == ' ')
+			sp = p + 1;
+	}
+	return p == lo ? lo : sp;
+}
+
+/* Moves forward from off over at most cols columns, ending at a space. */
+static size_t
+excerpt_end(const struct doc *d, size_t off, size_t hi, size_t cols)
+{
+	struct text_glyph g;
+	size_t p = off, w = 0, sp = off;
+
+	while (p < hi && w < cols) {
+		p += text_glyph(d->src + p, hi - p, &g);
+		w += (size_t)g.width;
+		if (g.kind == TEXT_SPACE)
+			sp = p - 1;
+	}
+	return p >= hi ? hi : sp;
+}
+
+int
+render_grep(const struct doc *d, const struct search_query *q, int color,
+    FILE *f)
+{
+	struct search_index *x = search_index_new(d);
+	struct search_result r = { NULL, 0, 0 };
+	size_t i;
+
+	search_run(x, q, NULL, &r);
+	for (i = 0; i < r.n; i++) {
+		size_t b = search_block(x, &r.m[i]), s, e, lo, hi, a, z;
+		const struct doc_block *blk = &d->blocks[b];
+		struct buf line = { NULL, 0, 0 };
+
+		search_source(x, &r.m[i], &s, &e);
+		section_path(d, blk->section, f);
+		if (blk->section < 0)
+			fputs("(top)", f);
+		fputs(": ", f);
+		if (blk->speaker >= 0) {
+			render_safe(f, (const unsigned char *)
+			    d->speakers[blk->speaker].name,
+			    strlen(d->speakers[blk->speaker].name));
+			fputs(": ", f);
+		}
+		lo = s >= blk->tstart ? blk->tstart : blk->lstart;
+		hi = e <= blk->tend ? blk->tend : blk->lend;
+		a = excerpt_start(d, lo, s, 30);
+		z = excerpt_end(d, e, hi, 30);
+		if (a > lo)
+			buf_adds(&line, "\xE2\x80\xA6");
+		text_sanitize(&line, d->src + a, s - a);
+		buf_adds(&line, color ? "\033[1;7m" : "\xC2\xAB");
+		text_sanitize(&line, d->src + s, e - s);
+		buf_adds(&line, color ? "\033[m" : "\xC2\xBB");
+		text_sanitize(&line, d->src + e, z - e);
+		if (z < hi)
+			buf_adds(&line, "\xE2\x80\xA6");
+		fwrite(buf_str(&line), 1, line.len, f);
+		fputc('\n', f);
+		buf_free(&line);
+	}
+	search_result_free(&r);
+	search_index_free(x);
 	return fflush(f) == 0 && !ferror(f) ? 0 : -1;
 }

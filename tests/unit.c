@@ -6,6 +6,7 @@
 #include "lectern/doc.h"
 #include "lectern/layout.h"
 #include "lectern/render.h"
+#include "lectern/search.h"
 #include "lectern/text.h"
 #include "lectern/util.h"
 #include "unit.h"
@@ -617,6 +618,162 @@ TEST(dump_width_seed)
 		EXPECT(worst >= widths[i] - 2);
 		free(o);
 	}
+	doc_free(d);
+}
+
+/* Counts the matches of query in text; -1 for a bad query. */
+static long
+count(const char *text, const char *query, int regex)
+{
+	struct doc *d = parse(text);
+	struct search_query q;
+	char err[128];
+	long n = -1;
+
+	if (search_query_init(&q, query, regex, err, sizeof err) == 0)
+		n = (long)search_count(d, &q);
+	search_query_free(&q);
+	doc_free(d);
+	return n;
+}
+
+/* The source text of the first match of query in text, as a new string. */
+static char *
+first_match(const char *text, const char *query)
+{
+	struct doc *d = parse(text);
+	struct search_index *x = search_index_new(d);
+	struct search_result r = { NULL, 0, 0 };
+	struct search_query q;
+	char err[128], *s = NULL;
+	size_t a, b;
+
+	if (search_query_init(&q, query, 0, err, sizeof err) == 0) {
+		search_run(x, &q, NULL, &r);
+		if (r.n > 0) {
+			search_source(x, &r.m[0], &a, &b);
+			s = xstrndup(text + a, b - a);
+		}
+	}
+	search_query_free(&q);
+	search_result_free(&r);
+	search_index_free(x);
+	doc_free(d);
+	return s;
+}
+
+TEST(search_case)
+{
+	EXPECT_INT(count("Straße und STRASSE und strasse.\n", "strasse", 0), 3);
+	EXPECT_INT(count("Straße und STRASSE und strasse.\n", "STRASSE", 0), 1);
+	/* Smart case: a capital makes the query case-sensitive. */
+	EXPECT_INT(count("Jan and jan and JAN.\n", "jan", 0), 3);
+	EXPECT_INT(count("Jan and jan and JAN.\n", "Jan", 0), 1);
+	EXPECT_INT(count("ΣΊΣΥΦΟΣ σίσυφος\n", "σισυφος", 0), 2);
+}
+
+TEST(search_diacritics)
+{
+	EXPECT_INT(count("A naïve café, a naive cafe.\n", "naive", 0), 2);
+	EXPECT_INT(count("A naïve café, a naive cafe.\n", "naïve", 0), 1);
+	EXPECT_INT(count("José and Jose and JOSÉ.\n", "Jose", 0), 2);
+	EXPECT_INT(count("José and Jose and JOSÉ.\n", "jose", 0), 3);
+	EXPECT_INT(count("José and Jose and JOSÉ.\n", "José", 0), 1);
+	/* Decomposed in the source: e + U+0301. */
+	EXPECT_INT(count("Jose\xCC\x81 here.\n", "jose", 0), 1);
+}
+
+TEST(search_typography)
+{
+	const char *t = "I don’t know — it’s “fine”… really,\u00a0truly\n"
+	    "spaced   out\tand\nwrapped.\n";
+
+	EXPECT_INT(count(t, "don't", 0), 1);
+	EXPECT_INT(count(t, "it's \"fine\"...", 0), 1);
+	EXPECT_INT(count(t, "know - it", 0), 1);
+	EXPECT_INT(count(t, "really, truly", 0), 1);
+	EXPECT_INT(count(t, "spaced out and", 0), 1);
+	EXPECT_INT(count(t, "...", 0), 1);
+	EXPECT_INT(count(t, "-", 0), 1);
+	EXPECT_INT(count(t, "   ", 0), 9);
+	EXPECT_INT(count(t, "", 0), -1);
+}
+
+/* The span of a match is exactly the source text that matched, whole
+ * graphemes only. */
+TEST(search_spans)
+{
+	char *s;
+
+	s = first_match("He said don’t go.\n", "DON'T");
+	EXPECT(s == NULL);
+	free(s);
+	s = first_match("He said Don’t go.\n", "don't");
+	EXPECT_STR(s, "Don’t");
+	free(s);
+	s = first_match("A cafe\xCC\x81 here.\n", "cafe");
+	EXPECT_STR(s, "cafe\xCC\x81");
+	free(s);
+	s = first_match("Wait… what?\n", "...");
+	EXPECT_STR(s, "…");
+	free(s);
+	/* Half of a character that folds to two is not a match. */
+	EXPECT_INT(count("Straße\n", "stras", 0), 0);
+	EXPECT_INT(count("Wait… what?\n", "..", 0), 0);
+	s = first_match("two\n  spaces\n", "two spaces");
+	EXPECT(s == NULL);	/* blocks are searched one at a time */
+	free(s);
+	s = first_match("Rob Wiblin: Hello\tthere, you.\n", "hello there");
+	EXPECT_STR(s, "Hello\tthere");
+	free(s);
+}
+
+TEST(search_labels_and_regex)
+{
+	EXPECT_INT(count("Rob Wiblin: Hi.\nJan Leike: Hello.\n", "leike", 0), 1);
+	EXPECT_INT(count("one two three\n", "t[a-z]+", 1), 2);
+	EXPECT_INT(count("one two three\n", "^one", 1), 1);
+	EXPECT_INT(count("one two three\n", "^two", 1), 0);
+	EXPECT_INT(count("One Two\n", "one|TWO", 1), 2);
+	EXPECT_INT(count("x\n", "(", 1), -1);
+}
+
+TEST(search_refine_and_scope)
+{
+	struct doc *d = seed();
+	struct search_index *x = search_index_new(d);
+	struct search_result r = { NULL, 0, 0 }, full = { NULL, 0, 0 };
+	struct search_query a, b;
+	struct search_scope sc = { SEARCH_SPEAKER, -1, 1 };
+	char err[64];
+	size_t i;
+
+	search_query_init(&a, "s", 0, err, sizeof err);
+	search_query_init(&b, "superint", 0, err, sizeof err);
+	search_run(x, &a, NULL, &r);
+	EXPECT(r.n > 1000);
+	search_refine(x, &a, &b, NULL, &r);
+	search_run(x, &b, NULL, &full);
+	EXPECT_INT(r.n, full.n);
+	for (i = 0; i < r.n && i < full.n; i++)
+		EXPECT_INT(r.m[i].fs, full.m[i].fs);
+	/* Only Rob Wiblin's turns. */
+	search_run(x, &b, &sc, &r);
+	for (i = 0; i < r.n; i++)
+		EXPECT_INT(d->blocks[search_block(x, &r.m[i])].speaker, 1);
+	EXPECT(r.n < full.n);
+	/* Only the section Highlights (and its subsections). */
+	sc.kind = SEARCH_SECTION;
+	sc.section = 1;
+	search_run(x, &b, &sc, &r);
+	EXPECT(r.n > 0);
+	for (i = 0; i < r.n; i++)
+		EXPECT(search_block(x, &r.m[i]) >= d->sections[1].heading);
+	search_query_free(&a);
+	search_query_free(&b);
+	search_result_free(&r);
+	search_result_free(&full);
+	search_index_free(x);
 	doc_free(d);
 }
 

@@ -21,6 +21,13 @@ int	render_speakers(const struct doc *d, FILE *f);
  * of its text; for checking what the parser made of a document. */
 int	render_blocks(const struct doc *d, FILE *f);
 
+/* Writes a line for each match of q: the section path, the speaker and the
+ * text around the match, marked with « » (or reverse video with color).
+ * Returns 0 or -1. */
+struct search_query;
+int	render_grep(const struct doc *d, const struct search_query *q,
+	    int color, FILE *f);
+
 /* Writes n bytes of source text made safe for a terminal. */
 void	render_safe(FILE *f, const unsigned char *s, size_t n);
 

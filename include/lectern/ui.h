@@ -16,6 +16,7 @@ struct ui_options {
 	int		 mouse;		/* capture the mouse */
 	enum ui_palette	 palette;
 	int		 color;		/* 0 when NO_COLOR is set */
+	int		 regex;		/* searches start as regular expressions */
 };
 
 /* Runs the reader on d until the user quits. Returns the exit status. */

@@ -1,0 +1,102 @@
+/* search.h: finding what the reader means in a document (no terminal). */
+#ifndef LECTERN_SEARCH_H
+#define LECTERN_SEARCH_H
+
+#include <regex.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct doc;
+
+/*
+ * The folded text of a document, built once: case folded (full Unicode
+ * folding), decomposed with the combining marks dropped, typographic
+ * quotes, dashes and ellipses made plain, white space runs made one space,
+ * one line a block. A map takes folded offsets back to source offsets.
+ */
+struct search_index;
+
+/* A match, in folded offsets; search_source() gives the source range. */
+struct search_match {
+	uint32_t	 fs, fe;
+};
+
+enum search_scope_kind {
+	SEARCH_ALL,		/* the whole document */
+	SEARCH_SECTION,		/* one section and its subsections */
+	SEARCH_SPEAKER		/* the turns of one speaker */
+};
+
+struct search_scope {
+	enum search_scope_kind kind;
+	int		 section;	/* SEARCH_SECTION */
+	int		 speaker;	/* SEARCH_SPEAKER */
+};
+
+/* A compiled query. */
+struct search_query {
+	char		*text;		/* as typed */
+	uint8_t		*folded;	/* folded like the index */
+	size_t		 nfolded;
+	uint8_t		*exact;		/* folded but for case and marks */
+	size_t		 nexact;
+	int		 case_sensitive; /* it has a capital letter */
+	int		 keep_marks;	/* it has diacritics */
+	int		 regex;
+	int		 compiled;	/* re holds a compiled pattern */
+	regex_t		 re;
+};
+
+/* The matches of a query, in document order. */
+struct search_result {
+	struct search_match *m;
+	size_t		 n, cap;
+};
+
+/* Builds the folded text of the parsed blocks of d. Pair with
+ * search_index_free. */
+struct search_index *search_index_new(const struct doc *d);
+void		 search_index_free(struct search_index *x);
+/* Bytes of memory the index uses. */
+size_t		 search_index_size(const struct search_index *x);
+
+/*
+ * Compiles text (NUL-terminated) as a query, a POSIX extended regular
+ * expression with regex set. Returns 0, or -1 with a message in err
+ * (size bytes) for an empty query or a bad expression. Pair with
+ * search_query_free.
+ */
+int		 search_query_init(struct search_query *q, const char *text,
+		    int regex, char *err, size_t size);
+void		 search_query_free(struct search_query *q);
+
+/* Finds every match of q within scope, replacing r's matches. */
+void		 search_run(const struct search_index *x,
+		    const struct search_query *q, const struct search_scope *sc,
+		    struct search_result *r);
+
+/* Like search_run when q extends the query that found r: looks only at
+ * r's matches. Falls back to search_run when it cannot. */
+void		 search_refine(const struct search_index *x,
+		    const struct search_query *old, const struct search_query *q,
+		    const struct search_scope *sc, struct search_result *r);
+
+void		 search_result_free(struct search_result *r);
+
+/* The source range of a match. */
+void		 search_source(const struct search_index *x,
+		    const struct search_match *m, size_t *start, size_t *end);
+
+/* The block a match is in. */
+size_t		 search_block(const struct search_index *x,
+		    const struct search_match *m);
+
+/* The index of the first match starting at or after source offset off
+ * (r->n when none). */
+size_t		 search_first_after(const struct search_index *x,
+		    const struct search_result *r, size_t off);
+
+/* Counts the matches of q in d without keeping an index (--count). */
+size_t		 search_count(const struct doc *d, const struct search_query *q);
+
+#endif

@@ -1,0 +1,635 @@
+/*
+ * search.c: matching over a folded copy of the text.
+ *
+ * The index folds every character the way a reader means it: full Unicode
+ * case folding, canonical decomposition with the combining marks dropped,
+ * curly quotes to straight ones, dashes to '-', '…' to "...", any run of
+ * white space to one space. A query is folded the same way and found with
+ * memmem. A query with a capital letter is case-sensitive and one with
+ * diacritics keeps them: candidates are then checked again against the
+ * source folded without those two steps.
+ *
+ * The map back to the source is a list of segments: a linear segment is
+ * ASCII that folds byte for byte; an atomic one is a character (or a run
+ * of white space) whose folded bytes all stand for the whole of it. A
+ * match may not start or end inside an atomic segment, and its end takes
+ * in the combining marks after it, so it never splits a grapheme cluster.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+
+#include "lectern/doc.h"
+#include "lectern/search.h"
+#include "lectern/util.h"
+
+#define F_CASE		1	/* fold case */
+#define F_MARKS		2	/* keep combining marks */
+#define SEG_ATOMIC	0x80000000u
+#define SEG_F(g)	((g).f & ~SEG_ATOMIC)
+#define FOLD_MAX	64	/* most bytes one character folds to */
+#define CACHE_SIZE	1024
+
+struct seg {
+	uint32_t	 f;		/* folded offset, SEG_ATOMIC flag */
+	uint32_t	 s;		/* source offset */
+};
+
+struct search_index {
+	const struct doc *doc;
+	uint8_t		*text;
+	size_t		 len, cap;
+	struct seg	*segs;
+	size_t		 nsegs, capsegs;
+	uint32_t	*bstart;	/* folded offset of each block */
+	size_t		 nblocks;
+	int		 space;		/* the last folded byte was a space */
+};
+
+/* Folds of non-ASCII characters, remembered: folding calls into
+ * libunistring, which is slow next to a table. */
+struct fold_cache {
+	uint32_t	 uc[CACHE_SIZE];
+	uint8_t		 len[CACHE_SIZE];
+	uint8_t		 out[CACHE_SIZE][16];
+};
+
+static struct fold_cache cache;
+
+static int
+is_fold_space(uint32_t uc)
+{
+	return uc == ' ' || (uc >= 0x09 && uc <= 0x0D) || uc == 0x85 ||
+	    uc == 0xA0 || uc == 0x1680 || (uc >= 0x2000 && uc <= 0x200A) ||
+	    uc == 0x2028 || uc == 0x2029 || uc == 0x202F || uc == 0x205F ||
+	    uc == 0x3000;
+}
+
+/* Folds one non-ASCII code point into out (FOLD_MAX bytes). Returns the
+ * length, or -1 for white space. */
+static int
+fold_cp(uint32_t uc, int flags, uint8_t *out)
+{
+	uint8_t src[8], tmp[FOLD_MAX * 2], *r;
+	size_t n, rn = sizeof tmp, i, o = 0;
+	int len, slot = uc % CACHE_SIZE;
+
+	if (is_fold_space(uc) || uc < 0x20 || (uc >= 0x7F && uc < 0xA0))
+		return -1;
+	switch (uc) {
+	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
+	case 0x02BC:
+		out[0] = '\'';
+		return 1;
+	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033:
+		out[0] = '"';
+		return 1;
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+	case 0x2015: case 0x2212:
+		out[0] = '-';
+		return 1;
+	case 0x2026:
+		memcpy(out, "...", 3);
+		return 3;
+	case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060:
+	case 0xFEFF:
+		return 0;
+	}
+	if (flags == F_CASE && cache.uc[slot] == uc && uc != 0) {
+		memcpy(out, cache.out[slot], cache.len[slot]);
+		return cache.len[slot];
+	}
+	len = u8_uctomb(src, uc, sizeof src);
+	if (len <= 0)
+		return 0;
+	n = (size_t)len;
+	if (flags & F_CASE)
+		r = u8_casefold(src, n, NULL, UNINORM_NFD, tmp, &rn);
+	else
+		r = u8_normalize(UNINORM_NFD, src, n, tmp, &rn);
+	if (r == NULL) {
+		memcpy(out, src, n);
+		return (int)n;
+	}
+	for (i = 0; i < rn;) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, r + i, rn - i);
+
+		if (k <= 0)
+			k = 1;
+		if (((flags & F_MARKS) || !uc_is_general_category(c,
+		    UC_CATEGORY_M)) && o + (size_t)k <= FOLD_MAX) {
+			memcpy(out + o, r + i, (size_t)k);
+			o += (size_t)k;
+		}
+		i += (size_t)k;
+	}
+	if (r != tmp)
+		free(r);
+	if (flags == F_CASE && o <= sizeof cache.out[0]) {
+		cache.uc[slot] = uc;
+		cache.len[slot] = (uint8_t)o;
+		memcpy(cache.out[slot], out, o);
+	}
+	return (int)o;
+}
+
+/* Folds n bytes of text into b (queries and checks). */
+static void
+fold_text(struct buf *b, const uint8_t *s, size_t n, int flags)
+{
+	uint8_t out[FOLD_MAX];
+	int space = 0;
+	size_t i;
+
+	for (i = 0; i < n;) {
+		ucs4_t uc;
+		int k = u8_mbtouc(&uc, s + i, n - i), len;
+
+		if (k <= 0)
+			k = 1;
+		if (uc < 0x80 && !is_fold_space(uc) && uc >= 0x20 &&
+		    uc != 0x7F) {
+			out[0] = (flags & F_CASE) && uc >= 'A' && uc <= 'Z' ?
+			    (uint8_t)(uc + 32) : (uint8_t)uc;
+			len = 1;
+		} else
+			len = fold_cp(uc, flags, out);
+		if (len < 0) {
+			if (!space)
+				buf_addc(b, ' ');
+			space = 1;
+		} else if (len > 0) {
+			buf_add(b, out, (size_t)len);
+			space = 0;
+		}
+		i += (size_t)k;
+	}
+}
+
+static void
+add_seg(struct search_index *x, uint32_t f, uint32_t s)
+{
+	UTIL_GROW(x->segs, x->capsegs, x->nsegs + 1);
+	x->segs[x->nsegs].f = f;
+	x->segs[x->nsegs].s = s;
+	x->nsegs++;
+}
+
+static void
+add_text(struct search_index *x, const void *p, size_t n)
+{
+	UTIL_GROW(x->text, x->cap, x->len + n + 1);
+	memcpy(x->text + x->len, p, n);
+	x->len += n;
+}
+
+/* Folds the source range [s, e) into the index. */
+static void
+index_range(struct search_index *x, const uint8_t *src, size_t s, size_t e)
+{
+	uint8_t out[FOLD_MAX];
+	struct seg *last;
+	size_t i;
+
+	for (i = s; i < e;) {
+		uint8_t c = src[i];
+		ucs4_t uc;
+		int k, len;
+
+		if (c >= 0x21 && c < 0x7F) {
+			/* ASCII: byte for byte, on a linear segment. */
+			last = x->nsegs > 0 ? &x->segs[x->nsegs - 1] : NULL;
+			if (last == NULL || (last->f & SEG_ATOMIC) ||
+			    x->len - last->f != i - last->s)
+				add_seg(x, (uint32_t)x->len, (uint32_t)i);
+			UTIL_GROW(x->text, x->cap, x->len + 2);
+			x->text[x->len++] = c >= 'A' && c <= 'Z' ? c + 32 : c;
+			x->space = 0;
+			i++;
+			continue;
+		}
+		k = u8_mbtouc(&uc, src + i, e - i);
+		if (k <= 0)
+			k = 1;
+		len = fold_cp(uc, F_CASE, out);
+		if (len < 0) {
+			if (!x->space) {
+				add_seg(x, (uint32_t)x->len | SEG_ATOMIC,
+				    (uint32_t)i);
+				add_text(x, " ", 1);
+				x->space = 1;
+			}
+		} else if (len > 0) {
+			add_seg(x, (uint32_t)x->len | SEG_ATOMIC, (uint32_t)i);
+			add_text(x, out, (size_t)len);
+			x->space = 0;
+		}
+		i += (size_t)k;
+	}
+}
+
+struct search_index *
+search_index_new(const struct doc *d)
+{
+	struct search_index *x;
+	size_t b;
+
+	x = xcalloc(1, sizeof *x);
+	x->doc = d;
+	x->nblocks = d->nblocks;
+	x->bstart = xreallocarray(NULL, d->nblocks + 1, sizeof *x->bstart);
+	for (b = 0; b < d->nblocks; b++) {
+		const struct doc_block *blk = &d->blocks[b];
+
+		x->bstart[b] = (uint32_t)x->len;
+		x->space = 1;
+		if (blk->lend > blk->lstart) {
+			index_range(x, d->src, blk->lstart, blk->lend);
+			if (!x->space) {
+				add_seg(x, (uint32_t)x->len | SEG_ATOMIC,
+				    (uint32_t)blk->lend);
+				add_text(x, " ", 1);
+				x->space = 1;
+			}
+		}
+		index_range(x, d->src, blk->tstart, blk->tend);
+		add_seg(x, (uint32_t)x->len | SEG_ATOMIC, (uint32_t)blk->tend);
+		add_text(x, "\n", 1);
+	}
+	x->bstart[d->nblocks] = (uint32_t)x->len;
+	add_seg(x, (uint32_t)x->len | SEG_ATOMIC, (uint32_t)d->len);
+	UTIL_GROW(x->text, x->cap, x->len + 1);
+	x->text[x->len] = '\0';
+	return x;
+}
+
+void
+search_index_free(struct search_index *x)
+{
+	if (x == NULL)
+		return;
+	free(x->text);
+	free(x->segs);
+	free(x->bstart);
+	free(x);
+}
+
+size_t
+search_index_size(const struct search_index *x)
+{
+	return x->cap + x->capsegs * sizeof *x->segs +
+	    (x->nblocks + 1) * sizeof *x->bstart;
+}
+
+/* The segment holding folded offset f. */
+static size_t
+seg_at(const struct search_index *x, size_t f)
+{
+	size_t lo = 0, hi = x->nsegs;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (SEG_F(x->segs[mid]) <= f)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* True when folded offset f is a boundary of what it stands for: not
+ * inside the folded bytes of one character. */
+static int
+at_boundary(const struct search_index *x, size_t f)
+{
+	size_t i = seg_at(x, f);
+
+	return !(x->segs[i].f & SEG_ATOMIC) || SEG_F(x->segs[i]) == f ||
+	    f >= x->len;
+}
+
+/* True for a character that belongs to the grapheme before it. */
+static int
+extends(uint32_t uc)
+{
+	return uc_is_general_category(uc, UC_CATEGORY_M) || uc == 0x200D ||
+	    (uc >= 0xFE00 && uc <= 0xFE0F) || (uc >= 0x1F3FB && uc <= 0x1F3FF);
+}
+
+void
+search_source(const struct search_index *x, const struct search_match *m,
+    size_t *start, size_t *end)
+{
+	const uint8_t *src = x->doc->src;
+	size_t i, n = x->doc->len, e;
+
+	i = seg_at(x, m->fs);
+	*start = x->segs[i].s + ((x->segs[i].f & SEG_ATOMIC) ? 0 :
+	    m->fs - SEG_F(x->segs[i]));
+	i = seg_at(x, m->fe - 1);
+	if (x->segs[i].f & SEG_ATOMIC)
+		e = i + 1 < x->nsegs ? x->segs[i + 1].s : n;
+	else
+		e = x->segs[i].s + (m->fe - 1 - SEG_F(x->segs[i])) + 1;
+	while (e < n) {
+		ucs4_t uc;
+		int k = u8_mbtouc(&uc, src + e, n - e);
+
+		if (k <= 0 || !extends(uc))
+			break;
+		e += (size_t)k;
+	}
+	*end = e;
+}
+
+size_t
+search_block(const struct search_index *x, const struct search_match *m)
+{
+	size_t lo = 0, hi = x->nblocks;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (x->bstart[mid] <= m->fs)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int
+in_scope(const struct search_index *x, const struct search_match *m,
+    const struct search_scope *sc)
+{
+	const struct doc *d = x->doc;
+	size_t b;
+
+	if (sc == NULL || sc->kind == SEARCH_ALL)
+		return 1;
+	b = search_block(x, m);
+	if (sc->kind == SEARCH_SPEAKER)
+		return d->blocks[b].speaker == sc->speaker;
+	if (sc->section < 0 || (size_t)sc->section >= d->nsections)
+		return 0;
+	return b >= d->sections[sc->section].heading &&
+	    b < d->sections[sc->section].end;
+}
+
+/* True when the source of m matches the query's exact form (for queries
+ * with capitals or diacritics). */
+static int
+exact(const struct search_index *x, const struct search_query *q,
+    const struct search_match *m)
+{
+	struct buf b = { NULL, 0, 0 };
+	size_t s, e;
+	int ok;
+
+	if (!q->case_sensitive && !q->keep_marks)
+		return 1;
+	search_source(x, m, &s, &e);
+	fold_text(&b, x->doc->src + s, e - s, (q->case_sensitive ? 0 :
+	    F_CASE) | (q->keep_marks ? F_MARKS : 0));
+	ok = b.len == q->nexact && memcmp(b.data, q->exact, b.len) == 0;
+	buf_free(&b);
+	return ok;
+}
+
+/* Checks a candidate and adds it to r. */
+static void
+consider(const struct search_index *x, const struct search_query *q,
+    const struct search_scope *sc, struct search_result *r, size_t fs,
+    size_t fe)
+{
+	struct search_match m;
+
+	if (fe <= fs || !at_boundary(x, fs) || !at_boundary(x, fe))
+		return;
+	m.fs = (uint32_t)fs;
+	m.fe = (uint32_t)fe;
+	if (!in_scope(x, &m, sc) || (!q->regex && !exact(x, q, &m)))
+		return;
+	UTIL_GROW(r->m, r->cap, r->n + 1);
+	r->m[r->n++] = m;
+}
+
+static void
+run_regex(const struct search_index *x, const struct search_query *q,
+    const struct search_scope *sc, struct search_result *r)
+{
+	regmatch_t rm;
+	size_t pos = 0;
+
+	while (pos < x->len) {
+		int flags = REG_STARTEND;
+
+		rm.rm_so = (regoff_t)pos;
+		rm.rm_eo = (regoff_t)x->len;
+		if (pos > 0 && x->text[pos - 1] != '\n')
+			flags |= REG_NOTBOL;
+		if (regexec(&q->re, (const char *)x->text, 1, &rm, flags) != 0)
+			break;
+		if (rm.rm_eo > rm.rm_so)
+			consider(x, q, sc, r, (size_t)rm.rm_so, (size_t)rm.rm_eo);
+		pos = rm.rm_eo > rm.rm_so ? (size_t)rm.rm_eo :
+		    (size_t)rm.rm_so + 1;
+	}
+}
+
+void
+search_run(const struct search_index *x, const struct search_query *q,
+    const struct search_scope *sc, struct search_result *r)
+{
+	const uint8_t *p, *end;
+
+	r->n = 0;
+	if (q->regex) {
+		if (q->compiled)
+			run_regex(x, q, sc, r);
+		return;
+	}
+	if (q->nfolded == 0)
+		return;
+	p = x->text;
+	end = x->text + x->len;
+	while (p < end && (p = memmem(p, (size_t)(end - p), q->folded,
+	    q->nfolded)) != NULL) {
+		size_t fs = (size_t)(p - x->text), n = r->n;
+
+		consider(x, q, sc, r, fs, fs + q->nfolded);
+		p += r->n > n ? q->nfolded : 1;
+	}
+}
+
+void
+search_refine(const struct search_index *x, const struct search_query *old,
+    const struct search_query *q, const struct search_scope *sc,
+    struct search_result *r)
+{
+	size_t i, n = 0;
+
+	if (old == NULL || q->regex || old->regex ||
+	    q->nfolded < old->nfolded || old->nfolded == 0 ||
+	    memcmp(q->folded, old->folded, old->nfolded) != 0) {
+		search_run(x, q, sc, r);
+		return;
+	}
+	for (i = 0; i < r->n; i++) {
+		struct search_match m = r->m[i];
+
+		m.fe = m.fs + (uint32_t)q->nfolded;
+		if (m.fe > x->len || memcmp(x->text + m.fs, q->folded,
+		    q->nfolded) != 0)
+			continue;
+		if (!at_boundary(x, m.fe) || !exact(x, q, &m))
+			continue;
+		if (n > 0 && r->m[n - 1].fe > m.fs)
+			continue;	/* overlaps the match before */
+		r->m[n++] = m;
+	}
+	r->n = n;
+}
+
+void
+search_result_free(struct search_result *r)
+{
+	free(r->m);
+	r->m = NULL;
+	r->n = r->cap = 0;
+}
+
+size_t
+search_first_after(const struct search_index *x,
+    const struct search_result *r, size_t off)
+{
+	size_t lo = 0, hi = r->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2, s, e;
+
+		search_source(x, &r->m[mid], &s, &e);
+		if (s < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Folds a regular expression: like text, but an escaped character keeps
+ * its case (\W is not \w). */
+static void
+fold_pattern(struct buf *b, const char *p)
+{
+	size_t i, n = strlen(p);
+
+	for (i = 0; i < n; i++) {
+		if (p[i] == '\\' && i + 1 < n) {
+			buf_add(b, p + i, 2);
+			i++;
+			continue;
+		}
+		if ((unsigned char)p[i] < 0x80) {
+			buf_addc(b, p[i] >= 'A' && p[i] <= 'Z' ?
+			    (char)(p[i] + 32) : p[i]);
+			continue;
+		}
+		/* A whole UTF-8 character. */
+		{
+			size_t k = 1;
+
+			while (i + k < n && ((unsigned char)p[i + k] & 0xC0) ==
+			    0x80)
+				k++;
+			fold_text(b, (const uint8_t *)p + i, k, F_CASE);
+			i += k - 1;
+		}
+	}
+}
+
+int
+search_query_init(struct search_query *q, const char *text, int regex,
+    char *err, size_t size)
+{
+	struct buf f = { NULL, 0, 0 }, e = { NULL, 0, 0 }, marks = { NULL, 0, 0 };
+	size_t i, n = strlen(text);
+
+	memset(q, 0, sizeof *q);
+	q->text = xstrdup(text);
+	q->regex = regex;
+	if (n == 0) {
+		snprintf(err, size, "empty query");
+		return -1;
+	}
+	for (i = 0; i < n;) {
+		ucs4_t uc;
+		int k = u8_mbtouc(&uc, (const uint8_t *)text + i, n - i);
+
+		if (k <= 0)
+			k = 1;
+		if (uc_is_upper(uc) || uc_is_property_titlecase(uc))
+			q->case_sensitive = 1;
+		i += (size_t)k;
+	}
+	/* Diacritics: marks left after decomposing. */
+	fold_text(&marks, (const uint8_t *)text, n, F_MARKS);
+	fold_text(&f, (const uint8_t *)text, n, 0);
+	q->keep_marks = marks.len != f.len;
+	buf_free(&marks);
+	buf_reset(&f);
+	if (regex) {
+		int rc;
+
+		fold_pattern(&f, text);
+		rc = regcomp(&q->re, buf_str(&f), REG_EXTENDED | REG_NEWLINE);
+		buf_free(&f);
+		if (rc != 0) {
+			regerror(rc, &q->re, err, size);
+			regfree(&q->re);
+			return -1;
+		}
+		q->compiled = 1;
+		return 0;
+	}
+	fold_text(&f, (const uint8_t *)text, n, F_CASE);
+	fold_text(&e, (const uint8_t *)text, n, (q->case_sensitive ? 0 :
+	    F_CASE) | (q->keep_marks ? F_MARKS : 0));
+	q->folded = (uint8_t *)f.data;
+	q->nfolded = f.len;
+	q->exact = (uint8_t *)e.data;
+	q->nexact = e.len;
+	return 0;
+}
+
+void
+search_query_free(struct search_query *q)
+{
+	free(q->text);
+	free(q->folded);
+	free(q->exact);
+	if (q->compiled)
+		regfree(&q->re);
+	memset(q, 0, sizeof *q);
+}
+
+size_t
+search_count(const struct doc *d, const struct search_query *q)
+{
+	struct search_index *x = search_index_new(d);
+	struct search_result r = { NULL, 0, 0 };
+	size_t n;
+
+	search_run(x, q, NULL, &r);
+	n = r.n;
+	search_result_free(&r);
+	search_index_free(x);
+	return n;
+}
