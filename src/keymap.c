@@ -4,49 +4,72 @@
 
 #include "lectern/keymap.h"
 
+#define R KEYMAP_READER
+#define B KEYMAP_BAR
+
 static const struct keymap_binding bindings[] = {
-	{ 'j', KEYMAP_LINE_DOWN },
-	{ KEYMAP_K_DOWN, KEYMAP_LINE_DOWN },
-	{ '\r', KEYMAP_LINE_DOWN },
-	{ KEYMAP_CTRL('E'), KEYMAP_LINE_DOWN },
-	{ KEYMAP_CTRL('N'), KEYMAP_LINE_DOWN },
-	{ 'k', KEYMAP_LINE_UP },
-	{ KEYMAP_K_UP, KEYMAP_LINE_UP },
-	{ KEYMAP_CTRL('Y'), KEYMAP_LINE_UP },
-	{ KEYMAP_CTRL('P'), KEYMAP_LINE_UP },
-	{ ' ', KEYMAP_PAGE_DOWN },
-	{ 'f', KEYMAP_PAGE_DOWN },
-	{ KEYMAP_K_PGDN, KEYMAP_PAGE_DOWN },
-	{ KEYMAP_CTRL('F'), KEYMAP_PAGE_DOWN },
-	{ 'b', KEYMAP_PAGE_UP },
-	{ KEYMAP_K_PGUP, KEYMAP_PAGE_UP },
-	{ KEYMAP_CTRL('B'), KEYMAP_PAGE_UP },
-	{ 'd', KEYMAP_HALF_DOWN },
-	{ KEYMAP_CTRL('D'), KEYMAP_HALF_DOWN },
-	{ 'u', KEYMAP_HALF_UP },
-	{ KEYMAP_CTRL('U'), KEYMAP_HALF_UP },
-	{ 'g', KEYMAP_TOP },
-	{ KEYMAP_K_HOME, KEYMAP_TOP },
-	{ '<', KEYMAP_TOP },
-	{ 'G', KEYMAP_END },
-	{ KEYMAP_K_END, KEYMAP_END },
-	{ '>', KEYMAP_END },
-	{ '%', KEYMAP_PERCENT },
-	{ 'p', KEYMAP_PERCENT },
-	{ ']', KEYMAP_NEXT_SECTION },
-	{ '[', KEYMAP_PREV_SECTION },
-	{ '}', KEYMAP_NEXT_TURN },
-	{ '{', KEYMAP_PREV_TURN },
-	{ 't', KEYMAP_TOGGLE_TOC },
-	{ '\t', KEYMAP_FOCUS },
-	{ KEYMAP_K_ENTER, KEYMAP_SELECT },
-	{ 'h', KEYMAP_HELP },
-	{ KEYMAP_K_F1, KEYMAP_HELP },
-	{ 'M', KEYMAP_TOGGLE_MOUSE },
-	{ KEYMAP_CTRL('L'), KEYMAP_REDRAW },
-	{ KEYMAP_CTRL('Z'), KEYMAP_SUSPEND },
-	{ 'q', KEYMAP_QUIT },
-	{ 'Q', KEYMAP_QUIT },
+	{ 'j', KEYMAP_LINE_DOWN, R },
+	{ KEYMAP_K_DOWN, KEYMAP_LINE_DOWN, R },
+	{ '\r', KEYMAP_LINE_DOWN, R },
+	{ KEYMAP_CTRL('E'), KEYMAP_LINE_DOWN, R },
+	{ KEYMAP_CTRL('N'), KEYMAP_LINE_DOWN, R },
+	{ 'k', KEYMAP_LINE_UP, R },
+	{ KEYMAP_K_UP, KEYMAP_LINE_UP, R },
+	{ KEYMAP_CTRL('Y'), KEYMAP_LINE_UP, R },
+	{ KEYMAP_CTRL('P'), KEYMAP_LINE_UP, R },
+	{ ' ', KEYMAP_PAGE_DOWN, R },
+	{ 'f', KEYMAP_PAGE_DOWN, R },
+	{ KEYMAP_K_PGDN, KEYMAP_PAGE_DOWN, R },
+	{ KEYMAP_CTRL('F'), KEYMAP_PAGE_DOWN, R },
+	{ 'b', KEYMAP_PAGE_UP, R },
+	{ KEYMAP_K_PGUP, KEYMAP_PAGE_UP, R },
+	{ KEYMAP_CTRL('B'), KEYMAP_PAGE_UP, R },
+	{ 'd', KEYMAP_HALF_DOWN, R },
+	{ KEYMAP_CTRL('D'), KEYMAP_HALF_DOWN, R },
+	{ 'u', KEYMAP_HALF_UP, R },
+	{ KEYMAP_CTRL('U'), KEYMAP_HALF_UP, R },
+	{ 'g', KEYMAP_TOP, R },
+	{ KEYMAP_K_HOME, KEYMAP_TOP, R },
+	{ '<', KEYMAP_TOP, R },
+	{ 'G', KEYMAP_END, R },
+	{ KEYMAP_K_END, KEYMAP_END, R },
+	{ '>', KEYMAP_END, R },
+	{ '%', KEYMAP_PERCENT, R },
+	{ 'p', KEYMAP_PERCENT, R },
+	{ ']', KEYMAP_NEXT_SECTION, R },
+	{ '[', KEYMAP_PREV_SECTION, R },
+	{ '}', KEYMAP_NEXT_TURN, R },
+	{ '{', KEYMAP_PREV_TURN, R },
+	{ 't', KEYMAP_TOGGLE_TOC, R },
+	{ '\t', KEYMAP_FOCUS, R },
+	{ KEYMAP_K_ENTER, KEYMAP_SELECT, R },
+	{ '/', KEYMAP_SEARCH_FWD, R },
+	{ '?', KEYMAP_SEARCH_BACK, R },
+	{ 'n', KEYMAP_SEARCH_NEXT, R },
+	{ 'N', KEYMAP_SEARCH_PREV, R },
+	{ '\r', KEYMAP_BAR_ACCEPT, B },
+	{ KEYMAP_K_ENTER, KEYMAP_BAR_ACCEPT, B },
+	{ KEYMAP_ESC, KEYMAP_BAR_CANCEL, B },
+	{ KEYMAP_CTRL('C'), KEYMAP_BAR_CANCEL, B },
+	{ KEYMAP_CTRL('G'), KEYMAP_BAR_CANCEL, B },
+	{ KEYMAP_K_BACKSPACE, KEYMAP_BAR_ERASE, B },
+	{ 0x7f, KEYMAP_BAR_ERASE, B },
+	{ KEYMAP_CTRL('H'), KEYMAP_BAR_ERASE, B },
+	{ KEYMAP_CTRL('W'), KEYMAP_BAR_WORD, B },
+	{ KEYMAP_CTRL('U'), KEYMAP_BAR_CLEAR, B },
+	{ KEYMAP_K_UP, KEYMAP_BAR_OLDER, B },
+	{ KEYMAP_CTRL('P'), KEYMAP_BAR_OLDER, B },
+	{ KEYMAP_K_DOWN, KEYMAP_BAR_NEWER, B },
+	{ KEYMAP_CTRL('N'), KEYMAP_BAR_NEWER, B },
+	{ KEYMAP_CTRL('R'), KEYMAP_BAR_REGEX, B },
+	{ '\t', KEYMAP_BAR_SCOPE, B },
+	{ 'h', KEYMAP_HELP, R },
+	{ KEYMAP_K_F1, KEYMAP_HELP, R },
+	{ 'M', KEYMAP_TOGGLE_MOUSE, R },
+	{ KEYMAP_CTRL('L'), KEYMAP_REDRAW, R },
+	{ KEYMAP_CTRL('Z'), KEYMAP_SUSPEND, R },
+	{ 'q', KEYMAP_QUIT, R },
+	{ 'Q', KEYMAP_QUIT, R },
 };
 
 static const struct {
@@ -67,14 +90,14 @@ static const char *group_titles[] = {
 };
 
 enum keymap_action
-keymap_lookup(int key)
+keymap_lookup(int key, enum keymap_context context)
 {
 	size_t i;
 
 	if (key == '\n')
 		key = '\r';
 	for (i = 0; i < sizeof bindings / sizeof bindings[0]; i++)
-		if (bindings[i].key == key)
+		if (bindings[i].key == key && bindings[i].context == context)
 			return bindings[i].action;
 	return KEYMAP_NONE;
 }
@@ -122,10 +145,25 @@ key_name(int key, char *buf, size_t size)
 		snprintf(buf, size, "Space");
 	else if (key == KEYMAP_ESC)
 		snprintf(buf, size, "Esc");
+	else if (key == 0x7f)
+		snprintf(buf, size, "Backspace");
 	else if (key < 0x20)
 		snprintf(buf, size, "Ctrl-%c", key + '@');
 	else
 		snprintf(buf, size, "%c", key);
+}
+
+/* True when the list "a, b, c" has the item name. */
+static int
+has_item(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p;
+
+	for (p = list; (p = strstr(p, name)) != NULL; p++)
+		if ((p == list || p[-1] == ' ') && (p[n] == ',' || p[n] == '\0'))
+			return 1;
+	return 0;
 }
 
 void
@@ -140,6 +178,8 @@ keymap_keys(enum keymap_action a, char *buf, size_t size)
 		if (bindings[i].action != a)
 			continue;
 		key_name(bindings[i].key, name, sizeof name);
+		if (has_item(buf, name))
+			continue;
 		len += (size_t)snprintf(buf + len, len < size ? size - len : 0,
 		    "%s%s", len > 0 ? ", " : "", name);
 		if (len >= size)

@@ -108,7 +108,10 @@ redraw(struct ui *ui)
 		ui_draw_reader(ui);
 		if (ui->toc_pane || ui->toc_overlay)
 			ui_toc_draw(ui);
-		ui_draw_status(ui);
+		if (ui->search.bar)
+			ui_search_draw_bar(ui);
+		else
+			ui_draw_status(ui);
 		if (ui->help)
 			ui_help_draw(ui);
 	}
@@ -356,6 +359,14 @@ act(struct ui *ui, enum keymap_action a, long count)
 	case KEYMAP_SELECT:
 		scroll_by(ui, n);
 		break;
+	case KEYMAP_SEARCH_FWD:
+	case KEYMAP_SEARCH_BACK:
+		ui_search_open(ui, a == KEYMAP_SEARCH_BACK);
+		break;
+	case KEYMAP_SEARCH_NEXT:
+	case KEYMAP_SEARCH_PREV:
+		ui_search_next(ui, a == KEYMAP_SEARCH_NEXT ? 1 : -1);
+		break;
 	case KEYMAP_HELP:
 		ui->help = 1;
 		ui->help_first = 0;
@@ -374,8 +385,7 @@ act(struct ui *ui, enum keymap_action a, long count)
 	case KEYMAP_QUIT:
 		ui->quit = 1;
 		break;
-	case KEYMAP_NONE:
-	case KEYMAP_NACTIONS:
+	default:
 		break;
 	}
 }
@@ -450,6 +460,11 @@ handle_key(struct ui *ui, int key)
 		ui_help_key(ui, key);
 		return;
 	}
+	if (ui->search.bar) {
+		ui_search_key(ui, key);
+		ui_toc_follow(ui);
+		return;
+	}
 	if (key >= '0' && key <= '9' && (key != '0' || ui->count > 0)) {
 		if (ui->count < 100000000)
 			ui->count = ui->count * 10 + (key - '0');
@@ -463,7 +478,7 @@ handle_key(struct ui *ui, int key)
 		ui->focus = UI_FOCUS_READER;
 		return;
 	}
-	a = keymap_lookup(key);
+	a = keymap_lookup(key, KEYMAP_READER);
 	if (ui->focus == UI_FOCUS_TOC && ui_toc_key(ui, key, a))
 		return;
 	if (a == KEYMAP_NONE) {
@@ -545,6 +560,7 @@ ui_run(struct doc *d, const struct ui_options *opt)
 	}
 	ui_restore();
 	delscreen(scr);
+	ui_search_free(&ui);
 	view_free(ui.view);
 	free(ui.msg);
 	free(ui.dump_path);

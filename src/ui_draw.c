@@ -12,12 +12,16 @@
 #include "lectern/view.h"
 
 #define MAX_COMBINING	4	/* marks kept on one cell; the rest are dropped */
+#define MAX_VISIBLE	1024	/* matches highlighted on one screen */
 
 /* Where the next glyph goes on a screen row. */
 struct pen {
 	int		 y, x, maxx;
 	int		 lastx;		/* the last cell written, for marks */
 	int		 speaker;
+	size_t		(*ranges)[2];	/* matches to highlight */
+	size_t		 nranges;
+	int		 cur;		/* the current match in ranges */
 };
 
 /* Puts one glyph (safe text of the given width) at the pen. */
@@ -84,7 +88,7 @@ int
 ui_draw_text(int y, int x, int maxx, const char *s, size_t n,
     unsigned long attr)
 {
-	struct pen p = { y, x, maxx, -1, -1 };
+	struct pen p = { y, x, maxx, -1, -1, NULL, 0, -1 };
 	struct text_glyph g;
 	size_t i;
 
@@ -101,9 +105,17 @@ draw_piece(void *arg, const uint8_t *text, size_t n, int cols,
     enum layout_style style, size_t src)
 {
 	struct pen *p = arg;
+	unsigned long attr = ui_style(style, p->speaker);
+	size_t i;
 
-	(void)src;
-	put_glyph(p, text, n, cols, ui_style(style, p->speaker));
+	if (src != SIZE_MAX)
+		for (i = 0; i < p->nranges; i++)
+			if (src >= p->ranges[i][0] && src < p->ranges[i][1]) {
+				attr = ui_element((int)i == p->cur ?
+				    UI_E_MATCH_CUR : UI_E_MATCH);
+				break;
+			}
+	put_glyph(p, text, n, cols, attr);
 }
 
 void
@@ -111,13 +123,16 @@ ui_draw_reader(struct ui *ui)
 {
 	struct view *v = ui->view;
 	struct view_pos pos = v->top;
-	int row;
+	size_t ranges[MAX_VISIBLE][2], nranges;
+	int row, cur;
 
 	if (ui->doc->nblocks == 0) {
 		ui_draw_text(0, ui->reader_x + ui->margin, COLS,
 		    "(empty document)", 16, A_DIM);
 		return;
 	}
+	nranges = ui_search_visible(ui, view_top_offset(v),
+	    view_bottom_offset(v) + 1, ranges, MAX_VISIBLE, &cur);
 	for (row = 0; row < ui->rows; row++) {
 		const struct layout_line *l = view_line(v, pos);
 		struct pen p;
@@ -127,6 +142,9 @@ ui_draw_reader(struct ui *ui)
 		p.maxx = COLS;
 		p.lastx = -1;
 		p.speaker = ui->doc->blocks[l->block].speaker;
+		p.ranges = ranges;
+		p.nranges = nranges;
+		p.cur = cur;
 		layout_walk(ui->doc, l, draw_piece, &p);
 		if (!view_next(v, &pos))
 			break;
@@ -156,7 +174,7 @@ ui_draw_status(struct ui *ui)
 {
 	const struct doc *d = ui->doc;
 	int y = LINES - 1, x, right, i;
-	char pos[32], hint[64];
+	char pos[32], hint[160], match[64];
 	size_t b;
 
 	wattrset(stdscr, (int)ui_element(UI_E_STATUS));
@@ -164,7 +182,9 @@ ui_draw_status(struct ui *ui)
 		mvwaddch(stdscr, y, i, ' ');
 	wattrset(stdscr, A_NORMAL);
 	position(ui, pos, sizeof pos);
-	snprintf(hint, sizeof hint, "%s  %s ", pos,
+	ui_search_position(ui, match, sizeof match);
+	snprintf(hint, sizeof hint, "%s%s%s  %s ", match, *match ? "  " : "",
+	    pos,
 	    ui->focus == UI_FOCUS_TOC ? "Enter:jump Tab:back" : "h:help");
 	right = COLS - (int)strlen(hint);
 	if (right < COLS / 2)

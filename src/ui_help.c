@@ -53,7 +53,7 @@ inner_rows(const struct ui *ui)
 void
 ui_help_key(struct ui *ui, int key)
 {
-	enum keymap_action a = keymap_lookup(key);
+	enum keymap_action a = keymap_lookup(key, KEYMAP_READER);
 	int n = help_lines(NULL), max = n - inner_rows(ui);
 
 	if (max < 0)

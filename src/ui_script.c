@@ -116,10 +116,10 @@ ui_script_dump(struct ui *ui)
 				continue;
 			if (a & A_REVERSE)
 				row[x] = 'R';
-			else if (a & A_BOLD)
-				row[x] = 'B';
 			else if (a & A_UNDERLINE)
 				row[x] = 'U';
+			else if (a & A_BOLD)
+				row[x] = 'B';
 			else if (a & A_DIM)
 				row[x] = 'D';
 			if (row[x] != '.')

@@ -10,7 +10,7 @@
 
 enum pair {
 	P_NONE, P_HEADING, P_TITLE, P_META, P_QUOTE, P_ATTRIB, P_ROLE,
-	P_BULLET, P_TOC_CUR, P_BORDER, P_HELP_KEY, P_SPEAKER0
+	P_BULLET, P_TOC_CUR, P_BORDER, P_HELP_KEY, P_MATCH, P_SPEAKER0
 };
 
 static int colors;
@@ -18,11 +18,13 @@ static int colors;
 /* Foreground colours of the pairs, for dark and light backgrounds. */
 static const short dark[] = {
 	0, COLOR_YELLOW, COLOR_WHITE, COLOR_CYAN, COLOR_GREEN, COLOR_GREEN,
-	COLOR_MAGENTA, COLOR_CYAN, COLOR_YELLOW, COLOR_BLUE, COLOR_YELLOW
+	COLOR_MAGENTA, COLOR_CYAN, COLOR_YELLOW, COLOR_BLUE, COLOR_YELLOW,
+	COLOR_BLACK
 };
 static const short light[] = {
 	0, COLOR_BLUE, COLOR_BLACK, COLOR_CYAN, COLOR_GREEN, COLOR_GREEN,
-	COLOR_MAGENTA, COLOR_BLUE, COLOR_BLUE, COLOR_BLUE, COLOR_RED
+	COLOR_MAGENTA, COLOR_BLUE, COLOR_BLUE, COLOR_BLUE, COLOR_RED,
+	COLOR_BLACK
 };
 static const short dark_speakers[NSPEAKER_COLORS] = {
 	COLOR_CYAN, COLOR_MAGENTA, COLOR_GREEN, COLOR_YELLOW, COLOR_RED,
@@ -49,7 +51,7 @@ ui_style_init(const struct ui_options *opt)
 	fg = opt->palette == UI_PALETTE_LIGHT ? light : dark;
 	sp = opt->palette == UI_PALETTE_LIGHT ? light_speakers : dark_speakers;
 	for (i = 1; i < P_SPEAKER0; i++)
-		init_pair(i, fg[i], bg);
+		init_pair(i, fg[i], i == P_MATCH ? COLOR_YELLOW : bg);
 	for (i = 0; i < NSPEAKER_COLORS; i++)
 		init_pair((short)(P_SPEAKER0 + i), sp[i], bg);
 }
@@ -114,6 +116,12 @@ ui_element(enum ui_element e)
 		return A_BOLD | pair(P_HELP_KEY);
 	case UI_E_HELP_TITLE:
 		return A_BOLD | A_UNDERLINE;
+	case UI_E_MATCH:
+		return colors ? pair(P_MATCH) : A_UNDERLINE | A_BOLD;
+	case UI_E_MATCH_CUR:
+		return A_REVERSE | A_BOLD;
+	case UI_E_COUNT:
+		return A_BOLD | pair(P_HELP_KEY);
 	}
 	return A_NORMAL;
 }

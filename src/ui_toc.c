@@ -1,4 +1,5 @@
 /* ui_toc.c: the table of contents, as a pane or an overlay. */
+#include <stdio.h>
 #include <string.h>
 
 #include <curses.h>
@@ -119,7 +120,7 @@ void
 ui_toc_draw(struct ui *ui)
 {
 	const struct doc *d = ui->doc;
-	int w = ui->toc_w, row, cur, i, p;
+	int w = ui->toc_w, row, cur, i, p, right;
 
 	cur = ui_section_of(ui, view_top_block(ui->view));
 	if (ui->toc_overlay)
@@ -147,13 +148,24 @@ ui_toc_draw(struct ui *ui)
 			ui_draw_text(row, 0, w, "\xE2\x96\xB8", 3, attr);
 		for (p = d->sections[i].parent; p >= 0; p = d->sections[p].parent)
 			x += 2;
+		right = w - 1;
+		if (ui->search.have && ui->search.counts != NULL &&
+		    ui->search.counts[i] > 0) {
+			char n[24];
+			int nw = snprintf(n, sizeof n, " %zu",
+			    ui->search.counts[i]);
+
+			right = w - 1 - nw;
+			ui_draw_text(row, right, w, n, (size_t)nw,
+			    ui_element(UI_E_COUNT));
+		}
 		if ((int)text_width(d->src + h->tstart, h->tend - h->tstart) >
-		    w - 1 - x) {
-			x = ui_draw_text(row, x, w - 2, (const char *)d->src +
+		    right - x) {
+			x = ui_draw_text(row, x, right - 1, (const char *)d->src +
 			    h->tstart, h->tend - h->tstart, attr);
-			ui_draw_text(row, x, w - 1, "\xE2\x80\xA6", 3, attr);
+			ui_draw_text(row, x, right, "\xE2\x80\xA6", 3, attr);
 		} else
-			ui_draw_text(row, x, w - 1, (const char *)d->src +
+			ui_draw_text(row, x, right, (const char *)d->src +
 			    h->tstart, h->tend - h->tstart, attr);
 	}
 	wattrset(stdscr, (int)ui_element(UI_E_BORDER));

@@ -3,45 +3,8 @@
 # size, its screen dumped by the real binary (LECTERN_SCRIPT/LECTERN_DUMP)
 # and compared; then a few runs through tmux, a real terminal emulator.
 . tests/lib.sh
+. tests/screenlib.sh
 G=tests/golden
-
-# run SIZE KEYS [ARGS...]: runs the reader with a key script; the screens
-# dumped by <dump> go to $TMP/dump, the terminal's bytes to $TMP/tty.
-run() {
-	size=$1 keys=$2; shift 2
-	printf '%s\n' "$keys" > "$TMP/keys"
-	rm -f "$TMP/dump"
-	LECTERN_SCRIPT="$TMP/keys" LECTERN_DUMP="$TMP/dump" \
-	    $PTYRUN -s "$size" -t 20 -o "$TMP/tty" -- $LECTERN "$@" < /dev/null
-}
-
-# screen N: the text of the N-th dumped screen.
-screen() {
-	awk -v n="$1" '/^--- screen/ { k++; on = k == n; next }
-	    /^--- attributes/ { on = 0; next } on' "$TMP/dump"
-}
-
-# attrs N: the attribute rows of the N-th dumped screen.
-attrs() {
-	awk -v n="$1" '/^--- attributes/ { k++; on = k == n; next }
-	    /^--- screen/ { on = 0; next } on' "$TMP/dump"
-}
-
-# line N ROW: row ROW (from 1) of screen N.
-line() {
-	screen "$1" | sed -n "$2p"
-}
-
-# reader N ROW: the reader pane's text on a row (after the contents).
-reader() {
-	line "$1" "$2" | sed 's/^.*│//; s/^ *//'
-}
-
-expect() {
-	name=$1 got=$2 want=$3
-	if [ "$got" = "$want" ]; then pass "$name"; else
-		fail "$name" "got [$got], expected [$want]"; fi
-}
 
 # The first screen, at two sizes, compared with screens checked by eye.
 run 100x30 '<dump> q'
@@ -79,7 +42,6 @@ expect screen/prev-turn "$(reader 3 1 | cut -c1-30)" "Jan Leike: I think actuall
 
 # Lines, pages, half pages, counts and the ends.
 # (A page is the pane's height less one line, 28 here; half a page 14.)
-T1="OpenAI’s massive push to make superintelligence safe in 4 years or less"
 run 100x30 'j <dump> k <dump> k <dump> <Space> <dump> b <dump> d <dump> u <dump> 4j <dump> G <dump> j <dump> g <dump> 50% <dump>'
 expect screen/j "$(reader 1 1)" "(Jan Leike on the 80,000 Hours Podcast)"
 expect screen/k "$(reader 2 1)" "$T1"
@@ -99,13 +61,14 @@ expect screen/percent "$(line 12 30 | grep -o '[0-9]*%' | head -1)" "55%"
 
 # t hides and shows the contents; h opens the help, generated from the
 # key table; any other key closes it.
-run 100x30 't <dump> t <dump> h <dump> x <dump>'
+run 100x30 't <dump> t <dump> h <dump> G <dump> x <dump>'
 expect screen/toc-hidden "$(line 1 1)" "  $T1 (Jan"
 expect screen/toc-shown "$(line 2 1 | cut -c1-10)" " Contents "
 check screen/help-open grep -q 'Keys — q closes' "$TMP/dump"
-check screen/help-lists-quit sh -c "awk '/^--- screen/{k++} k==3' '$TMP/dump' | grep -q 'q, Q  *quit'"
-check screen/help-lists-section sh -c "awk '/^--- screen/{k++} k==3' '$TMP/dump' | grep -q ']  *next section, its heading at the top'"
-check screen/help-closed sh -c "! awk '/^--- screen/{k++} k==4' '$TMP/dump' | grep -q 'Keys — q closes'"
+expect screen/help-lists-section "$(screen 3 | grep -c ']  *next section, its heading at the top')" 1
+expect screen/help-scrolls-to-quit "$(screen 4 | grep -c 'q, Q  *quit')" 1
+expect screen/help-lists-bar-keys "$(screen 4 | grep -c 'Ctrl-R  *plain text or a regular expression')" 1
+expect screen/help-closed "$(screen 5 | grep -c 'Keys — q closes')" 0
 
 # Resize 100x30 -> 50x15 -> 100x30: the paragraph at the top stays at the
 # top, at the same place in its text (the line holding the text that was

@@ -10,6 +10,8 @@
 	G(MOVE, "Moving") \
 	G(JUMP, "Sections and turns") \
 	G(PANES, "Panes") \
+	G(SEARCH, "Searching") \
+	G(BAR, "In the search bar") \
 	G(OTHER, "Other")
 
 enum keymap_group {
@@ -37,6 +39,19 @@ enum keymap_group {
 	A(TOGGLE_TOC, PANES, "toggle-toc", "show or hide the table of contents") \
 	A(FOCUS, PANES, "focus", "move the focus between contents and reader") \
 	A(SELECT, PANES, "select", "in the contents: jump to the selected section") \
+	A(SEARCH_FWD, SEARCH, "search", "search forward as you type") \
+	A(SEARCH_BACK, SEARCH, "search-back", "search backward as you type") \
+	A(SEARCH_NEXT, SEARCH, "search-next", "next match (wraps around)") \
+	A(SEARCH_PREV, SEARCH, "search-prev", "previous match (wraps around)") \
+	A(BAR_ACCEPT, BAR, "accept", "keep the position, close the bar") \
+	A(BAR_CANCEL, BAR, "cancel", "back to where the search started") \
+	A(BAR_ERASE, BAR, "erase", "erase a character (or close when empty)") \
+	A(BAR_WORD, BAR, "erase-word", "erase a word") \
+	A(BAR_CLEAR, BAR, "erase-all", "erase the query") \
+	A(BAR_OLDER, BAR, "history-back", "an older search from the history") \
+	A(BAR_NEWER, BAR, "history-forward", "a newer search from the history") \
+	A(BAR_REGEX, BAR, "regex", "plain text or a regular expression") \
+	A(BAR_SCOPE, BAR, "scope", "search all, this section or this speaker") \
 	A(HELP, OTHER, "help", "this help") \
 	A(TOGGLE_MOUSE, OTHER, "toggle-mouse", "mouse capture on or off (off: the terminal selects text)") \
 	A(REDRAW, OTHER, "redraw", "redraw the screen") \
@@ -73,13 +88,19 @@ enum keymap_key {
 #define KEYMAP_CTRL(c)	((c) & 0x1f)
 #define KEYMAP_ESC	0x1b
 
+enum keymap_context {
+	KEYMAP_READER,		/* the reader and the contents */
+	KEYMAP_BAR		/* the search bar */
+};
+
 struct keymap_binding {
 	int			 key;
 	enum keymap_action	 action;
+	enum keymap_context	 context;
 };
 
-/* The action bound to key, or KEYMAP_NONE. */
-enum keymap_action keymap_lookup(int key);
+/* The action bound to key in a context, or KEYMAP_NONE. */
+enum keymap_action keymap_lookup(int key, enum keymap_context context);
 
 /* The name and help text of an action. */
 const char	*keymap_name(enum keymap_action a);

@@ -6,6 +6,11 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "lectern/search.h"
+#include "lectern/state.h"
+#include "lectern/util.h"
+#include "lectern/view.h"
+
 struct doc;
 struct view;
 
@@ -21,6 +26,28 @@ struct ui_options {
 
 /* Runs the reader on d until the user quits. Returns the exit status. */
 int	ui_run(struct doc *d, const struct ui_options *opt);
+
+/* The search bar and the matches of the last search. */
+struct ui_search {
+	int		 bar;		/* the bar is open */
+	int		 backward;	/* opened with ? */
+	int		 regex;
+	struct buf	 input;		/* the query being typed */
+	enum search_scope_kind scope;
+	int		 scope_section, scope_speaker;
+	struct search_index *index;	/* built at the first search */
+	struct search_query q;		/* the query of the matches */
+	int		 have;		/* q and res are valid */
+	struct search_result res;
+	size_t		 cur;		/* the current match */
+	struct view_pos	 origin;	/* where the search started */
+	size_t		 origin_off;
+	char		*error;		/* why the query found nothing */
+	struct state_list history;
+	int		 history_loaded;
+	size_t		 history_pos;
+	size_t		*counts;	/* matches in each section */
+};
 
 /* Which pane has the keys. */
 enum ui_focus { UI_FOCUS_READER, UI_FOCUS_TOC };
@@ -52,6 +79,8 @@ struct ui {
 	long		 count;		/* numeric prefix, 0 for none */
 	int		 quit;
 
+	struct ui_search search;
+
 	/* The last mouse event: button 1 (a click), 4 or 5 (the wheel). */
 	int		 mouse_button, mouse_y, mouse_x;
 
@@ -72,7 +101,8 @@ unsigned long ui_style(int style, int speaker);
 /* Attributes of UI elements. */
 enum ui_element {
 	UI_E_STATUS, UI_E_STATUS_MSG, UI_E_STATUS_ERR, UI_E_TOC, UI_E_TOC_CUR,
-	UI_E_TOC_SEL, UI_E_BORDER, UI_E_HELP, UI_E_HELP_KEY, UI_E_HELP_TITLE
+	UI_E_TOC_SEL, UI_E_BORDER, UI_E_HELP, UI_E_HELP_KEY, UI_E_HELP_TITLE,
+	UI_E_MATCH, UI_E_MATCH_CUR, UI_E_COUNT
 };
 unsigned long ui_element(enum ui_element e);
 
@@ -91,6 +121,19 @@ int	ui_toc_key(struct ui *ui, int key, int action);
 int	ui_toc_click(struct ui *ui, int y, int x);
 /* The section holding block b, or -1. */
 int	ui_section_of(const struct ui *ui, size_t b);
+
+/* ui_search.c: the search bar, n and N, and the matches to highlight. */
+void	ui_search_open(struct ui *ui, int backward);
+void	ui_search_key(struct ui *ui, int key);
+void	ui_search_next(struct ui *ui, int dir);
+void	ui_search_draw_bar(struct ui *ui);
+/* Source ranges of the matches between two offsets, at most max; *cur is
+ * set to the index in ranges of the current match, or -1. */
+size_t	ui_search_visible(struct ui *ui, size_t from, size_t to,
+	    size_t (*ranges)[2], size_t max, int *cur);
+/* "K/N" of the current match, or "" without a search. */
+void	ui_search_position(struct ui *ui, char *buf, size_t size);
+void	ui_search_free(struct ui *ui);
 
 /* ui_help.c: the help overlay. */
 void	ui_help_draw(struct ui *ui);

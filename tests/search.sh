@@ -1,0 +1,88 @@
+#!/bin/sh
+# search.sh: --count, --grep and the reader's search bar.
+. tests/lib.sh
+. tests/screenlib.sh
+I=assets/interview.txt
+
+# --count on the bundled interview.
+expect search/count-word "$($LECTERN --count superintelligence $I)" 7
+expect search/count-any-case "$($LECTERN --count SUPERINTELLIGENCE $I)" 0
+expect search/count-smart-case "$($LECTERN --count Superintelligence $I)" 0
+expect search/count-curly "$($LECTERN --count "don't" $I)" "$(grep -o "[Dd]on[’']t" $I | wc -l)"
+# (Bullets' and attributions' own dashes are markers, not text.)
+expect search/count-dash "$($LECTERN --count "-" $I)" "$(sed 's/^- //' $I | grep -o -- "[-–—]" | wc -l)"
+status search/count-spaces 0 $LECTERN --count "   " $I
+status search/count-empty 2 $LECTERN --count "" $I
+check search/count-empty-message grep -q "empty query" "$TMP/err"
+status search/count-bad-regex 2 $LECTERN -E --count "(" $I
+expect search/count-regex "$($LECTERN -E --count 'superintelligen(ce|t)' $I)" "$($LECTERN --count superintelligen $I)"
+expect search/count-stdin "$($LECTERN --count superint < $I)" 10
+
+# --grep: section path, speaker, the match marked.
+$LECTERN --grep "put out another fire" $I > "$TMP/grep"
+expect search/grep-lines "$(wc -l < "$TMP/grep")" 1
+expect search/grep-line "$(cat "$TMP/grep")" "Episode summary: …it, “like using one fire to «put out another fire».”"
+$LECTERN --grep "a really good ML researcher" $I > "$TMP/grep"
+check search/grep-path grep -q "^Highlights > The Superalignment team isn't trying to train a really good ML researcher: Rob Wiblin: " "$TMP/grep"
+expect search/grep-count "$($LECTERN --grep superint $I | wc -l)" 10
+
+# The bar: typing shows K/N with N from --count, matches highlighted
+# before Enter (colour off: underlined, the current one reversed).
+N=$($LECTERN --count superint $I)
+NO_COLOR=1 run 100x30 '/superint <dump> <Esc> <dump>'
+expect bar/position "$(line 1 30 | sed 's/^.* //')" "1/$N"
+expect bar/query "$(line 1 30 | cut -c1-9)" "/superint"
+expect bar/current-reversed "$(attrs 1 | sed -n 1p | cut -c59-66)" "RRRRRRRR"
+expect bar/others-underlined "$(attrs 1 | sed -n 15p | grep -o 'UUUUUUUU*')" "UUUUUUUU"
+expect bar/others-underlined-text "$(line 1 15 | sed 's/.*the //')" "superintelligence —"
+expect bar/toc-count "$(line 1 2 | sed 's/ *│.*//; s/.* //')" 5
+expect bar/escape-back "$(reader 2 1)" "$T1"
+expect bar/escape-clears "$(line 2 30 | grep -c '1/')" 0
+
+# Enter keeps the place; n and N move and wrap, and say so.
+# (A match off screen is shown a quarter of the pane from the top.)
+run 100x30 '/superalignment<Space>team <Enter> <dump> n <dump> n <dump> n <dump> N <dump>'
+expect bar/enter-keeps "$(reader 1 8 | sed 's/.*build out the //')" "Superalignment team."
+expect bar/status-position "$(line 1 30 | grep -o '[0-9]*/[0-9]*' | head -1)" "1/3"
+expect bar/n "$(line 2 30 | grep -o '[0-9]*/[0-9]*' | head -1)" "2/3"
+expect bar/n-heading "$(reader 2 8)" "The Superalignment team isn't trying to train a really good ML"
+expect bar/n-2 "$(line 3 30 | grep -o '[0-9]*/[0-9]*' | head -1)" "3/3"
+expect bar/n-wraps "$(line 4 30 | sed 's/^ *//; s/  .*//')" "Search wrapped to the top"
+expect bar/n-wrapped-to "$(line 4 30 | grep -o '[0-9]*/[0-9]*' | head -1)" "1/3"
+expect bar/N-wraps "$(line 5 30 | sed 's/^ *//; s/  .*//')" "Search wrapped to the bottom"
+expect bar/N-wrapped-to "$(line 5 30 | grep -o '[0-9]*/[0-9]*' | head -1)" "3/3"
+
+# Backspace, Ctrl-W and Ctrl-U edit, and the search follows.
+run 100x30 '/superintx <dump> <BS> <dump> <C-w> <dump> jan<Space>leike <dump> <C-u> <dump> <Esc>'
+expect bar/no-match "$(line 1 30 | sed 's/^.*  //')" "no match"
+expect bar/backspace "$(line 2 30 | sed 's/^.* //')" "1/$N"
+expect bar/ctrl-w "$(line 3 30 | cut -c1-3)" "/"
+expect bar/words "$(line 4 30 | sed 's/^.* //')" "1/$($LECTERN --count 'jan leike' $I)"
+expect bar/ctrl-u "$(line 5 30)" "/"
+
+# ? searches backward from where it starts.
+run 100x30 'G ?superint <dump>'
+expect bar/backward "$(line 1 30 | sed 's/^.* //')" "$N/$N"
+
+# Regular expressions with Ctrl-R; the scopes with Tab.
+run 100x30 '/sup.r<C-r> <dump>'
+expect bar/regex "$(line 1 30 | sed 's/^.*regex //')" "1/$($LECTERN -E --count 'sup.r' $I)"
+run 100x30 ']]] } /the <dump> <Tab> <dump> <Tab> <dump> <Tab> <dump>'
+all=$(line 1 30 | sed 's/^.*\///')
+expect bar/scope-all "$all" "$($LECTERN --count the $I)"
+check bar/scope-section grep -q 'in: Why Jan is optimistic' "$TMP/dump"
+expect bar/scope-section-count "$(line 2 30 | sed 's/^.*\///')" "$(awk '/^Why Jan is optimistic$/,/^The Superalignment team/' $I | sed '$d' | $LECTERN --count the)"
+check bar/scope-speaker grep -q 'by: Jan Leike' "$TMP/dump"
+expect bar/scope-back-to-all "$(line 4 30 | sed 's/^.*\///')" "$all"
+
+# The history persists across runs, in $XDG_STATE_HOME/lectern/history.
+rm -rf "$XDG_STATE_HOME"
+run 100x30 '/superint <Enter> /jobs <Enter> q'
+expect history/file "$(cat "$XDG_STATE_HOME/lectern/history")" "superint
+jobs"
+expect history/file-mode "$(stat -c %a "$XDG_STATE_HOME/lectern/history")" 600
+expect history/dir-mode "$(stat -c %a "$XDG_STATE_HOME/lectern")" 700
+run 100x30 '/ <Up> <dump> <Up> <dump> <Down> <dump> <Esc>'
+expect history/up "$(line 1 30 | cut -c1-5)" "/jobs"
+expect history/up-up "$(line 2 30 | cut -c1-9)" "/superint"
+expect history/down "$(line 3 30 | cut -c1-5)" "/jobs"
