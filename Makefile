@@ -19,9 +19,10 @@ LECTERN_CFLAGS	 = -std=c11 $(WARN) -MMD -MP
 LIBS	 = $(CURSES_LIBS) -lunistring
 
 # The model, parser, layout and outputs: no curses in these.
-CORE	 = util text doc parse layout render view keymap search state
+CORE	 = util text doc parse layout render view keymap search state notes
 # The terminal user interface: the only modules that include curses.h.
-UI	 = main ui ui_draw ui_toc ui_help ui_style ui_script ui_search
+UI	 = main ui ui_draw ui_toc ui_help ui_style ui_script ui_search \
+	   ui_notes ui_list
 
 # Where objects go, and the binaries built from them; `make check` builds
 # the same sources again with sanitizers into build-check/.

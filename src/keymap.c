@@ -47,6 +47,17 @@ static const struct keymap_binding bindings[] = {
 	{ '?', KEYMAP_SEARCH_BACK, R },
 	{ 'n', KEYMAP_SEARCH_NEXT, R },
 	{ 'N', KEYMAP_SEARCH_PREV, R },
+	{ 'J', KEYMAP_CURSOR_DOWN, R },
+	{ 'K', KEYMAP_CURSOR_UP, R },
+	{ '*', KEYMAP_TOGGLE_HL, R },
+	{ ')', KEYMAP_NEXT_HL, R },
+	{ '(', KEYMAP_PREV_HL, R },
+	{ 'H', KEYMAP_LIST_HL, R },
+	{ 'm', KEYMAP_SET_MARK, R },
+	{ '\'', KEYMAP_GOTO_MARK, R },
+	{ 'y', KEYMAP_COPY, R },
+	{ 's', KEYMAP_SPEAKERS, R },
+	{ 'S', KEYMAP_ALL_SPEAKERS, R },
 	{ '\r', KEYMAP_BAR_ACCEPT, B },
 	{ KEYMAP_K_ENTER, KEYMAP_BAR_ACCEPT, B },
 	{ KEYMAP_ESC, KEYMAP_BAR_CANCEL, B },
@@ -187,10 +198,13 @@ keymap_keys(enum keymap_action a, char *buf, size_t size)
 	}
 }
 
-/* Writes s with roff's special characters escaped. */
+/* Writes s with roff's special characters escaped (and a leading dot or
+ * quote made text). */
 static void
 roff_escape(FILE *f, const char *s)
 {
+	if (*s == '.' || *s == '\'')
+		fputs("\\&", f);
 	for (; *s != '\0'; s++) {
 		if (*s == '\\')
 			fputs("\\e", f);

@@ -13,6 +13,7 @@
 
 #include "lectern/doc.h"
 #include "lectern/keymap.h"
+#include "lectern/notes.h"
 #include "lectern/render.h"
 #include "lectern/search.h"
 #include "lectern/ui.h"
@@ -27,7 +28,7 @@ extern const unsigned long asset_interview_len;
 
 enum mode {
 	MODE_READ, MODE_DUMP, MODE_OUTLINE, MODE_SPEAKERS, MODE_BLOCKS,
-	MODE_COUNT, MODE_GREP
+	MODE_COUNT, MODE_GREP, MODE_EXPORT
 };
 
 static const char usage_text[] =
@@ -44,6 +45,7 @@ static const char usage_text[] =
 "      --blocks           print what the parser made of each block\n"
 "      --count=QUERY      print the number of matches of QUERY\n"
 "      --grep=QUERY       print each match with its section and speaker\n"
+"      --export-highlights  print your highlights as Markdown quotes\n"
 "\n"
 "Search options (for the modes above and the reader's search bar):\n"
 "  -E, --regex            QUERY is a POSIX extended regular expression\n"
@@ -55,6 +57,8 @@ static const char usage_text[] =
 "      --no-toc           start with the table of contents hidden\n"
 "      --no-mouse         leave the mouse to the terminal (text selection)\n"
 "      --palette=dark|light  colours for a dark or a light background\n"
+"      --top              open at the top, not where you left off\n"
+"      --no-osc52         y does not copy through the terminal (OSC 52)\n"
 "                         (NO_COLOR in the environment turns colour off)\n"
 "\n"
 "Other options:\n"
@@ -111,6 +115,9 @@ main(int argc, char **argv)
 		{ "count", required_argument, NULL, 'c' },
 		{ "grep", required_argument, NULL, 'g' },
 		{ "regex", no_argument, NULL, 'E' },
+		{ "export-highlights", no_argument, NULL, 'x' },
+		{ "top", no_argument, NULL, 't' },
+		{ "no-osc52", no_argument, NULL, 'O' },
 		{ "no-toc", no_argument, NULL, 'T' },
 		{ "no-mouse", no_argument, NULL, 'M' },
 		{ "palette", required_argument, NULL, 'P' },
@@ -120,7 +127,9 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	enum mode mode = MODE_READ;
-	struct ui_options uiopt = { 1, 1, UI_PALETTE_DARK, 1, 0 };
+	struct ui_options uiopt = { 1, 1, UI_PALETTE_DARK, 1, 0, 0, 1, NULL };
+	struct notes *notes;
+	char *real = NULL;
 	struct search_query q;
 	const char *nc, *query = NULL;
 	char err[256];
@@ -165,6 +174,15 @@ main(int argc, char **argv)
 			break;
 		case 'E':
 			uiopt.regex = 1;
+			break;
+		case 'x':
+			mode = MODE_EXPORT;
+			break;
+		case 't':
+			uiopt.top = 1;
+			break;
+		case 'O':
+			uiopt.osc52 = 0;
 			break;
 		case 'T':
 			uiopt.toc = 0;
@@ -220,6 +238,11 @@ main(int argc, char **argv)
 		return 2;
 	}
 	doc_parse_all(d);
+	/* The notes of a file are found by its content, or by where it is. */
+	if (path == NULL)
+		uiopt.path = "bundled:interview";
+	else if (strcmp(path, "-") != 0)
+		uiopt.path = real = realpath(path, NULL);
 
 	if (mode == MODE_READ && isatty(STDOUT_FILENO)) {
 		if (path != NULL && strcmp(path, "-") == 0 &&
@@ -231,6 +254,7 @@ main(int argc, char **argv)
 		}
 		status = ui_run(d, &uiopt);
 		doc_free(d);
+		free(real);
 		return status;
 	}
 	switch (mode) {
@@ -250,6 +274,13 @@ main(int argc, char **argv)
 	case MODE_GREP:
 		status = render_grep(d, &q, isatty(STDOUT_FILENO), stdout);
 		break;
+	case MODE_EXPORT:
+		notes = notes_open(d, uiopt.path);
+		if (notes->problem != NULL)
+			fprintf(stderr, "lectern: note: %s\n", notes->problem);
+		status = notes_export(notes, d, stdout);
+		notes_free(notes);
+		break;
 	case MODE_READ:
 	case MODE_DUMP:
 		status = render_dump(d, width > 0 ? width : terminal_width(),
@@ -257,6 +288,7 @@ main(int argc, char **argv)
 		break;
 	}
 	doc_free(d);
+	free(real);
 	if (query != NULL)
 		search_query_free(&q);
 	if (status != 0) {

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "lectern/state.h"
@@ -73,6 +74,22 @@ state_path(const char *name, int create)
 	return path;
 }
 
+/* Waits LECTERN_SAVE_PAUSE milliseconds, when set: tests use it to kill
+ * the reader in the middle of a save. */
+static void
+pause_for_tests(void)
+{
+	const char *ms = getenv("LECTERN_SAVE_PAUSE");
+	struct timespec ts;
+	long v;
+
+	if (ms == NULL || (v = atol(ms)) <= 0)
+		return;
+	ts.tv_sec = v / 1000;
+	ts.tv_nsec = v % 1000 * 1000000L;
+	nanosleep(&ts, NULL);
+}
+
 int
 state_write(const char *path, const void *data, size_t len)
 {
@@ -102,6 +119,7 @@ state_write(const char *path, const void *data, size_t len)
 		fd = -1;
 		goto fail_close;
 	}
+	pause_for_tests();
 	if (rename(tmp, path) == -1)
 		goto fail;
 	free(tmp);

@@ -112,6 +112,8 @@ redraw(struct ui *ui)
 			ui_search_draw_bar(ui);
 		else
 			ui_draw_status(ui);
+		if (ui->list != UI_LIST_NONE)
+			ui_list_draw(ui);
 		if (ui->help)
 			ui_help_draw(ui);
 	}
@@ -265,6 +267,9 @@ mouse_event(struct ui *ui)
 		if ((ui->toc_pane || ui->toc_overlay) &&
 		    ui->mouse_x < ui->toc_w)
 			ui_toc_click(ui, ui->mouse_y, ui->mouse_x);
+		else if (ui->mouse_x >= ui->reader_x &&
+		    ui->mouse_y < ui->rows)
+			ui_cursor_click(ui, ui->mouse_y);
 		break;
 	}
 }
@@ -276,6 +281,25 @@ act(struct ui *ui, enum keymap_action a, long count)
 	int page = ui->rows > 1 ? ui->rows - 1 : 1;
 	long n = count > 0 ? count : 1;
 
+	switch (a) {
+	case KEYMAP_TOP:
+	case KEYMAP_END:
+	case KEYMAP_PERCENT:
+	case KEYMAP_NEXT_SECTION:
+	case KEYMAP_PREV_SECTION:
+	case KEYMAP_NEXT_TURN:
+	case KEYMAP_PREV_TURN:
+	case KEYMAP_SEARCH_FWD:
+	case KEYMAP_SEARCH_BACK:
+	case KEYMAP_SEARCH_NEXT:
+	case KEYMAP_SEARCH_PREV:
+		ui_jump(ui);
+		break;
+	default:
+		break;
+	}
+	if (ui_notes_act(ui, a))
+		return;
 	switch (a) {
 	case KEYMAP_LINE_DOWN:
 		scroll_by(ui, n);
@@ -451,9 +475,11 @@ handle_key(struct ui *ui, int key)
 	free(ui->msg);
 	ui->msg = NULL;
 	if (key == KEYMAP_K_MOUSE) {
-		if (!ui->help)
+		if (!ui->help && ui->list == UI_LIST_NONE)
 			mouse_event(ui);
 		ui_toc_follow(ui);
+		if (ui->mouse_button != 1)
+			ui_cursor_follow(ui);
 		return;
 	}
 	if (ui->help) {
@@ -463,6 +489,18 @@ handle_key(struct ui *ui, int key)
 	if (ui->search.bar) {
 		ui_search_key(ui, key);
 		ui_toc_follow(ui);
+		return;
+	}
+	if (ui->list != UI_LIST_NONE) {
+		ui_list_key(ui, key);
+		ui_toc_follow(ui);
+		ui_cursor_follow(ui);
+		return;
+	}
+	if (ui->pending) {
+		ui_notes_pending(ui, key);
+		ui_toc_follow(ui);
+		ui_cursor_follow(ui);
 		return;
 	}
 	if (key >= '0' && key <= '9' && (key != '0' || ui->count > 0)) {
@@ -489,8 +527,12 @@ handle_key(struct ui *ui, int key)
 		return;
 	}
 	act(ui, a, count);
-	if (a != KEYMAP_QUIT)
+	if (a != KEYMAP_QUIT) {
 		ui_toc_follow(ui);
+		if (a != KEYMAP_CURSOR_DOWN && a != KEYMAP_CURSOR_UP &&
+		    a != KEYMAP_SEARCH_NEXT && a != KEYMAP_SEARCH_PREV)
+			ui_cursor_follow(ui);
+	}
 }
 
 int
@@ -547,6 +589,7 @@ ui_run(struct doc *d, const struct ui_options *opt)
 	set_mouse(&ui, ui.opt.mouse);
 
 	ui_layout(&ui);
+	ui_notes_open(&ui);
 	ui_toc_follow(&ui);
 	while (!ui.quit && got_signal == 0) {
 		int key;
@@ -560,6 +603,7 @@ ui_run(struct doc *d, const struct ui_options *opt)
 	}
 	ui_restore();
 	delscreen(scr);
+	ui_notes_close(&ui);
 	ui_search_free(&ui);
 	view_free(ui.view);
 	free(ui.msg);

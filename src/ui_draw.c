@@ -145,6 +145,8 @@ ui_draw_reader(struct ui *ui)
 		p.ranges = ranges;
 		p.nranges = nranges;
 		p.cur = cur;
+		if (l->kind == LAYOUT_TEXT)
+			ui_notes_margin(ui, row, l->block);
 		layout_walk(ui->doc, l, draw_piece, &p);
 		if (!view_next(v, &pos))
 			break;
@@ -183,7 +185,10 @@ ui_draw_status(struct ui *ui)
 	wattrset(stdscr, A_NORMAL);
 	position(ui, pos, sizeof pos);
 	ui_search_position(ui, match, sizeof match);
-	snprintf(hint, sizeof hint, "%s%s%s  %s ", match, *match ? "  " : "",
+	snprintf(hint, sizeof hint, "%.40s%.40s%s%s%s%s  %s ",
+	    ui->view->filter >= 0 ? "only " : "",
+	    ui->view->filter >= 0 ? d->speakers[ui->view->filter].name : "",
+	    ui->view->filter >= 0 ? "  " : "", match, *match ? "  " : "",
 	    pos,
 	    ui->focus == UI_FOCUS_TOC ? "Enter:jump Tab:back" : "h:help");
 	right = COLS - (int)strlen(hint);

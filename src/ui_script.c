@@ -14,6 +14,9 @@
 #include "lectern/ui.h"
 #include "lectern/util.h"
 
+/* In the pending keys: dump the screen here. */
+#define KEY_DUMP	(-2)
+
 /* Keys decoded from the current token, waiting to be read. */
 static int pending[256];
 static int npending, next_pending;
@@ -149,7 +152,7 @@ decode(struct ui *ui, const char *t)
 				goto literal;
 			len = (size_t)(end - t - i - 1);
 			if (len == 4 && strncmp(t + i + 1, "dump", 4) == 0) {
-				ui_script_dump(ui);
+				pending[npending++] = KEY_DUMP;
 			} else if (sscanf(t + i + 1, "resize:%dx%d>", &w,
 			    &h) == 2) {
 				resizeterm(h, w);
@@ -209,14 +212,20 @@ ui_script_key(struct ui *ui, int *key)
 {
 	struct buf tok = { NULL, 0, 0 };
 
-	while (next_pending >= npending) {
-		if (!read_token(ui->script, &tok)) {
-			buf_free(&tok);
-			return 0;
+	for (;;) {
+		while (next_pending >= npending) {
+			if (!read_token(ui->script, &tok)) {
+				buf_free(&tok);
+				return 0;
+			}
+			decode(ui, buf_str(&tok));
 		}
-		decode(ui, buf_str(&tok));
+		*key = pending[next_pending++];
+		if (*key != KEY_DUMP)
+			break;
+		/* The screen shows every key before this one. */
+		ui_script_dump(ui);
 	}
 	buf_free(&tok);
-	*key = pending[next_pending++];
 	return 1;
 }

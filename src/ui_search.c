@@ -64,6 +64,7 @@ show_match(struct ui *ui, size_t i)
 	size_t a = match_start(s, i), top, bottom;
 
 	s->cur = i;
+	ui->cursor = search_block(s->index, &s->res.m[i]);
 	top = view_top_offset(ui->view);
 	bottom = view_bottom_offset(ui->view);
 	if (a >= top && a < bottom)

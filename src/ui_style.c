@@ -122,6 +122,10 @@ ui_element(enum ui_element e)
 		return A_REVERSE | A_BOLD;
 	case UI_E_COUNT:
 		return A_BOLD | pair(P_HELP_KEY);
+	case UI_E_CURSOR:
+		return A_BOLD | pair(P_TOC_CUR);
+	case UI_E_HIGHLIGHT:
+		return A_BOLD | pair(P_ROLE);
 	}
 	return A_NORMAL;
 }

@@ -16,6 +16,7 @@ view_new(const struct doc *d, int width, int rows)
 	v->width = width < 1 ? 1 : width;
 	v->rows = rows < 1 ? 1 : rows;
 	v->lc = layout_cache_new(d, v->width);
+	v->filter = -1;
 	return v;
 }
 
@@ -28,10 +29,29 @@ view_free(struct view *v)
 	free(v);
 }
 
+int
+view_visible(const struct view *v, size_t b)
+{
+	const struct doc_block *blk = &v->doc->blocks[b];
+
+	return v->filter < 0 || blk->kind == DOC_HEADING ||
+	    blk->speaker == v->filter;
+}
+
+/* Lines of block b as shown: none when it is filtered out. */
 static size_t
 nlines(struct view *v, size_t b)
 {
-	return layout_cache_get(v->lc, b)->nlines;
+	return view_visible(v, b) ? layout_cache_get(v->lc, b)->nlines : 0;
+}
+
+/* The first shown block at or after b (nblocks when none). */
+static size_t
+shown_from(struct view *v, size_t b)
+{
+	while (b < v->doc->nblocks && !view_visible(v, b))
+		b++;
+	return b;
 }
 
 const struct layout_line *
@@ -45,15 +65,17 @@ view_line(struct view *v, struct view_pos p)
 int
 view_next(struct view *v, struct view_pos *p)
 {
+	size_t b;
+
 	if (p->block >= v->doc->nblocks)
 		return 0;
 	if (p->line + 1 < nlines(v, p->block)) {
 		p->line++;
 		return 1;
 	}
-	if (p->block + 1 >= v->doc->nblocks)
+	if ((b = shown_from(v, p->block + 1)) >= v->doc->nblocks)
 		return 0;
-	p->block++;
+	p->block = b;
 	p->line = 0;
 	return 1;
 }
@@ -61,15 +83,19 @@ view_next(struct view *v, struct view_pos *p)
 int
 view_prev(struct view *v, struct view_pos *p)
 {
+	size_t b;
+
 	if (p->line > 0) {
 		p->line--;
 		return 1;
 	}
-	if (p->block == 0)
-		return 0;
-	p->block--;
-	p->line = nlines(v, p->block) - 1;
-	return 1;
+	for (b = p->block; b > 0; b--)
+		if (nlines(v, b - 1) > 0) {
+			p->block = b - 1;
+			p->line = nlines(v, p->block) - 1;
+			return 1;
+		}
+	return 0;
 }
 
 /* The highest top that keeps the pane full: rows-1 lines above the last. */
@@ -81,7 +107,12 @@ max_top(struct view *v)
 
 	if (v->doc->nblocks == 0)
 		return p;
-	p.block = v->doc->nblocks - 1;
+	p.block = v->doc->nblocks;
+	while (p.block > 0 && nlines(v, p.block - 1) == 0)
+		p.block--;
+	if (p.block == 0)
+		return p;
+	p.block--;
 	p.line = nlines(v, p.block) - 1;
 	for (i = 1; i < v->rows && view_prev(v, &p); i++)
 		;
@@ -132,8 +163,12 @@ void
 view_to_top(struct view *v)
 {
 	v->anchored = 0;
-	v->top.block = 0;
+	v->top.block = shown_from(v, 0);
 	v->top.line = 0;
+	if (v->top.block >= v->doc->nblocks)
+		v->top.block = 0;
+	else if (v->top.block > 0 && nlines(v, v->top.block) > 1)
+		v->top.line = 1;	/* not the blank line before it */
 }
 
 void
@@ -148,7 +183,7 @@ view_show_block(struct view *v, size_t b)
 {
 	const struct layout_block *lb;
 
-	if (b >= v->doc->nblocks)
+	if ((b = shown_from(v, b)) >= v->doc->nblocks)
 		return;
 	v->anchored = 0;
 	lb = layout_cache_get(v->lc, b);
@@ -167,6 +202,10 @@ view_show_offset(struct view *v, size_t off)
 		return;
 	v->anchored = 0;
 	b = doc_block_at(v->doc, off);
+	if (!view_visible(v, b)) {
+		view_show_block(v, b);
+		return;
+	}
 	lb = layout_cache_get(v->lc, b);
 	v->top.block = b;
 	v->top.line = 0;
@@ -219,7 +258,24 @@ view_resize(struct view *v, int width, int rows)
 int
 view_at_top(struct view *v)
 {
-	return v->top.block == 0 && v->top.line == 0;
+	struct view_pos p = v->top;
+	const struct layout_line *l;
+
+	if (!view_prev(v, &p))
+		return 1;
+	/* Only the blank line before the first shown block is above. */
+	l = view_line(v, p);
+	return !view_prev(v, &p) && l->kind == LAYOUT_BLANK &&
+	    p.block == v->top.block && v->filter >= 0;
+}
+
+void
+view_set_filter(struct view *v, int speaker)
+{
+	size_t off = view_top_offset(v);
+
+	v->filter = speaker;
+	view_show_offset(v, off);
 }
 
 int

@@ -1,5 +1,6 @@
 /* ptyrun.c: run a program on a pseudo-terminal, type a key script at it, capture its output. */
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #include <ctype.h>
@@ -21,7 +22,17 @@ struct action {
 	enum act_kind kind;
 	char *bytes;		/* what ACT_SEND sends */
 	size_t len;
-	long a, b;		/* ACT_SEND: 1 to wait after; ACT_SLEEP: ms; ACT_RESIZE: cols, rows */
+	long a, b;		/* ACT_SEND: 1 to wait after, 1 if it starts a key token;
+				   ACT_SLEEP: ms; ACT_RESIZE: cols, rows */
+};
+
+/* A line of the report: a <mark>, or the response to a key token or a resize. */
+enum ev_kind { EV_MARK, EV_KEY, EV_RESIZE };
+
+struct event {
+	enum ev_kind kind;
+	unsigned long long bytes;	/* EV_MARK: output offset; else bytes written in response */
+	long long ns;		/* EV_MARK: time since spawn; else response time, -1 if cut short */
 };
 
 static const struct {
@@ -36,12 +47,24 @@ static const struct {
 
 static const char usage_text[] =
 	"usage: ptyrun [-s COLSxROWS] [-o OUTFILE] [-m MARKFILE] [-k KEYFILE | -K KEYSCRIPT]\n"
-	"              [-t TIMEOUT_SECONDS] [-w WAIT_MS] [-e NAME=VALUE]... -- COMMAND [ARGS...]\n"
+	"              [-t TIMEOUT_SECONDS] [-w WAIT_MS] [-a WAIT_MS] [-i] [-r REPORTFILE]\n"
+	"              [-e NAME=VALUE]... -- COMMAND [ARGS...]\n"
 	"  -s  window size (80x24)          -o  save all output here (default: discard)\n"
 	"  -m  write the output offset at each <mark> here, one per line\n"
 	"  -k  key script file (# lines are comments); -K  key script text (in given order)\n"
 	"  -t  limit for each wait and for the exit (10)   -w  quiet time for <wait> (150)\n"
 	"  -e  set a variable in the child's environment (repeatable)\n"
+	"  -r  write a report here, 'name value' lines, times in ms with 2 decimals:\n"
+	"      first_byte_ms T and first_screen_ms T (since the start; the first screen\n"
+	"      is done at the last byte before the first quiet time), then in order\n"
+	"      'mark N BYTES T', 'key N MS BYTES' for each key token and 'resize N MS\n"
+	"      BYTES' (from sending it to the last byte before the next quiet time, and\n"
+	"      the bytes written meanwhile), maxrss_kb KB (the command's peak RSS) and\n"
+	"      exit STATUS; '-' is unknown, 'timeout' a response cut short by -t\n"
+	"  -a  before each quiet time (first screen, after a key, <wait>) wait up to\n"
+	"      WAIT_MS (within -t) for a byte written since the start or last key/resize\n"
+	"  -i  after a key or resize, a quiet time counts only if the command used no\n"
+	"      CPU time in it (Linux /proc), so a busy command's silence does not end it\n"
 	"keys (each followed by a <wait>): text <Enter> <Esc> <Tab> <BS> <Space> <Up> <Down>\n"
 	"  <Left> <Right> <PgUp> <PgDn> <Home> <End> <F1> <C-x> <lt> <gt> <raw:HEX>\n"
 	"others: <sleep:MS> <resize:COLSxROWS> <mark> <wait>\n"
@@ -56,6 +79,18 @@ static pid_t child = -1;
 static int pty_eof, reaped, wstatus;
 static unsigned long long total;	/* bytes captured so far */
 static long long timeout_ms = 10000, wait_ms = 150;
+static FILE *reportf;			/* -r */
+static long long await_ms = -1;		/* -a; -1 if not given */
+static int idle_cpu;			/* -i */
+static unsigned long long stim_total;	/* bytes captured when the last key or resize was sent */
+static long long spawn_ns, first_byte_ns = -1, last_byte_ns = -1, first_screen_ns = -1;
+static struct rusage child_ru;
+static struct event *events;
+static size_t nevents, capevents;
+static struct event rec;		/* the response being timed, if rec_open */
+static unsigned long long rec_total;
+static long long rec_start;
+static int rec_open;
 
 /* Report a problem, kill the child if there is one, and exit with 125. */
 static _Noreturn void
@@ -145,7 +180,7 @@ parse_hex(const char *s)
 		buf[i / 2] = (char)byte;
 	}
 	if (ok)
-		add_action(ACT_SEND, buf, n / 2, 1, 0);
+		add_action(ACT_SEND, buf, n / 2, 1, 1);
 	free(buf);
 	return ok;
 }
@@ -160,7 +195,7 @@ parse_special(const char *name)
 
 	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
 		if (!strcasecmp(name, keys[i].name)) {
-			add_action(ACT_SEND, keys[i].seq, strlen(keys[i].seq), 1, 0);
+			add_action(ACT_SEND, keys[i].seq, strlen(keys[i].seq), 1, 1);
 			return;
 		}
 	}
@@ -168,7 +203,7 @@ parse_special(const char *name)
 	if ((name[0] == 'C' || name[0] == 'c') && name[1] == '-' && name[3] == '\0'
 	    && ((ch >= '@' && ch <= '_') || ch == '?')) {
 		ch = ch == '?' ? '\177' : (char)(ch & 0x1f);
-		add_action(ACT_SEND, &ch, 1, 1, 0);
+		add_action(ACT_SEND, &ch, 1, 1, 1);
 	} else if (!strcasecmp(name, "mark")) {
 		add_action(ACT_MARK, NULL, 0, 0, 0);
 	} else if (!strcasecmp(name, "wait")) {
@@ -227,7 +262,7 @@ parse_script(char *s)
 				;
 			for (i = 0; i < n; i += c) {	/* one write per character, then a wait */
 				c = char_len(s + i, n - i);
-				add_action(ACT_SEND, s + i, c, i + c == n, 0);
+				add_action(ACT_SEND, s + i, c, i + c == n, i == 0);
 			}
 		}
 		s += n;
@@ -266,6 +301,51 @@ now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Nanoseconds on the monotonic clock. */
+static long long
+now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* Add a line to the report. */
+static void
+add_event(enum ev_kind kind, unsigned long long bytes, long long ns)
+{
+	events = grow(events, nevents, &capevents, sizeof *events);
+	events[nevents].kind = kind;
+	events[nevents].bytes = bytes;
+	events[nevents++].ns = ns;
+}
+
+/* End the response being timed: its time runs to the last byte written since it began. */
+static void
+close_record(void)
+{
+	if (!rec_open)
+		return;
+	rec_open = 0;
+	add_event(rec.kind, total - rec_total,
+	    total > rec_total && last_byte_ns > rec_start ? last_byte_ns - rec_start : 0);
+}
+
+/* Start timing the response to a key token or a resize (of KIND) sent now. */
+static void
+open_record(enum ev_kind kind)
+{
+	stim_total = total;
+	if (!reportf)
+		return;
+	close_record();
+	rec_open = 1;
+	rec.kind = kind;
+	rec_total = total;
+	rec_start = now_ns();
+}
+
 /* Copy whatever the child has written so far to the capture file, without blocking. */
 static void
 drain(void)
@@ -285,6 +365,9 @@ drain(void)
 			return;
 		}
 		total += (unsigned long long)n;
+		last_byte_ns = now_ns();
+		if (first_byte_ns < 0)
+			first_byte_ns = last_byte_ns;
 		for (off = 0; outfd >= 0 && off < (size_t)n; off += (size_t)w) {
 			while ((w = write(outfd, buf + off, (size_t)n - off)) < 0)
 				if (errno != EINTR)
@@ -304,16 +387,64 @@ pump(long long ms)
 		poll(NULL, 0, t);
 	else if (poll(&pfd, 1, t) > 0)
 		drain();
-	if (!reaped && waitpid(child, &wstatus, WNOHANG) == child)
+	if (!reaped && wait4(child, &wstatus, WNOHANG, &child_ru) == child)
 		reaped = 1;
 }
 
-/* Write the mark file, close the capture file, and exit with CODE. */
+/* Print NS nanoseconds as milliseconds with two decimals, or '-' if negative, to F. */
+static void
+print_ms(FILE *f, long long ns)
+{
+	if (ns < 0)
+		fputs("-", f);
+	else
+		fprintf(f, "%lld.%02lld", (ns + 5000) / 1000000, (ns + 5000) / 10000 % 100);
+}
+
+/* Write the report of -r, with exit status CODE. */
+static void
+write_report(int code)
+{
+	static const char *const names[] = { "mark", "key", "resize" };
+	size_t i, n[3] = { 0, 0, 0 };
+
+	fputs("first_byte_ms ", reportf);
+	print_ms(reportf, first_byte_ns < 0 ? -1 : first_byte_ns - spawn_ns);
+	fputs("\nfirst_screen_ms ", reportf);
+	print_ms(reportf, first_screen_ns < 0 ? -1 : first_screen_ns - spawn_ns);
+	fputc('\n', reportf);
+	for (i = 0; i < nevents; i++) {
+		fprintf(reportf, "%s %zu ", names[events[i].kind], ++n[events[i].kind]);
+		if (events[i].kind == EV_MARK) {
+			fprintf(reportf, "%llu ", events[i].bytes);
+			print_ms(reportf, events[i].ns);
+		} else {
+			if (events[i].ns < 0)
+				fputs("timeout", reportf);
+			else
+				print_ms(reportf, events[i].ns);
+			fprintf(reportf, " %llu", events[i].bytes);
+		}
+		fputc('\n', reportf);
+	}
+	if (reaped)
+		fprintf(reportf, "maxrss_kb %ld\n", child_ru.ru_maxrss);
+	else
+		fputs("maxrss_kb -\n", reportf);
+	fprintf(reportf, "exit %d\n", code);
+	if (fclose(reportf) != 0)
+		die("write report file", strerror(errno));
+}
+
+/* Write the mark file and the report, close the capture file, and exit with CODE. */
 static _Noreturn void
 finish(int code)
 {
 	size_t i;
 
+	close_record();
+	if (reportf)
+		write_report(code);
 	for (i = 0; markf && i < nmarks; i++)
 		fprintf(markf, "%llu\n", marks[i]);
 	if (markf && fclose(markf) != 0)
@@ -330,29 +461,80 @@ timed_out(void)
 	kill(-child, SIGKILL);
 	if (!reaped) {
 		kill(child, SIGKILL);
-		waitpid(child, &wstatus, 0);
+		wait4(child, &wstatus, 0, &child_ru);
 		reaped = 1;
 	}
 	drain();
+	if (rec_open) {	/* the response did not end in time */
+		rec_open = 0;
+		add_event(rec.kind, total - rec_total, -1);
+	}
 	fputs("ptyrun: timeout\n", stderr);
 	finish(124);
 }
 
-/* Wait until the child has written nothing for wait_ms, or has closed the terminal. */
-static void
-quiesce(void)
+/* The child's CPU time so far in clock ticks, from /proc; -1 if unknown or it has ended. */
+static long long
+cpu_ticks(void)
 {
-	long long start = now_ms(), last = start, t;
+	char path[64], buf[1024], *p;
+	unsigned long long utime, stime;
+	ssize_t n;
+	int fd;
+
+	if (reaped)
+		return -1;
+	snprintf(path, sizeof path, "/proc/%ld/stat", (long)child);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return -1;
+	n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	/* After the name in parentheses: state, then 10 fields, then utime and stime. */
+	if (!(p = strrchr(buf, ')')) || sscanf(p + 1, " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu",
+	    &utime, &stime) != 2)
+		return -1;
+	return (long long)(utime + stime);
+}
+
+/* Wait until the child has written nothing for wait_ms, or has closed the terminal; with -a,
+   first wait for it to write something since the last key or resize; with -i and BUSY_COUNTS,
+   a quiet time in which the child used CPU time does not count. Ends a timed response. */
+static void
+quiesce(int busy_counts)
+{
+	long long start = now_ms(), last = start, t, cpu = -1, c;
 	unsigned long long before;
 
-	while (!pty_eof && (t = now_ms()) - last < wait_ms) {
+	while (total == stim_total && !pty_eof && !reaped && (t = now_ms()) - start < await_ms) {
+		if (t - start >= timeout_ms)
+			timed_out();
+		pump(start + await_ms - t);
+	}
+	start = last = now_ms();	/* each wait has its own -t */
+	busy_counts = busy_counts && idle_cpu;
+	if (busy_counts)
+		cpu = cpu_ticks();
+	while (!pty_eof) {
+		if ((t = now_ms()) - last >= wait_ms) {
+			if (!busy_counts || (c = cpu_ticks()) == cpu || c < 0)
+				break;
+			cpu = c;	/* busy though silent: not quiet yet */
+			last = t;
+		}
 		if (t - start >= timeout_ms)
 			timed_out();
 		before = total;
 		pump(last + wait_ms - t);
-		if (total != before)
+		if (total != before) {
 			last = now_ms();
+			if (busy_counts)
+				cpu = cpu_ticks();
+		}
 	}
+	close_record();
 }
 
 /* Write LEN bytes to the terminal, capturing output meanwhile; 0 if the child is gone. */
@@ -390,10 +572,12 @@ run_action(const struct action *ac)
 
 	switch (ac->kind) {
 	case ACT_SEND:
+		if (ac->b)
+			open_record(EV_KEY);
 		if (!send_bytes(ac->bytes, ac->len))
 			return ac->a != 0;
 		if (ac->a)
-			quiesce();
+			quiesce(1);
 		return 0;
 	case ACT_SLEEP:
 		for (end = now_ms() + ac->a; !pty_eof && !reaped && now_ms() < end;)
@@ -403,6 +587,7 @@ run_action(const struct action *ac)
 		if (ioctl(master, TIOCGWINSZ, &ws) < 0)
 			die("TIOCGWINSZ", strerror(errno));
 		same = ws.ws_col == ac->a && ws.ws_row == ac->b;
+		open_record(EV_RESIZE);
 		ws.ws_col = (unsigned short)ac->a;
 		ws.ws_row = (unsigned short)ac->b;
 		if (ioctl(master, TIOCSWINSZ, &ws) < 0)
@@ -414,9 +599,11 @@ run_action(const struct action *ac)
 		drain();
 		marks = grow(marks, nmarks, &capmarks, sizeof *marks);
 		marks[nmarks++] = total;
+		if (reportf)
+			add_event(EV_MARK, total, now_ns() - spawn_ns);
 		return 0;
 	case ACT_WAIT:
-		quiesce();
+		quiesce(1);
 	}
 	return 0;
 }
@@ -433,7 +620,7 @@ main(int argc, char **argv)
 	char *end;
 	int opt, errfd, e;
 
-	while ((opt = getopt(argc, argv, "+s:o:m:k:K:t:w:e:h")) != -1) {
+	while ((opt = getopt(argc, argv, "+s:o:m:k:K:t:w:e:r:a:ih")) != -1) {
 		switch (opt) {
 		case 's':
 			if (parse_size(optarg, &cols, &rows) < 0)
@@ -465,6 +652,17 @@ main(int argc, char **argv)
 			if ((wait_ms = parse_num(optarg, NULL, 3600000)) < 0)
 				die("bad wait", optarg);
 			break;
+		case 'r':
+			if (!(reportf = fopen(optarg, "we")))
+				die(optarg, strerror(errno));
+			break;
+		case 'a':
+			if ((await_ms = parse_num(optarg, NULL, 86400000)) < 0)
+				die("bad await time", optarg);
+			break;
+		case 'i':
+			idle_cpu = 1;
+			break;
 		case 'e':
 			if (!strchr(optarg, '=') || optarg[0] == '=')
 				die("expected NAME=VALUE", optarg);
@@ -482,6 +680,7 @@ main(int argc, char **argv)
 		die("no command", "give one after --");
 
 	errfd = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
+	spawn_ns = now_ns();
 	if ((child = forkpty(&master, NULL, NULL, &ws)) < 0)
 		die("forkpty", strerror(errno));
 	if (child == 0) {
@@ -497,15 +696,18 @@ main(int argc, char **argv)
 	if (fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK) < 0)
 		die("fcntl", strerror(errno));
 
-	if (nacts > 0)
-		quiesce();		/* the first screen */
+	if (nacts > 0 || reportf || await_ms >= 0) {
+		quiesce(0);		/* the first screen */
+		if (first_byte_ns >= 0)
+			first_screen_ns = last_byte_ns;
+	}
 	for (i = 0; i < nacts; i++)
 		dropped += (size_t)run_action(&acts[i]);
 
 	for (start = now_ms(); !reaped; pump(start + timeout_ms - now_ms()))
 		if (now_ms() - start >= timeout_ms)
 			timed_out();
-	quiesce();			/* normally the slave is already closed and this returns at once */
+	quiesce(0);			/* normally the slave is already closed and this returns at once */
 	if (dropped > 0)
 		fprintf(stderr, "ptyrun: the command exited before %zu key token(s) could be sent\n", dropped);
 	finish(WIFSIGNALED(wstatus) ? 128 + WTERMSIG(wstatus) : WEXITSTATUS(wstatus));

@@ -62,7 +62,7 @@ expect screen/percent "$(line 12 30 | grep -o '[0-9]*%' | head -1)" "55%"
 # t hides and shows the contents; h opens the help, generated from the
 # key table; any other key closes it.
 run 100x30 't <dump> t <dump> h <dump> G <dump> x <dump>'
-expect screen/toc-hidden "$(line 1 1)" "  $T1 (Jan"
+expect screen/toc-hidden "$(line 1 1)" "▌ $T1 (Jan"
 expect screen/toc-shown "$(line 2 1 | cut -c1-10)" " Contents "
 check screen/help-open grep -q 'Keys — q closes' "$TMP/dump"
 expect screen/help-lists-section "$(screen 3 | grep -c ']  *next section, its heading at the top')" 1
@@ -122,9 +122,9 @@ if command -v tmux >/dev/null 2>&1; then
 	$T send-keys 'q' ; sleep 0.3
 	$T capture-pane -p > "$TMP/t4"
 	$T kill-server 2>/dev/null
-	check tmux/first-screen grep -q '^ Contents  *│  OpenAI’s massive push' "$TMP/t1"
-	check tmux/next-section grep -q '│  Episode summary$' "$TMP/t2"
-	expect tmux/next-section-top "$(sed -n 1p "$TMP/t2" | sed 's/^.*│  //')" "Episode summary"
+	check tmux/first-screen grep -q "^ Contents  *│▌ OpenAI’s massive push" "$TMP/t1"
+	check tmux/next-section grep -q '│▌ Episode summary$' "$TMP/t2"
+	expect tmux/next-section-top "$(sed -n 1p "$TMP/t2" | sed 's/^.*│▌ //')" "Episode summary"
 	check tmux/G grep -q 'work together, and just traditional management stuff.' "$TMP/t3"
 	expect tmux/quit "$(sed -n 1p "$TMP/t4")" "EXIT=0"
 fi

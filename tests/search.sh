@@ -78,6 +78,7 @@ expect bar/scope-back-to-all "$(line 4 30 | sed 's/^.*\///')" "$all"
 # The history persists across runs, in $XDG_STATE_HOME/lectern/history.
 rm -rf "$XDG_STATE_HOME"
 run 100x30 '/superint <Enter> /jobs <Enter> q'
+KEEP_STATE=1; export KEEP_STATE
 expect history/file "$(cat "$XDG_STATE_HOME/lectern/history")" "superint
 jobs"
 expect history/file-mode "$(stat -c %a "$XDG_STATE_HOME/lectern/history")" 600
@@ -86,3 +87,4 @@ run 100x30 '/ <Up> <dump> <Up> <dump> <Down> <dump> <Esc>'
 expect history/up "$(line 1 30 | cut -c1-5)" "/jobs"
 expect history/up-up "$(line 2 30 | cut -c1-9)" "/superint"
 expect history/down "$(line 3 30 | cut -c1-5)" "/jobs"
+unset KEEP_STATE

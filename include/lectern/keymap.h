@@ -11,6 +11,7 @@
 	G(JUMP, "Sections and turns") \
 	G(PANES, "Panes") \
 	G(SEARCH, "Searching") \
+	G(NOTES, "Paragraphs, highlights and marks") \
 	G(BAR, "In the search bar") \
 	G(OTHER, "Other")
 
@@ -43,6 +44,17 @@ enum keymap_group {
 	A(SEARCH_BACK, SEARCH, "search-back", "search backward as you type") \
 	A(SEARCH_NEXT, SEARCH, "search-next", "next match (wraps around)") \
 	A(SEARCH_PREV, SEARCH, "search-prev", "previous match (wraps around)") \
+	A(CURSOR_DOWN, NOTES, "cursor-down", "the paragraph cursor to the next paragraph") \
+	A(CURSOR_UP, NOTES, "cursor-up", "the paragraph cursor to the previous paragraph") \
+	A(TOGGLE_HL, NOTES, "highlight", "highlight the cursor's paragraph, or not") \
+	A(NEXT_HL, NOTES, "next-highlight", "next highlight (the document's or yours)") \
+	A(PREV_HL, NOTES, "prev-highlight", "previous highlight") \
+	A(LIST_HL, NOTES, "highlights", "a list of all highlights (Enter jumps)") \
+	A(SET_MARK, NOTES, "mark", "m and a letter: mark the place") \
+	A(GOTO_MARK, NOTES, "goto-mark", "' and a letter: back to a mark; '' to before the last jump") \
+	A(COPY, NOTES, "copy", "copy the cursor's paragraph, attributed (OSC 52)") \
+	A(SPEAKERS, NOTES, "speakers", "speakers: choose one to read only their turns") \
+	A(ALL_SPEAKERS, NOTES, "all-speakers", "every speaker again") \
 	A(BAR_ACCEPT, BAR, "accept", "keep the position, close the bar") \
 	A(BAR_CANCEL, BAR, "cancel", "back to where the search started") \
 	A(BAR_ERASE, BAR, "erase", "erase a character (or close when empty)") \

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "lectern/notes.h"
 #include "lectern/search.h"
 #include "lectern/state.h"
 #include "lectern/util.h"
@@ -22,6 +23,9 @@ struct ui_options {
 	enum ui_palette	 palette;
 	int		 color;		/* 0 when NO_COLOR is set */
 	int		 regex;		/* searches start as regular expressions */
+	int		 top;		/* open at the top, not at the saved place */
+	int		 osc52;		/* y copies through the terminal */
+	const char	*path;		/* the document's path for the notes */
 };
 
 /* Runs the reader on d until the user quits. Returns the exit status. */
@@ -81,6 +85,23 @@ struct ui {
 
 	struct ui_search search;
 
+	struct notes	*notes;		/* highlights, marks, place */
+	size_t		 cursor;	/* the paragraph cursor's block */
+	int		*doc_hl;	/* sections that are the document's
+					   own highlights */
+	size_t		 ndoc_hl;
+	size_t		 jump_from;	/* top offset before the last jump */
+	int		 have_jump;
+	int		 pending;	/* m or ' waiting for its letter */
+	int		 saved_problem;	/* a save failure was said */
+
+	enum ui_list_kind {
+		UI_LIST_NONE, UI_LIST_HIGHLIGHTS, UI_LIST_SPEAKERS
+	}		 list;		/* the open list overlay */
+	int		 list_sel, list_first;
+	size_t		*list_blocks;	/* what each entry jumps to */
+	size_t		 nlist;
+
 	/* The last mouse event: button 1 (a click), 4 or 5 (the wheel). */
 	int		 mouse_button, mouse_y, mouse_x;
 
@@ -102,7 +123,7 @@ unsigned long ui_style(int style, int speaker);
 enum ui_element {
 	UI_E_STATUS, UI_E_STATUS_MSG, UI_E_STATUS_ERR, UI_E_TOC, UI_E_TOC_CUR,
 	UI_E_TOC_SEL, UI_E_BORDER, UI_E_HELP, UI_E_HELP_KEY, UI_E_HELP_TITLE,
-	UI_E_MATCH, UI_E_MATCH_CUR, UI_E_COUNT
+	UI_E_MATCH, UI_E_MATCH_CUR, UI_E_COUNT, UI_E_CURSOR, UI_E_HIGHLIGHT
 };
 unsigned long ui_element(enum ui_element e);
 
@@ -134,6 +155,27 @@ size_t	ui_search_visible(struct ui *ui, size_t from, size_t to,
 /* "K/N" of the current match, or "" without a search. */
 void	ui_search_position(struct ui *ui, char *buf, size_t size);
 void	ui_search_free(struct ui *ui);
+
+/* ui_notes.c: the paragraph cursor, highlights, marks, copy, speakers. */
+void	ui_notes_open(struct ui *ui);
+void	ui_notes_close(struct ui *ui);
+/* Records the place before a jump, for ''. */
+void	ui_jump(struct ui *ui);
+/* Carries out a notes action; returns 0 when it is not one. */
+int	ui_notes_act(struct ui *ui, int action);
+/* Takes the letter after m or '. */
+void	ui_notes_pending(struct ui *ui, int key);
+/* Keeps the cursor on screen after the view moved. */
+void	ui_cursor_follow(struct ui *ui);
+/* Puts the cursor on the paragraph at a row of the reader. */
+void	ui_cursor_click(struct ui *ui, int row);
+/* Draws the margin marks of a reader row for block b. */
+void	ui_notes_margin(struct ui *ui, int row, size_t b);
+
+/* ui_list.c: the lists of highlights and of speakers. */
+void	ui_list_open(struct ui *ui, enum ui_list_kind kind);
+void	ui_list_key(struct ui *ui, int key);
+void	ui_list_draw(struct ui *ui);
 
 /* ui_help.c: the help overlay. */
 void	ui_help_draw(struct ui *ui);

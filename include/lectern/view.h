@@ -25,6 +25,7 @@ struct view {
 	int			 width;
 	int			 rows;
 	struct view_pos		 top;
+	int			 filter;	/* only this speaker, or -1 */
 
 	/* What resizes keep at the top, taken at the first resize after a
 	 * move, so that a run of resizes does not drift. */
@@ -64,6 +65,12 @@ void		 view_show_block(struct view *v, size_t b);
 /* Puts the line holding source offset off at the top (as near as the end
  * allows). */
 void		 view_show_offset(struct view *v, size_t off);
+
+/* Shows only the turns of speaker (and the headings); -1 shows all. */
+void		 view_set_filter(struct view *v, int speaker);
+
+/* True when block b is shown (not filtered out). */
+int		 view_visible(const struct view *v, size_t b);
 
 int		 view_at_top(struct view *v);
 int		 view_at_end(struct view *v);
