@@ -22,7 +22,7 @@ LIBS	 = $(CURSES_LIBS) -lunistring
 CORE	 = util text doc parse layout render view keymap search state notes
 # The terminal user interface: the only modules that include curses.h.
 UI	 = main ui ui_draw ui_toc ui_help ui_style ui_script ui_search \
-	   ui_notes ui_list
+	   ui_notes ui_list ui_term
 
 # Where objects go, and the binaries built from them; `make check` builds
 # the same sources again with sanitizers into build-check/.
@@ -33,6 +33,7 @@ UNIT	?= tests/unit
 CORE_OBJS = $(CORE:%=$(OBJDIR)/%.o) $(OBJDIR)/asset.o
 UI_OBJS	  = $(UI:%=$(OBJDIR)/%.o)
 TOOLS	  = tests/ptyrun tests/maxwidth
+FUZZRUN	?= tests/fuzzrun
 
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	    -fno-sanitize-recover=all
@@ -70,6 +71,11 @@ $(UNIT): tests/unit.c tests/unit.h $(CORE_OBJS)
 	@$(if $(Q),echo "  CC      $@")
 	$(Q)$(CC) $(TEST_CFLAGS) $(LDFLAGS) -o $@ tests/unit.c $(CORE_OBJS) -lunistring
 
+# The fuzz target as a plain program over the seed corpus and crashers.
+$(FUZZRUN): tests/fuzz/fuzz.c $(CORE_OBJS)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(TEST_CFLAGS) -DFUZZ_MAIN $(LDFLAGS) -o $@ tests/fuzz/fuzz.c $(CORE_OBJS) -lunistring
+
 tests/ptyrun: tests/ptyrun.c
 	@$(if $(Q),echo "  CC      $@")
 	$(Q)$(CC) $(TEST_CFLAGS) $(LDFLAGS) -o $@ tests/ptyrun.c -lutil
@@ -79,21 +85,46 @@ tests/maxwidth: tests/maxwidth.c
 	$(Q)$(CC) $(TEST_CFLAGS) $(LDFLAGS) -o $@ tests/maxwidth.c
 
 # Every suite, with the normal build and again with the sanitizers.
-test: $(BIN) $(UNIT) $(TOOLS) sanitized
-	BUILDS="normal:./$(BIN):./$(UNIT) asan:./build-check/lectern:./build-check/unit" \
+test: $(BIN) $(UNIT) $(FUZZRUN) $(TOOLS) sanitized
+	BUILDS="normal:./$(BIN):./$(UNIT):./$(FUZZRUN) asan:./build-check/lectern:./build-check/unit:./build-check/fuzzrun" \
 	$(SAN_ENV) sh tests/run
 
 # Only the sanitizer build.
 check: $(TOOLS) sanitized
-	BUILDS="asan:./build-check/lectern:./build-check/unit" $(SAN_ENV) sh tests/run
+	BUILDS="asan:./build-check/lectern:./build-check/unit:./build-check/fuzzrun" \
+	$(SAN_ENV) sh tests/run
 
 SAN_ENV	 = ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 sanitized:
 	$(Q)$(MAKE) --no-print-directory OBJDIR=build-check BIN=build-check/lectern \
-	    UNIT=build-check/unit CFLAGS="$(SAN_FLAGS)" \
-	    LDFLAGS="$(SAN_FLAGS)" build-check/lectern build-check/unit
+	    UNIT=build-check/unit FUZZRUN=build-check/fuzzrun \
+	    CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" \
+	    build-check/lectern build-check/unit build-check/fuzzrun
+
+# The tests that matter for memory, under valgrind.
+valgrind: $(BIN) $(UNIT) $(FUZZRUN) $(TOOLS)
+	sh tests/run valgrind
+
+# libFuzzer (clang): make fuzz FUZZ_TIME=seconds. Crashers are written to
+# build-fuzz/; keep them in tests/fuzz/regress/ once fixed.
+FUZZ_TIME ?= 60
+FUZZ_CC	?= clang
+FUZZ_FLAGS = -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all
+
+fuzz:
+	$(Q)$(MAKE) --no-print-directory OBJDIR=build-fuzz CC=$(FUZZ_CC) \
+	    CFLAGS="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" \
+	    build-fuzz/fuzz
+	mkdir -p build-fuzz/corpus
+	build-fuzz/fuzz -max_total_time=$(FUZZ_TIME) -max_len=65536 \
+	    -timeout=10 -rss_limit_mb=4096 -artifact_prefix=build-fuzz/ \
+	    build-fuzz/corpus tests/fuzz/corpus
+
+build-fuzz/fuzz: tests/fuzz/fuzz.c $(CORE_OBJS)
+	$(Q)$(CC) $(TEST_CFLAGS) -fsanitize=fuzzer -o $@ tests/fuzz/fuzz.c \
+	    $(CORE_OBJS) -lunistring
 
 # Regenerates the KEYS section of the man page from the key table.
 man-keys: $(BIN)
@@ -110,8 +141,9 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/lectern $(DESTDIR)$(MANDIR)/man1/lectern.1
 
 clean:
-	rm -rf build build-check lectern tests/unit $(TOOLS)
+	rm -rf build build-check build-fuzz lectern tests/unit tests/fuzzrun \
+	    $(TOOLS)
 
-.PHONY: all run test check sanitized man-keys install uninstall clean
+.PHONY: all run test check sanitized fuzz valgrind man-keys install uninstall clean
 
 -include $(wildcard $(OBJDIR)/*.d)

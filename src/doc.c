@@ -1,9 +1,12 @@
 /* doc.c: loading a document and answering questions about its model. */
 #include <sys/mman.h>
+#include <poll.h>
 #include <sys/stat.h>
 
 #include <errno.h>
 #include <fcntl.h>
+#include <time.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -15,6 +18,8 @@
 #include "lectern/doc.h"
 #include "lectern/parse.h"
 #include "lectern/util.h"
+
+#define FIFO_WAIT	10	/* seconds a FIFO waits for its writer */
 
 static const char *kind_names[] = {
 #define X(id, name) name,
@@ -43,27 +48,60 @@ doc_new(const uint8_t *src, size_t len, const char *name, enum doc_own own)
 	return d;
 }
 
-struct doc *
-doc_read_fd(int fd, const char *name)
+/* Reads all of fd; a FIFO gets FIFO_WAIT seconds for a writer to come. */
+static struct doc *
+read_all(int fd, const char *name, int fifo)
 {
 	uint8_t *p = NULL;
 	size_t len = 0, cap = 0;
 	ssize_t n;
+	int waited = 0;
 
 	for (;;) {
+		if (len >= DOC_MAX_SIZE) {
+			free(p);
+			errno = EFBIG;
+			return NULL;
+		}
 		UTIL_GROW(p, cap, len + 65536);
 		n = read(fd, p + len, cap - len);
+		if (n == 0 && fifo && len == 0 && waited < FIFO_WAIT * 20) {
+			/* No writer yet (or one that wrote nothing). */
+			struct timespec ts = { 0, 50000000L };
+
+			nanosleep(&ts, NULL);
+			waited++;
+			continue;
+		}
 		if (n == 0)
 			break;
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
+			if (errno == EAGAIN) {
+				/* A FIFO whose writer has not written yet. */
+				struct pollfd pfd = { fd, POLLIN, 0 };
+
+				poll(&pfd, 1, -1);
+				continue;
+			}
 			free(p);
 			return NULL;
 		}
 		len += (size_t)n;
 	}
+	if (fifo && len == 0 && waited >= FIFO_WAIT * 20) {
+		free(p);
+		errno = ENXIO;
+		return NULL;
+	}
 	return doc_new(p, len, name, DOC_MALLOCED);
+}
+
+struct doc *
+doc_read_fd(int fd, const char *name)
+{
+	return read_all(fd, name, 0);
 }
 
 struct doc *
@@ -76,7 +114,8 @@ doc_open(const char *path)
 
 	if (strcmp(path, "-") == 0)
 		return doc_read_fd(STDIN_FILENO, "-");
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+	/* Non-blocking, so that a FIFO without a writer does not hang. */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) == -1)
 		return NULL;
 	if (fstat(fd, &st) == -1)
 		goto fail;
@@ -84,6 +123,12 @@ doc_open(const char *path)
 		errno = EISDIR;
 		goto fail;
 	}
+	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > DOC_MAX_SIZE) {
+		errno = EFBIG;
+		goto fail;
+	}
+	if (!S_ISFIFO(st.st_mode) && fcntl(fd, F_SETFL, 0) == -1)
+		goto fail;
 	if (S_ISREG(st.st_mode) && st.st_size > 0) {
 		map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE,
 		    fd, 0);
@@ -93,7 +138,7 @@ doc_open(const char *path)
 			    DOC_MAPPED);
 		}
 	}
-	d = doc_read_fd(fd, path);
+	d = read_all(fd, path, S_ISFIFO(st.st_mode));
 	if (d == NULL)
 		goto fail;
 	close(fd);
@@ -193,4 +238,27 @@ doc_count_words(const uint8_t *s, size_t n)
 	if (brk != stackbrk)
 		free(brk);
 	return words;
+}
+
+int
+doc_looks_binary(const struct doc *d)
+{
+	size_t n = d->len < 65536 ? d->len : 65536, i, bad = 0;
+
+	for (i = 0; i < n;) {
+		ucs4_t uc;
+		int k = u8_mbtouc(&uc, d->src + i, n - i);
+
+		if (k <= 0)
+			k = 1;
+		if (uc == 0)
+			return 1;
+		if ((uc == 0xFFFD && !(k == 3 && d->src[i] == 0xEF)) ||
+		    (uc < 0x20 && uc != '\n' && uc != '\r' && uc != '\t' &&
+		    uc != '\f'))
+			bad++;
+		i += (size_t)k;
+	}
+	/* A few stray bytes are a damaged text; many are a binary. */
+	return n > 0 && (bad * 100 > n * 5);
 }

@@ -180,7 +180,7 @@ layout_block(const struct doc *d, size_t bi, int width,
 		c.indent_first = (b->level - 1) * BULLET_STEP;
 		c.prefix = b->lend > b->lstart ?
 		    (int)text_width(d->src + b->lstart, b->lend - b->lstart) + 1 :
-		    2;
+		    (int)text_width(bullet_mark, 3) + 1;
 		c.indent_rest = c.indent_first + c.prefix;
 		break;
 	case DOC_QUOTE:
@@ -188,7 +188,7 @@ layout_block(const struct doc *d, size_t bi, int width,
 		break;
 	case DOC_ATTRIB:
 		c.indent_first = c.indent_rest = QUOTE_INDENT;
-		c.prefix = 2;
+		c.prefix = (int)text_width(attrib_mark, 3) + 1;
 		break;
 	default:
 		break;
@@ -258,18 +258,34 @@ walk_spaces(layout_walk_fn fn, void *arg, int n)
 		fn(arg, (const uint8_t *)" ", 1, 1, LAYOUT_S_TEXT, SIZE_MAX);
 }
 
+/* Walks a mark the layout adds (a bullet, a dash), as text_glyph shows it
+ * (in ASCII on a terminal that is not UTF-8). */
+static void
+walk_mark(const uint8_t *mark, enum layout_style style, layout_walk_fn fn,
+    void *arg)
+{
+	struct text_glyph g;
+
+	text_glyph(mark, strlen((const char *)mark), &g);
+	fn(arg, g.show, g.nshow, g.width, style, SIZE_MAX);
+}
+
 /* Walks the source text [s, e) glyph by glyph. */
 static void
 walk_text(const struct doc *d, size_t s, size_t e, enum layout_style style,
     layout_walk_fn fn, void *arg)
 {
 	struct text_glyph g;
+	int marks = 0;
 
 	while (s < e) {
 		size_t k = text_glyph(d->src + s, e - s, &g);
 
-		fn(arg, g.show, g.nshow, g.width, g.kind == TEXT_PLACEHOLDER ?
-		    LAYOUT_S_PLACEHOLDER : style, s);
+		/* A pile of combining marks shows its first few only. */
+		marks = g.width == 0 ? marks + 1 : 0;
+		if (marks <= TEXT_MAX_MARKS && g.nshow > 0)
+			fn(arg, g.show, g.nshow, g.width, g.kind ==
+			    TEXT_PLACEHOLDER ? LAYOUT_S_PLACEHOLDER : style, s);
 		s += k;
 	}
 }
@@ -306,12 +322,11 @@ layout_walk(const struct doc *d, const struct layout_line *l,
 				walk_text(d, b->lstart, b->lend,
 				    LAYOUT_S_BULLET, fn, arg);
 			else
-				fn(arg, bullet_mark, 3, 1, LAYOUT_S_BULLET,
-				    SIZE_MAX);
+				walk_mark(bullet_mark, LAYOUT_S_BULLET, fn, arg);
 			walk_spaces(fn, arg, 1);
 			break;
 		case DOC_ATTRIB:
-			fn(arg, attrib_mark, 3, 1, LAYOUT_S_ATTRIB, SIZE_MAX);
+			walk_mark(attrib_mark, LAYOUT_S_ATTRIB, fn, arg);
 			walk_spaces(fn, arg, 1);
 			break;
 		default:

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,6 +17,7 @@
 #include "lectern/notes.h"
 #include "lectern/render.h"
 #include "lectern/search.h"
+#include "lectern/text.h"
 #include "lectern/ui.h"
 #include "lectern/util.h"
 
@@ -95,12 +97,16 @@ static void
 usage_error(const char *fmt, ...)
 {
 	va_list ap;
+	char *msg;
 
-	fputs("lectern: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	if (vasprintf(&msg, fmt, ap) == -1)
+		util_fatal("out of memory");
 	va_end(ap);
+	fputs("lectern: ", stderr);
+	render_safe(stderr, (const unsigned char *)msg, strlen(msg));
 	fputs(" (try 'lectern --help')\n", stderr);
+	free(msg);
 	exit(2);
 }
 
@@ -138,6 +144,9 @@ main(int argc, char **argv)
 	int c, width = 0, status = 0;
 
 	setlocale(LC_ALL, "");
+	/* A terminal that is not UTF-8 gets ASCII, transliterated. */
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		text_set_ascii(1);
 	if ((nc = getenv("NO_COLOR")) != NULL && *nc != '\0')
 		uiopt.color = 0;
 	opterr = 0;
@@ -234,10 +243,15 @@ main(int argc, char **argv)
 		d = doc_new(asset_interview, asset_interview_len,
 		    "interview.txt", DOC_BORROWED);
 	else if ((d = doc_open(path)) == NULL) {
-		file_error(path, strerror(errno));
+		file_error(strcmp(path, "-") == 0 ? "standard input" : path,
+		    strerror(errno));
 		return 2;
 	}
 	doc_parse_all(d);
+	if (doc_looks_binary(d))
+		file_error(strcmp(path, "-") == 0 ? "standard input" : path,
+		    "this looks like a binary file; its bytes are shown as "
+		    "placeholders");
 	/* The notes of a file are found by its content, or by where it is. */
 	if (path == NULL)
 		uiopt.path = "bundled:interview";
@@ -276,8 +290,12 @@ main(int argc, char **argv)
 		break;
 	case MODE_EXPORT:
 		notes = notes_open(d, uiopt.path);
-		if (notes->problem != NULL)
-			fprintf(stderr, "lectern: note: %s\n", notes->problem);
+		if (notes->problem != NULL) {
+			fputs("lectern: note: ", stderr);
+			render_safe(stderr, (const unsigned char *)
+			    notes->problem, strlen(notes->problem));
+			fputc('\n', stderr);
+		}
 		status = notes_export(notes, d, stdout);
 		notes_free(notes);
 		break;

@@ -659,6 +659,7 @@ prescan(struct parse_state *ps, const struct doc *d, size_t pos)
 	size_t nonblank = 0, blank = 0, shortl = 0, pairs = 0, i;
 	size_t widths[121] = { 0 };
 	int prevblank = 1, minmd = 7, nmd = 0, first = 1;
+	enum line_kind kind;
 	size_t s, e, next;
 
 	/* SubRip: a number, then a timing line. */
@@ -700,8 +701,8 @@ prescan(struct parse_state *ps, const struct doc *d, size_t pos)
 						minmd = pl.level;
 				}
 			}
-		} else if (find_label(ps, d, s, e, &pl, 1) == L_TURN ||
-		    pl.kind == L_LABEL) {
+		} else if ((kind = find_label(ps, d, s, e, &pl, 1)) == L_TURN ||
+		    kind == L_LABEL) {
 			int words;
 
 			if (namelike(d->src, pl.lstart, pl.lend, &words) &&

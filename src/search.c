@@ -249,7 +249,9 @@ search_index_new(const struct doc *d)
 
 		x->bstart[b] = (uint32_t)x->len;
 		x->space = 1;
-		if (blk->lend > blk->lstart) {
+		/* The label, where it stands before the text (an
+		 * attribution's label is its text). */
+		if (blk->lend > blk->lstart && blk->lend <= blk->tstart) {
 			index_range(x, d->src, blk->lstart, blk->lend);
 			if (!x->space) {
 				add_seg(x, (uint32_t)x->len | SEG_ATOMIC,

@@ -1,9 +1,11 @@
 /* text.c: decoding UTF-8 into safe, measured glyphs. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <unicase.h>
 #include <unictype.h>
+#include <uninorm.h>
 #include <unistr.h>
 #include <uniwidth.h>
 
@@ -11,6 +13,90 @@
 #include "lectern/util.h"
 
 static const uint8_t replacement[] = "\xEF\xBF\xBD";
+static int ascii;
+
+void
+text_set_ascii(int on)
+{
+	ascii = on;
+}
+
+int
+text_ascii(void)
+{
+	return ascii;
+}
+
+/* An ASCII stand-in for a character a non-UTF-8 terminal cannot show:
+ * typography by a table, letters without their marks, else '?'s. */
+static void
+transliterate(struct text_glyph *g)
+{
+	static const struct {
+		uint32_t	 uc;
+		const char	*s;
+	} table[] = {
+		{ 0x2018, "'" }, { 0x2019, "'" }, { 0x201A, "," },
+		{ 0x201C, "\"" }, { 0x201D, "\"" }, { 0x201E, "\"" },
+		{ 0x2013, "-" }, { 0x2014, "--" }, { 0x2212, "-" },
+		{ 0x2026, "..." }, { 0x2022, "*" }, { 0x00B7, "." },
+		{ 0x00AB, "<<" }, { 0x00BB, ">>" }, { 0x00A0, " " },
+		{ 0x258C, ">" }, { 0x2503, "|" }, { 0x25B8, ">" },
+		{ 0x2605, "*" }, { 0x00A7, "S" }, { 0x00DF, "ss" },
+		{ 0x00C6, "AE" }, { 0x00E6, "ae" }, { 0x0152, "OE" },
+		{ 0x0153, "oe" }, { 0x00D8, "O" }, { 0x00F8, "o" },
+		{ 0x0141, "L" }, { 0x0142, "l" }, { 0x00D0, "D" },
+		{ 0x00F0, "d" }, { 0x00DE, "Th" }, { 0x00FE, "th" },
+	};
+	uint8_t nfd[32], *r, tmp[8];
+	size_t i, n = sizeof nfd, o = 0;
+	int len;
+
+	for (i = 0; i < sizeof table / sizeof table[0]; i++)
+		if (table[i].uc == g->uc) {
+			snprintf(g->buf, sizeof g->buf, "%s", table[i].s);
+			goto done;
+		}
+	if (g->width == 0) {
+		/* A combining mark: dropped with its letter's accents. */
+		g->buf[0] = '\0';
+		goto done;
+	}
+	len = u8_uctomb(tmp, g->uc, sizeof tmp);
+	r = len > 0 ? u8_normalize(UNINORM_NFD, tmp, (size_t)len, nfd, &n) :
+	    NULL;
+	if (r != NULL) {
+		for (i = 0; i < n && o < 4; i++)
+			if (r[i] >= 0x20 && r[i] < 0x7F)
+				g->buf[o++] = (char)r[i];
+			else if (r[i] < 0x80 || r[i] >= 0xC0)
+				break;	/* a character other than a mark */
+		if (i < n && o > 0 && r[i] >= 0xC0) {
+			/* letters and marks only: keep the letters */
+			size_t j;
+
+			for (j = i; j < n; j++)
+				if (r[j] == 0xCC || r[j] == 0xCD)
+					j++;	/* U+0300..U+036F */
+				else if (r[j] >= 0xC0)
+					break;
+			if (j < n)
+				o = 0;
+		}
+		if (r != nfd)
+			free(r);
+	}
+	if (o == 0) {
+		for (o = 0; o < (size_t)g->width && o < 2; o++)
+			g->buf[o] = '?';
+		g->kind = TEXT_PLACEHOLDER;
+	}
+	g->buf[o] = '\0';
+done:
+	g->show = (const uint8_t *)g->buf;
+	g->nshow = strlen(g->buf);
+	g->width = (int)g->nshow;
+}
 
 /* True for invisible characters that could reorder or hide text. */
 static int
@@ -45,8 +131,8 @@ text_glyph(const uint8_t *s, size_t n, struct text_glyph *g)
 	if (uc == 0xFFFD && !(len == 3 && memcmp(s, replacement, 3) == 0)) {
 		/* An invalid sequence: u8_mbtouc consumed what it could. */
 		g->kind = TEXT_PLACEHOLDER;
-		g->show = replacement;
-		g->nshow = 3;
+		g->show = ascii ? (const uint8_t *)"?" : replacement;
+		g->nshow = ascii ? 1 : 3;
 		g->width = 1;
 		return g->srclen;
 	}
@@ -80,6 +166,8 @@ text_glyph(const uint8_t *s, size_t n, struct text_glyph *g)
 	g->show = s;
 	g->nshow = g->srclen;
 	g->width = w;
+	if (ascii && uc >= 0x80)
+		transliterate(g);
 	return g->srclen;
 }
 
@@ -101,10 +189,13 @@ text_sanitize(struct buf *b, const uint8_t *s, size_t n)
 {
 	struct text_glyph g;
 	size_t i;
+	int marks = 0;
 
 	for (i = 0; i < n;) {
 		i += text_glyph(s + i, n - i, &g);
-		buf_add(b, g.show, g.nshow);
+		marks = g.width == 0 ? marks + 1 : 0;
+		if (marks <= TEXT_MAX_MARKS)
+			buf_add(b, g.show, g.nshow);
 	}
 }
 

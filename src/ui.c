@@ -12,8 +12,10 @@
 #include "lectern/doc.h"
 #include "lectern/keymap.h"
 #include "lectern/layout.h"
+#include "lectern/render.h"
 #include "lectern/text.h"
 #include "lectern/ui.h"
+#include "lectern/ui_term.h"
 #include "lectern/util.h"
 #include "lectern/view.h"
 
@@ -452,8 +454,14 @@ next_key(struct ui *ui)
 		return ui->quit ? -1 : key;
 	}
 	ret = wget_wch(stdscr, &wc);
-	if (ret == ERR)
+	if (ret == ERR) {
+		/* The terminal is gone (an SSH connection dropped): stop
+		 * instead of spinning. */
+		if (errno != EINTR && ++ui->input_errors > 3)
+			ui->quit = 1;
 		return -1;
+	}
+	ui->input_errors = 0;
 	key = translate(ret, wc);
 	if (key == KEYMAP_K_MOUSE && !read_mouse(ui))
 		return -1;
@@ -535,21 +543,33 @@ handle_key(struct ui *ui, int key)
 	}
 }
 
+/* Says that the reader cannot run on this terminal. */
+static void
+bad_terminal(const char *term, const char *why)
+{
+	fputs("lectern: the terminal type '", stderr);
+	if (term != NULL)
+		render_safe(stderr, (const unsigned char *)term, strlen(term));
+	fprintf(stderr, "' %s (set TERM, or use --dump)\n", why);
+}
+
 int
 ui_run(struct doc *d, const struct ui_options *opt)
 {
 	struct sigaction sa;
 	struct ui ui;
 	SCREEN *scr;
-	const char *script;
+	const char *script, *term;
 
 	memset(&ui, 0, sizeof ui);
 	ui.doc = d;
 	ui.opt = *opt;
 	if ((script = getenv("LECTERN_SCRIPT")) != NULL && *script != '\0') {
 		if ((ui.script = fopen(script, "r")) == NULL) {
-			fprintf(stderr, "lectern: %s: %s\n", script,
-			    strerror(errno));
+			fputs("lectern: ", stderr);
+			render_safe(stderr, (const unsigned char *)script,
+			    strlen(script));
+			fprintf(stderr, ": %s\n", strerror(errno));
 			return 2;
 		}
 		if (getenv("LECTERN_DUMP") != NULL)
@@ -564,18 +584,19 @@ ui_run(struct doc *d, const struct ui_options *opt)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 
-	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
-		const char *term = getenv("TERM");
-
-		fprintf(stderr, "lectern: cannot use the terminal type '%s' "
-		    "(try TERM=xterm, or --dump)\n",
-		    term == NULL ? "" : term);
-		if (ui.script != NULL)
-			fclose(ui.script);
-		free(ui.dump_path);
-		return 2;
+	term = getenv("TERM");
+	if (term == NULL || *term == '\0' ||
+	    (scr = newterm(NULL, stdout, stdin)) == NULL) {
+		bad_terminal(term, "is unknown");
+		goto fail;
 	}
 	set_term(scr);
+	if (!ui_term_can_move()) {
+		endwin();
+		delscreen(scr);
+		bad_terminal(term, "cannot move the cursor");
+		goto fail;
+	}
 	curses_on = 1;
 	util_set_fatal_hook(ui_restore);
 	raw();
@@ -590,6 +611,9 @@ ui_run(struct doc *d, const struct ui_options *opt)
 
 	ui_layout(&ui);
 	ui_notes_open(&ui);
+	if (doc_looks_binary(d) && ui.msg == NULL)
+		ui_message(&ui, "This looks like a binary file; its bytes are "
+		    "shown as placeholders");
 	ui_toc_follow(&ui);
 	while (!ui.quit && got_signal == 0) {
 		int key;
@@ -615,4 +639,9 @@ ui_run(struct doc *d, const struct ui_options *opt)
 		return 128 + got_signal;
 	}
 	return 0;
+fail:
+	if (ui.script != NULL)
+		fclose(ui.script);
+	free(ui.dump_path);
+	return 2;
 }

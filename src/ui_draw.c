@@ -24,20 +24,34 @@ struct pen {
 	int		 cur;		/* the current match in ranges */
 };
 
+/* Puts one cell: a character and its combining marks. */
+static void
+put_cell(struct pen *p, const wchar_t *wc, int width, unsigned long attr)
+{
+	cchar_t cc;
+
+	if (setcchar(&cc, wc, (attr_t)(attr & ~A_COLOR),
+	    (short)PAIR_NUMBER(attr), NULL) == OK)
+		mvwadd_wch(stdscr, p->y, p->x, &cc);
+	p->lastx = p->x;
+	p->x += width;
+}
+
 /* Puts one glyph (safe text of the given width) at the pen. */
 static void
 put_glyph(struct pen *p, const uint8_t *s, size_t n, int width,
     unsigned long attr)
 {
-	wchar_t wc[CCHARW_MAX + 1], old[CCHARW_MAX + 1];
+	wchar_t wc[TEXT_GLYPH_MAX + 1], old[CCHARW_MAX + 1], one[2];
 	mbstate_t st;
 	cchar_t cc;
 	attr_t a;
 	short pr;
 	size_t i, k, nw = 0;
+	int sum = 0;
 
 	memset(&st, 0, sizeof st);
-	for (i = 0; i < n && nw < CCHARW_MAX - 1; i += k) {
+	for (i = 0; i < n && nw < TEXT_GLYPH_MAX; i += k) {
 		k = mbrtowc(&wc[nw], (const char *)s + i, n - i, &st);
 		if (k == 0 || k > n - i)
 			break;
@@ -52,7 +66,7 @@ put_glyph(struct pen *p, const uint8_t *s, size_t n, int width,
 		    ERR || getcchar(&cc, old, &a, &pr, NULL) == ERR)
 			return;
 		k = wcslen(old);
-		if (k > MAX_COMBINING)
+		if (k > MAX_COMBINING || k + 1 >= CCHARW_MAX)
 			return;
 		old[k] = wc[0];
 		old[k + 1] = L'\0';
@@ -64,24 +78,26 @@ put_glyph(struct pen *p, const uint8_t *s, size_t n, int width,
 		p->x = p->maxx;
 		return;
 	}
-	if (wcwidth(wc[0]) != width) {
-		/* The terminal would measure it otherwise: stand-ins. */
-		wchar_t q[2] = { L'?', L'\0' };
-		int j;
-
-		setcchar(&cc, q, (attr_t)((attr | A_REVERSE) & ~A_COLOR),
-		    (short)PAIR_NUMBER(attr), NULL);
-		for (j = 0; j < width; j++)
-			mvwadd_wch(stdscr, p->y, p->x + j, &cc);
-		p->lastx = -1;
-		p->x += width;
+	if (nw == 1 && wcwidth(wc[0]) == width) {
+		put_cell(p, wc, width, attr);
 		return;
 	}
-	setcchar(&cc, wc, (attr_t)(attr & ~A_COLOR), (short)PAIR_NUMBER(attr),
-	    NULL);
-	mvwadd_wch(stdscr, p->y, p->x, &cc);
-	p->lastx = p->x;
-	p->x += width;
+	for (i = 0; i < nw; i++)
+		sum += wcwidth(wc[i]) == 1 ? 1 : 100;
+	one[1] = L'\0';
+	if (sum == width) {
+		/* A placeholder such as ^[ or <U+202E>: a cell each. */
+		for (i = 0; i < nw; i++) {
+			one[0] = wc[i];
+			put_cell(p, one, 1, attr);
+		}
+		return;
+	}
+	/* The terminal would measure it otherwise: stand-ins. */
+	one[0] = L'?';
+	for (i = 0; i < (size_t)width; i++)
+		put_cell(p, one, 1, attr | A_REVERSE);
+	p->lastx = -1;
 }
 
 int

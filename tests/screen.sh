@@ -141,6 +141,6 @@ expect mouse/toggle-off "$(line 1 30 | sed 's/^ *//; s/  .*//')" "Mouse off: the
 
 # A signal restores the terminal: TERM, HUP and INT.
 for sig in TERM HUP INT; do
-	$PTYRUN -s 80x24 -t 10 -o "$TMP/tty" -- sh -c "$LECTERN & sleep 1; kill -$sig \$!; wait \$!" < /dev/null
+	$PTYRUN -s 80x24 -t 10 -o "$TMP/tty" -- sh -c "$LECTERN assets/interview.txt & sleep 1; kill -$sig \$!; wait \$!" < /dev/null
 	check "signal/$sig-restores" sh -c "tail -c 60 '$TMP/tty' | od -c | tr -d ' \n' | grep -q '\[?1049l'"
 done

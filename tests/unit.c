@@ -731,6 +731,9 @@ TEST(search_spans)
 TEST(search_labels_and_regex)
 {
 	EXPECT_INT(count("Rob Wiblin: Hi.\nJan Leike: Hello.\n", "leike", 0), 1);
+	/* An attribution's name is searched once (its label is its text). */
+	EXPECT_INT(count("Summary\nA quoted paragraph.\n- Jan Leike\n",
+	    "jan leike", 0), 1);
 	EXPECT_INT(count("one two three\n", "t[a-z]+", 1), 2);
 	EXPECT_INT(count("one two three\n", "^one", 1), 1);
 	EXPECT_INT(count("one two three\n", "^two", 1), 0);

@@ -115,7 +115,8 @@ struct doc	*doc_new(const uint8_t *src, size_t len, const char *name,
 		    enum doc_own own);
 
 /* Opens path ("-" for stdin) and makes a document of it. Returns NULL and
- * sets errno on failure. */
+ * sets errno on failure (EFBIG past DOC_MAX_SIZE). A FIFO is read to its
+ * end; when no writer has written in ten seconds it fails with ENXIO. */
 struct doc	*doc_open(const char *path);
 
 /* Reads all of fd into a new document named name. Returns NULL and sets
@@ -133,6 +134,13 @@ void		 doc_parse_all(struct doc *d);
 
 /* True once the whole source has been parsed. */
 int		 doc_complete(const struct doc *d);
+
+/* The largest document lectern reads (offsets are 32-bit in places). */
+#define DOC_MAX_SIZE	((size_t)0x7FFFFFFF)
+
+/* True when the start of the source looks like a binary file: NUL bytes,
+ * or many bytes that are not text. */
+int		 doc_looks_binary(const struct doc *d);
 
 /* Returns a pointer to the source at a range and its length. */
 #define DOC_AT(d, s) ((d)->src + (s))

@@ -31,6 +31,18 @@ struct text_glyph {
 /* Decodes the glyph at s (n > 0 bytes); returns the bytes consumed. */
 size_t	text_glyph(const uint8_t *s, size_t n, struct text_glyph *g);
 
+/* With on, glyphs are ASCII only: what is not is transliterated (curly
+ * quotes, dashes, letters without their accents) or replaced by '?', for
+ * a terminal whose locale is not UTF-8. */
+void	text_set_ascii(int on);
+int	text_ascii(void);
+
+/* Most characters one glyph shows (a placeholder like <U+202E>). */
+#define TEXT_GLYPH_MAX	16
+
+/* Most combining marks kept on one character; more are not shown. */
+#define TEXT_MAX_MARKS	8
+
 /* Display width of n bytes of source text, shown through text_glyph. */
 size_t	text_width(const uint8_t *s, size_t n);
 

@@ -81,6 +81,7 @@ struct ui {
 
 	char		*msg;		/* status message, until the next key */
 	long		 count;		/* numeric prefix, 0 for none */
+	int		 input_errors;	/* reads from the terminal that failed */
 	int		 quit;
 
 	struct ui_search search;

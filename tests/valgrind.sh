@@ -1,0 +1,36 @@
+#!/bin/sh
+# valgrind.sh: the unit tests, the fuzz corpus, the plain outputs and a
+# scripted session of the reader under valgrind: no errors, no leaks.
+# Run by make valgrind (not by make test: it is slow).
+. tests/lib.sh
+. tests/screenlib.sh
+VG="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect"
+I=assets/interview.txt
+
+vg() {
+	name=$1; shift
+	$VG "$@" > "$TMP/out" 2> "$TMP/vg"
+	rc=$?
+	if [ $rc -eq 99 ] || grep -q '==[0-9]*==' "$TMP/vg"; then
+		fail "valgrind/$name" "$(grep -m3 '==[0-9]*==' "$TMP/vg" | tr '\n' ' ')"
+	else
+		pass "valgrind/$name"
+	fi
+}
+
+vg unit ./tests/unit
+vg fuzz-corpus ./tests/fuzzrun $(ls -d tests/fuzz/corpus/* tests/fuzz/regress/* 2>/dev/null)
+vg dump $LECTERN --dump=60 $I
+vg outline $LECTERN --outline $I
+vg grep $LECTERN --grep superint $I
+vg count $LECTERN -E --count 'sup.r' $I
+vg export $LECTERN --export-highlights $I
+# The reader, every view, on a pseudo-terminal.
+printf '%s\n' 'j G g ] } J * /superint <Enter> n N ?the <Esc> t <Tab> j <Enter> h x H <Esc> s j <Enter> S ma '"'"'a y <resize:40x10> <resize:100x30> <click:5,3> <wheeldown> q' > "$TMP/keys"
+LECTERN_SCRIPT="$TMP/keys" $PTYRUN -s 100x30 -t 120 -o "$TMP/tty" -- $VG --log-file="$TMP/vg-reader" $LECTERN $I < /dev/null
+rc=$?
+if [ $rc -ne 0 ] || grep -q '==[0-9]*==' "$TMP/vg-reader"; then
+	fail valgrind/reader "status $rc; $(grep -m3 '==[0-9]*==' "$TMP/vg-reader" | tr '\n' ' ')"
+else
+	pass valgrind/reader
+fi
