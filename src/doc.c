@@ -185,6 +185,13 @@ doc_parse_all(struct doc *d)
 		;
 }
 
+void
+doc_parse_until(struct doc *d, size_t off)
+{
+	while (!doc_complete(d) && doc_parsed(d) <= off)
+		doc_parse_some(d, off - doc_parsed(d) + 65536);
+}
+
 int
 doc_block_section(const struct doc *d, size_t b)
 {
@@ -261,4 +268,19 @@ doc_looks_binary(const struct doc *d)
 	}
 	/* A few stray bytes are a damaged text; many are a binary. */
 	return n > 0 && (bad * 100 > n * 5);
+}
+
+void
+doc_count_speaker_words(struct doc *d)
+{
+	size_t b;
+
+	if (d->words_counted || !doc_complete(d))
+		return;
+	for (b = 0; b < d->nblocks; b++)
+		if (d->blocks[b].speaker >= 0)
+			d->speakers[d->blocks[b].speaker].words +=
+			    doc_count_words(d->src + d->blocks[b].tstart,
+			    d->blocks[b].tend - d->blocks[b].tstart);
+	d->words_counted = 1;
 }

@@ -383,6 +383,16 @@ layout_cache_reset(struct layout_cache *c, int width)
 		c->slots[i].block = SIZE_MAX;
 }
 
+void
+layout_cache_forget(struct layout_cache *c, size_t b)
+{
+	size_t i;
+
+	for (i = 0; i < CACHE_SLOTS; i++)
+		if (c->slots[i].block != SIZE_MAX && c->slots[i].block >= b)
+			c->slots[i].block = SIZE_MAX;
+}
+
 int
 layout_cache_width(const struct layout_cache *c)
 {

@@ -28,6 +28,8 @@
 extern const unsigned char asset_interview[];
 extern const unsigned long asset_interview_len;
 
+#define FIRST_CHUNK	(1u << 20)	/* bytes parsed before the reader opens */
+
 enum mode {
 	MODE_READ, MODE_DUMP, MODE_OUTLINE, MODE_SPEAKERS, MODE_BLOCKS,
 	MODE_COUNT, MODE_GREP, MODE_EXPORT
@@ -247,7 +249,11 @@ main(int argc, char **argv)
 		    strerror(errno));
 		return 2;
 	}
-	doc_parse_all(d);
+	/* The reader shows its first screen before the rest is read. */
+	if (mode == MODE_READ && isatty(STDOUT_FILENO))
+		doc_parse_some(d, FIRST_CHUNK);
+	else
+		doc_parse_all(d);
 	if (doc_looks_binary(d))
 		file_error(strcmp(path, "-") == 0 ? "standard input" : path,
 		    "this looks like a binary file; its bytes are shown as "

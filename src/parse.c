@@ -880,8 +880,6 @@ join_turn(struct doc *d, size_t b)
 	blk->turn = ps->turn;
 	blk->speaker = t->speaker;
 	t->last = b;
-	d->speakers[t->speaker].words += doc_count_words(d->src + blk->tstart,
-	    blk->tend - blk->tstart);
 }
 
 static void
@@ -1085,8 +1083,14 @@ parse_some(struct doc *d, size_t budget)
 		commit(d, &pl);
 		ps->pos = pl.next;
 	}
-	if (ps->pos < d->len)
+	if (ps->pos < d->len) {
+		/* Open sections reach as far as the parse has. */
+		int i;
+
+		for (i = 0; i < ps->depth; i++)
+			d->sections[ps->stack[i]].end = d->nblocks;
 		return 1;
+	}
 	while (ps->depth > 0)
 		d->sections[ps->stack[--ps->depth]].end = d->nblocks;
 	parse_end(d);
@@ -1107,4 +1111,10 @@ int
 doc_parse_some(struct doc *d, size_t budget)
 {
 	return parse_some(d, budget);
+}
+
+size_t
+doc_parsed(const struct doc *d)
+{
+	return d->ps == NULL ? d->len : d->ps->pos;
 }

@@ -85,10 +85,11 @@ render_outline(const struct doc *d, FILE *f)
 }
 
 int
-render_speakers(const struct doc *d, FILE *f)
+render_speakers(struct doc *d, FILE *f)
 {
 	size_t i;
 
+	doc_count_speaker_words(d);
 	for (i = 0; i < d->nspeakers; i++) {
 		const struct doc_speaker *s = &d->speakers[i];
 

@@ -34,6 +34,7 @@
 #define SEG_F(g)	((g).f & ~SEG_ATOMIC)
 #define FOLD_MAX	64	/* most bytes one character folds to */
 #define CACHE_SIZE	1024
+#define COUNT_BATCH	(1u << 20)	/* folded bytes counted at a time */
 
 struct seg {
 	uint32_t	 f;		/* folded offset, SEG_ATOMIC flag */
@@ -47,7 +48,12 @@ struct search_index {
 	struct seg	*segs;
 	size_t		 nsegs, capsegs;
 	uint32_t	*bstart;	/* folded offset of each block */
-	size_t		 nblocks;
+	size_t		 nblocks, capbstart;
+	int		 nomap;		/* counting only: no map, no blocks */
+	uint32_t	*wide;		/* counting: start and end of each
+					   character that folds to more than
+					   one byte */
+	size_t		 nwide, capwide;
 	int		 space;		/* the last folded byte was a space */
 };
 
@@ -189,85 +195,153 @@ add_text(struct search_index *x, const void *p, size_t n)
 	x->len += n;
 }
 
+/* Starts an atomic segment for the character at source offset i, which
+ * folds to len bytes. Counting without a map, only the characters that
+ * fold to more than one byte are noted (a match may not split them). */
+static void
+atomic(struct search_index *x, size_t i, size_t len)
+{
+	if (!x->nomap) {
+		add_seg(x, (uint32_t)x->len | SEG_ATOMIC, (uint32_t)i);
+	} else if (len > 1) {
+		UTIL_GROW(x->wide, x->capwide, x->nwide + 2);
+		x->wide[x->nwide++] = (uint32_t)x->len;
+		x->wide[x->nwide++] = (uint32_t)(x->len + len);
+	}
+}
+
 /* Folds the source range [s, e) into the index. */
 static void
 index_range(struct search_index *x, const uint8_t *src, size_t s, size_t e)
 {
-	uint8_t out[FOLD_MAX];
-	struct seg *last;
-	size_t i;
+	uint8_t out[FOLD_MAX], *o;
+	size_t i, j;
 
 	for (i = s; i < e;) {
-		uint8_t c = src[i];
 		ucs4_t uc;
-		int k, len;
+		int n, len;
 
-		if (c >= 0x21 && c < 0x7F) {
-			/* ASCII: byte for byte, on a linear segment. */
-			last = x->nsegs > 0 ? &x->segs[x->nsegs - 1] : NULL;
-			if (last == NULL || (last->f & SEG_ATOMIC) ||
-			    x->len - last->f != i - last->s)
+		/* Room for the rest to fold byte for byte. */
+		UTIL_GROW(x->text, x->cap, x->len + (e - i) + 2);
+
+		/* A run that folds byte for byte: printable ASCII, with
+		 * single spaces between its words, lowered as it goes. */
+		o = x->text + x->len;
+		for (j = i; j < e; j++) {
+			uint8_t c = src[j];
+
+			if ((unsigned)(c - 0x21) >= 0x5Eu && !(c == ' ' &&
+			    j > i && j + 1 < e &&
+			    (unsigned)(src[j + 1] - 0x21) < 0x5Eu))
+				break;
+			*o++ = c + (((unsigned)(c - 'A') < 26u) << 5);
+		}
+		if (j > i) {
+			struct seg *last = x->nsegs > 0 ?
+			    &x->segs[x->nsegs - 1] : NULL;
+
+			if (!x->nomap && (last == NULL ||
+			    (last->f & SEG_ATOMIC) ||
+			    x->len - last->f != i - last->s))
 				add_seg(x, (uint32_t)x->len, (uint32_t)i);
-			UTIL_GROW(x->text, x->cap, x->len + 2);
-			x->text[x->len++] = c >= 'A' && c <= 'Z' ? c + 32 : c;
+			x->len += j - i;
 			x->space = 0;
-			i++;
+			i = j;
 			continue;
 		}
-		k = u8_mbtouc(&uc, src + i, e - i);
-		if (k <= 0)
-			k = 1;
+		n = u8_mbtouc(&uc, src + i, e - i);
+		if (n <= 0)
+			n = 1;
 		len = fold_cp(uc, F_CASE, out);
 		if (len < 0) {
 			if (!x->space) {
-				add_seg(x, (uint32_t)x->len | SEG_ATOMIC,
-				    (uint32_t)i);
+				atomic(x, i, 1);
 				add_text(x, " ", 1);
 				x->space = 1;
 			}
 		} else if (len > 0) {
-			add_seg(x, (uint32_t)x->len | SEG_ATOMIC, (uint32_t)i);
+			atomic(x, i, (size_t)len);
 			add_text(x, out, (size_t)len);
 			x->space = 0;
 		}
-		i += (size_t)k;
+		i += (size_t)n;
 	}
+}
+
+/* Folds block b into the index. */
+static void
+index_block(struct search_index *x, size_t b)
+{
+	const struct doc *d = x->doc;
+	const struct doc_block *blk = &d->blocks[b];
+
+	if (!x->nomap) {
+		UTIL_GROW(x->bstart, x->capbstart, b + 2);
+		x->bstart[b] = (uint32_t)x->len;
+	}
+	x->space = 1;
+	/* The label, where it stands before the text (an attribution's
+	 * label is its text). */
+	if (blk->lend > blk->lstart && blk->lend <= blk->tstart) {
+		index_range(x, d->src, blk->lstart, blk->lend);
+		if (!x->space) {
+			atomic(x, blk->lend, 1);
+			add_text(x, " ", 1);
+			x->space = 1;
+		}
+	}
+	index_range(x, d->src, blk->tstart, blk->tend);
+	atomic(x, blk->tend, 1);
+	add_text(x, "\n", 1);
+	x->nblocks = b + 1;
+	if (!x->nomap)
+		x->bstart[x->nblocks] = (uint32_t)x->len;
+}
+
+int
+search_index_extend(struct search_index *x, size_t budget)
+{
+	const struct doc *d = x->doc;
+	size_t start = x->len;
+
+	/* The last blocks can still change while the parser reads on. */
+	while (x->nblocks < d->nblocks - (doc_complete(d) ? 0 :
+	    d->nblocks < 4 ? d->nblocks : 4)) {
+		index_block(x, x->nblocks);
+		if (budget > 0 && x->len - start >= budget)
+			break;
+	}
+	UTIL_GROW(x->text, x->cap, x->len + 1);
+	x->text[x->len] = '\0';
+	return !search_index_complete(x);
+}
+
+int
+search_index_complete(const struct search_index *x)
+{
+	return doc_complete(x->doc) && x->nblocks == x->doc->nblocks;
+}
+
+struct search_index *
+search_index_begin(const struct doc *d)
+{
+	struct search_index *x;
+
+	x = xcalloc(1, sizeof *x);
+	x->doc = d;
+	UTIL_GROW(x->bstart, x->capbstart, 1);
+	x->bstart[0] = 0;
+	UTIL_GROW(x->text, x->cap, 1);
+	x->text[0] = '\0';
+	return x;
 }
 
 struct search_index *
 search_index_new(const struct doc *d)
 {
-	struct search_index *x;
-	size_t b;
+	struct search_index *x = search_index_begin(d);
 
-	x = xcalloc(1, sizeof *x);
-	x->doc = d;
-	x->nblocks = d->nblocks;
-	x->bstart = xreallocarray(NULL, d->nblocks + 1, sizeof *x->bstart);
-	for (b = 0; b < d->nblocks; b++) {
-		const struct doc_block *blk = &d->blocks[b];
-
-		x->bstart[b] = (uint32_t)x->len;
-		x->space = 1;
-		/* The label, where it stands before the text (an
-		 * attribution's label is its text). */
-		if (blk->lend > blk->lstart && blk->lend <= blk->tstart) {
-			index_range(x, d->src, blk->lstart, blk->lend);
-			if (!x->space) {
-				add_seg(x, (uint32_t)x->len | SEG_ATOMIC,
-				    (uint32_t)blk->lend);
-				add_text(x, " ", 1);
-				x->space = 1;
-			}
-		}
-		index_range(x, d->src, blk->tstart, blk->tend);
-		add_seg(x, (uint32_t)x->len | SEG_ATOMIC, (uint32_t)blk->tend);
-		add_text(x, "\n", 1);
-	}
-	x->bstart[d->nblocks] = (uint32_t)x->len;
-	add_seg(x, (uint32_t)x->len | SEG_ATOMIC, (uint32_t)d->len);
-	UTIL_GROW(x->text, x->cap, x->len + 1);
-	x->text[x->len] = '\0';
+	search_index_extend(x, 0);
 	return x;
 }
 
@@ -279,6 +353,7 @@ search_index_free(struct search_index *x)
 	free(x->text);
 	free(x->segs);
 	free(x->bstart);
+	free(x->wide);
 	free(x);
 }
 

@@ -22,6 +22,7 @@
 #define TOC_MIN_COLS	70	/* narrower: the contents become an overlay */
 #define TEXT_MAX_COLS	80
 #define WHEEL_LINES	3
+#define READ_CHUNK	(4u << 20)	/* bytes parsed between two keys */
 
 static volatile sig_atomic_t got_signal;
 static int curses_on;
@@ -130,10 +131,36 @@ cannot(struct ui *ui, int down)
 	ui_message(ui, down ? "End of the document" : "Top of the document");
 }
 
+int
+ui_read_more(struct ui *ui)
+{
+	size_t nb = ui->doc->nblocks;
+
+	if (doc_complete(ui->doc))
+		return 0;
+	doc_parse_some(ui->doc, READ_CHUNK);
+	/* The last blocks may have changed (a pull quote found its
+	 * attribution). */
+	layout_cache_forget(ui->view->lc, nb >= 4 ? nb - 4 : 0);
+	return 1;
+}
+
+void
+ui_read_until(struct ui *ui, size_t off)
+{
+	while (!doc_complete(ui->doc) && doc_parsed(ui->doc) <= off)
+		ui_read_more(ui);
+}
+
 static void
 scroll_by(struct ui *ui, long n)
 {
-	if (view_scroll(ui->view, n) == 0 && n != 0)
+	long moved = view_scroll(ui->view, n);
+
+	/* Near the end of what is read so far: read on. */
+	while (n > 0 && moved < n && ui_read_more(ui))
+		moved += view_scroll(ui->view, n - moved);
+	if (moved == 0 && n != 0)
 		cannot(ui, n > 0);
 }
 
@@ -145,6 +172,8 @@ jump_section(struct ui *ui, int dir)
 	size_t top = view_top_block(ui->view);
 	long i;
 
+	while (d->nsections == 0 && ui_read_more(ui))
+		;
 	if (d->nsections == 0) {
 		ui_message(ui, "This document has no sections");
 		return;
@@ -153,6 +182,10 @@ jump_section(struct ui *ui, int dir)
 		for (i = 0; i < (long)d->nsections; i++)
 			if (d->sections[i].heading > top)
 				break;
+		if (i == (long)d->nsections && ui_read_more(ui)) {
+			jump_section(ui, dir);
+			return;
+		}
 		if (i == (long)d->nsections || view_at_end(ui->view)) {
 			ui_message(ui, "No next section");
 			return;
@@ -177,6 +210,8 @@ jump_turn(struct ui *ui, int dir)
 	size_t top = view_top_block(ui->view);
 	long i;
 
+	while (d->nturns == 0 && ui_read_more(ui))
+		;
 	if (d->nturns == 0) {
 		ui_message(ui, "This document has no speaker turns");
 		return;
@@ -185,6 +220,10 @@ jump_turn(struct ui *ui, int dir)
 		for (i = 0; i < (long)d->nturns; i++)
 			if (d->turns[i].first > top)
 				break;
+		if (i == (long)d->nturns && ui_read_more(ui)) {
+			jump_turn(ui, dir);
+			return;
+		}
 		if (i == (long)d->nturns || view_at_end(ui->view)) {
 			ui_message(ui, "No next turn");
 			return;
@@ -332,7 +371,11 @@ act(struct ui *ui, enum keymap_action a, long count)
 	case KEYMAP_END:
 		if (count > 0)
 			goto_line(ui, count);
-		else if (view_at_end(ui->view))
+		else if (!doc_complete(ui->doc)) {
+			/* Read on between keys; the end shows when it is
+			 * there. */
+			ui->want_end = 1;
+		} else if (view_at_end(ui->view))
 			cannot(ui, 1);
 		else
 			view_to_end(ui->view);
@@ -340,7 +383,7 @@ act(struct ui *ui, enum keymap_action a, long count)
 	case KEYMAP_PERCENT:
 		if (count > 100)
 			count = 100;
-		view_show_offset(ui->view, ui->doc->len / 100 * (size_t)count +
+		ui_goto_offset(ui, ui->doc->len / 100 * (size_t)count +
 		    ui->doc->len % 100 * (size_t)count / 100);
 		break;
 	case KEYMAP_NEXT_SECTION:
@@ -441,6 +484,39 @@ translate(int ret, wint_t wc)
 	}
 }
 
+void
+ui_goto_offset(struct ui *ui, size_t off)
+{
+	ui_read_until(ui, off);
+	view_show_offset(ui->view, off);
+}
+
+/* True while there is work to do between keys. */
+static int
+idle_pending(struct ui *ui)
+{
+	return !doc_complete(ui->doc) || ui->want_end ||
+	    ui->search.index == NULL ||
+	    !search_index_complete(ui->search.index);
+}
+
+/* Does a slice of the work between keys: reading on, then folding the
+ * text for the search. */
+static void
+idle_work(struct ui *ui)
+{
+	if (ui_read_more(ui))
+		return;
+	if (ui->want_end) {
+		ui->want_end = 0;
+		view_to_end(ui->view);
+		ui_toc_follow(ui);
+		ui_cursor_follow(ui);
+		return;
+	}
+	ui_search_grew(ui);
+}
+
 /* Reads the next key from the terminal or the script; -1 for none. */
 static int
 next_key(struct ui *ui)
@@ -457,7 +533,7 @@ next_key(struct ui *ui)
 	if (ret == ERR) {
 		/* The terminal is gone (an SSH connection dropped): stop
 		 * instead of spinning. */
-		if (errno != EINTR && ++ui->input_errors > 3)
+		if (ui->blocking && errno != EINTR && ++ui->input_errors > 3)
 			ui->quit = 1;
 		return -1;
 	}
@@ -609,6 +685,10 @@ ui_run(struct doc *d, const struct ui_options *opt)
 	ui_style_init(&ui.opt);
 	set_mouse(&ui, ui.opt.mouse);
 
+	if (ui.script != NULL) {
+		/* Tests see the whole document from the first key. */
+		doc_parse_all(d);
+	}
 	ui_layout(&ui);
 	ui_notes_open(&ui);
 	if (doc_looks_binary(d) && ui.msg == NULL)
@@ -618,12 +698,16 @@ ui_run(struct doc *d, const struct ui_options *opt)
 	while (!ui.quit && got_signal == 0) {
 		int key;
 
+		ui.blocking = !idle_pending(&ui);
+		wtimeout(stdscr, ui.blocking ? -1 : 0);
 		redraw(&ui);
 		key = next_key(&ui);
 		if (got_signal != 0 || ui.quit)
 			break;
 		if (key >= 0)
 			handle_key(&ui, key);
+		else if (!ui.blocking)
+			idle_work(&ui);
 	}
 	ui_restore();
 	delscreen(scr);

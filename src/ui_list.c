@@ -57,6 +57,8 @@ ui_list_open(struct ui *ui, enum ui_list_kind kind)
 		}
 		return;
 	}
+	ui_read_until(ui, ui->doc->len);
+	doc_count_speaker_words(ui->doc);
 	ui->nlist = ui->doc->nspeakers + 1;
 	ui->list_blocks = xreallocarray(ui->list_blocks, ui->nlist,
 	    sizeof *ui->list_blocks);

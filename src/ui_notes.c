@@ -39,6 +39,7 @@ ui_notes_open(struct ui *ui)
 	if (n->problem != NULL)
 		ui_message(ui, "Note: %s", n->problem);
 	if (n->have_place && !ui->opt.top && ui->doc->nblocks > 0) {
+		ui_read_until(ui, n->place > n->cursor ? n->place : n->cursor);
 		view_show_offset(ui->view, n->place);
 		b = doc_block_at(ui->doc, n->cursor);
 		ui->cursor = b;
@@ -223,6 +224,8 @@ jump_highlight(struct ui *ui, int dir)
 	size_t *v, n, i, top = view_top_block(ui->view);
 	long k = -1;
 
+	if (dir > 0)
+		ui_read_until(ui, ui->doc->len);
 	n = all_highlights(ui, &v);
 	if (n == 0) {
 		ui_message(ui, "No highlights yet: * highlights a paragraph");
@@ -373,7 +376,7 @@ ui_notes_pending(struct ui *ui, int key)
 			return;
 		}
 		here = view_top_offset(ui->view);
-		view_show_offset(ui->view, ui->jump_from);
+		ui_goto_offset(ui, ui->jump_from);
 		ui->jump_from = here;
 		return;
 	}
@@ -398,7 +401,7 @@ ui_notes_pending(struct ui *ui, int key)
 		return;
 	}
 	ui_jump(ui);
-	view_show_offset(ui->view, n->marks[i] - 1);
+	ui_goto_offset(ui, n->marks[i] - 1);
 }
 
 int

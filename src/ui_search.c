@@ -17,6 +17,7 @@
 #include "lectern/view.h"
 
 #define HISTORY_MAX	500
+#define FOLD_CHUNK	(8u << 20)	/* bytes folded between two keys */
 
 static void
 load_history(struct ui_search *s)
@@ -155,8 +156,10 @@ ui_search_open(struct ui *ui, int backward)
 {
 	struct ui_search *s = &ui->search;
 
-	if (s->index == NULL)
-		s->index = search_index_new(ui->doc);
+	if (s->index == NULL) {
+		s->index = search_index_begin(ui->doc);
+		search_index_extend(s->index, FOLD_CHUNK);
+	}
 	load_history(s);
 	s->bar = 1;
 	s->backward = backward;
@@ -456,6 +459,32 @@ ui_search_visible(struct ui *ui, size_t from, size_t to, size_t (*ranges)[2],
 		n++;
 	}
 	return n;
+}
+
+void
+ui_search_grew(struct ui *ui)
+{
+	struct ui_search *s = &ui->search;
+	struct search_scope sc = scope(s);
+	size_t at = 0;
+	int had;
+
+	if (s->index == NULL)
+		s->index = search_index_begin(ui->doc);
+	if (search_index_complete(s->index))
+		return;
+	search_index_extend(s->index, FOLD_CHUNK);
+	if (!s->have)
+		return;
+	/* The same search over more text; the current match stays. */
+	had = s->cur < s->res.n;
+	if (had)
+		at = match_start(s, s->cur);
+	search_run(s->index, &s->q, &sc, &s->res);
+	count_sections(ui);
+	s->cur = had ? search_first_after(s->index, &s->res, at) : 0;
+	if (s->cur >= s->res.n && s->res.n > 0)
+		s->cur = s->res.n - 1;
 }
 
 void

@@ -281,7 +281,7 @@ view_set_filter(struct view *v, int speaker)
 int
 view_at_end(struct view *v)
 {
-	return pos_cmp(v->top, max_top(v)) >= 0;
+	return doc_complete(v->doc) && pos_cmp(v->top, max_top(v)) >= 0;
 }
 
 size_t

@@ -59,7 +59,7 @@ struct doc_section {
 struct doc_speaker {
 	char		*name;		/* as written, without ** or colon */
 	size_t		 turns;
-	size_t		 words;
+	size_t		 words;		/* after doc_count_speaker_words */
 };
 
 struct doc_turn {
@@ -100,6 +100,7 @@ struct doc {
 	size_t		 nturns, capturns;
 
 	struct parse_state *ps;		/* non-NULL until parsing is complete */
+	int		 words_counted;
 
 	/* How src is owned: mapped, allocated or borrowed. */
 	int		 own;
@@ -132,6 +133,12 @@ int		 doc_parse_some(struct doc *d, size_t budget);
 /* Parses the whole document. */
 void		 doc_parse_all(struct doc *d);
 
+/* Parses at least up to source offset off (or to the end). */
+void		 doc_parse_until(struct doc *d, size_t off);
+
+/* How many bytes of the source are parsed. */
+size_t		 doc_parsed(const struct doc *d);
+
 /* True once the whole source has been parsed. */
 int		 doc_complete(const struct doc *d);
 
@@ -154,6 +161,10 @@ int		 doc_block_section(const struct doc *d, size_t b);
 /* The block holding source offset off (the last block starting at or
  * before it), or 0 when there are none. */
 size_t		 doc_block_at(const struct doc *d, size_t off);
+
+/* Counts the words of each speaker (word breaking is slow next to the
+ * parse, so it is done when asked, once the document is complete). */
+void		 doc_count_speaker_words(struct doc *d);
 
 /* Counts the words of n bytes of text: runs between word breaks that hold
  * a letter or a digit. */

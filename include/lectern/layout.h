@@ -93,6 +93,9 @@ void	 layout_cache_free(struct layout_cache *c);
 /* Lays out again for a new width (or after the document grew). */
 void	 layout_cache_reset(struct layout_cache *c, int width);
 int	 layout_cache_width(const struct layout_cache *c);
+/* Forgets the layouts of blocks from b on (the parser may have changed
+ * the last blocks while it read more). */
+void	 layout_cache_forget(struct layout_cache *c, size_t b);
 /* The lines of block b; valid until the next call. */
 const struct layout_block *layout_cache_get(struct layout_cache *c, size_t b);
 

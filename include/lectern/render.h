@@ -15,7 +15,7 @@ int	render_dump(const struct doc *d, int width, FILE *f);
 int	render_outline(const struct doc *d, FILE *f);
 
 /* Writes NAME<TAB>TURNS<TAB>WORDS a speaker. Returns 0 or -1. */
-int	render_speakers(const struct doc *d, FILE *f);
+int	render_speakers(struct doc *d, FILE *f);
 
 /* Writes one line a block: index, kind (and level), speaker and the start
  * of its text; for checking what the parser made of a document. */

@@ -56,7 +56,15 @@ struct search_result {
 /* Builds the folded text of the parsed blocks of d. Pair with
  * search_index_free. */
 struct search_index *search_index_new(const struct doc *d);
+/* An index with nothing folded yet, to fold a slice at a time with
+ * search_index_extend. */
+struct search_index *search_index_begin(const struct doc *d);
 void		 search_index_free(struct search_index *x);
+/* Folds up to budget more bytes of blocks parsed since (0: all). Returns
+ * 1 while blocks of d are left to fold. */
+int		 search_index_extend(struct search_index *x, size_t budget);
+/* True when every block of a complete document is folded. */
+int		 search_index_complete(const struct search_index *x);
 /* Bytes of memory the index uses. */
 size_t		 search_index_size(const struct search_index *x);
 

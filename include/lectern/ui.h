@@ -82,6 +82,8 @@ struct ui {
 	char		*msg;		/* status message, until the next key */
 	long		 count;		/* numeric prefix, 0 for none */
 	int		 input_errors;	/* reads from the terminal that failed */
+	int		 blocking;	/* waiting for a key, no work left */
+	int		 want_end;	/* G pressed before the end was read */
 	int		 quit;
 
 	struct ui_search search;
@@ -114,6 +116,12 @@ struct ui {
 void	ui_message(struct ui *ui, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	ui_layout(struct ui *ui);
+/* Parses the next chunk of a document still being read; 0 when done. */
+int	ui_read_more(struct ui *ui);
+/* Parses up to source offset off. */
+void	ui_read_until(struct ui *ui, size_t off);
+/* Shows the text at off at the top, reading up to it first. */
+void	ui_goto_offset(struct ui *ui, size_t off);
 
 /* ui_style.c: colours and attributes. */
 void	ui_style_init(const struct ui_options *opt);
@@ -155,6 +163,8 @@ size_t	ui_search_visible(struct ui *ui, size_t from, size_t to,
 	    size_t (*ranges)[2], size_t max, int *cur);
 /* "K/N" of the current match, or "" without a search. */
 void	ui_search_position(struct ui *ui, char *buf, size_t size);
+/* Folds more of a grown document and searches it again. */
+void	ui_search_grew(struct ui *ui);
 void	ui_search_free(struct ui *ui);
 
 /* ui_notes.c: the paragraph cursor, highlights, marks, copy, speakers. */
