@@ -28,7 +28,7 @@
 extern const unsigned char asset_interview[];
 extern const unsigned long asset_interview_len;
 
-#define FIRST_CHUNK	(1u << 20)	/* bytes parsed before the reader opens */
+#define FIRST_CHUNK	(256u << 10)	/* bytes parsed before the reader opens */
 
 enum mode {
 	MODE_READ, MODE_DUMP, MODE_OUTLINE, MODE_SPEAKERS, MODE_BLOCKS,

@@ -54,7 +54,7 @@
 #include "lectern/text.h"
 #include "lectern/util.h"
 
-#define SAMPLE_SIZE	(1024 * 1024)
+#define SAMPLE_SIZE	(256 * 1024)
 #define MAX_NAME_BYTES	48
 #define MAX_NAME_WORDS	5
 #define HEAD_MAX_COLS	90

@@ -682,6 +682,7 @@ ui_run(struct doc *d, const struct ui_options *opt)
 	set_escdelay(25);
 	curs_set(0);
 	idlok(stdscr, TRUE);
+	leaveok(stdscr, TRUE);	/* the cursor is hidden: no moves for it */
 	ui_style_init(&ui.opt);
 	set_mouse(&ui, ui.opt.mouse);
 
