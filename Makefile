@@ -19,7 +19,7 @@ LECTERN_CFLAGS	 = -std=c11 $(WARN) -MMD -MP
 LIBS	 = $(CURSES_LIBS) -lunistring
 
 # The model, parser, layout and outputs: no curses in these.
-CORE	 = util text doc parse layout render view keymap search state notes
+CORE	 = util text doc lexicon parse layout render view keymap search state notes
 # The terminal user interface: the only modules that include curses.h.
 UI	 = main ui ui_draw ui_toc ui_help ui_style ui_script ui_search \
 	   ui_notes ui_list ui_term

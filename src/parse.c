@@ -50,15 +50,13 @@
 #include <unistr.h>
 
 #include "lectern/doc.h"
+#include "lectern/lexicon.h"
 #include "lectern/parse.h"
 #include "lectern/text.h"
 #include "lectern/util.h"
 
 #define SAMPLE_SIZE	(256 * 1024)
-#define MAX_NAME_BYTES	48
-#define MAX_NAME_WORDS	5
-#define HEAD_MAX_COLS	90
-#define HEAD_MAX_WORDS	14
+#define MAX_NAME_BYTES	LEX_MAX_NAME_BYTES
 
 enum line_kind {
 	L_PLAIN, L_MDHEAD, L_CHAPTER, L_BULLET, L_TURN, L_LABEL, L_CREDIT,
@@ -102,12 +100,6 @@ struct parse_state {
 static int	 classify(struct parse_state *, const struct doc *, size_t,
 		    size_t, struct pline *);
 
-static int
-is_hspace(uint8_t c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
-}
-
 /* Finds the end of the physical line at pos (the newline or the end). */
 static size_t
 line_end(const struct doc *d, size_t pos)
@@ -116,196 +108,6 @@ line_end(const struct doc *d, size_t pos)
 
 	nl = memchr(d->src + pos, '\n', d->len - pos);
 	return nl == NULL ? d->len : (size_t)(nl - d->src);
-}
-
-/* Trims white space (and a no-break space) from both ends of [*s, *e). */
-static void
-trim(const uint8_t *src, size_t *s, size_t *e)
-{
-	while (*s < *e && is_hspace(src[*s]))
-		(*s)++;
-	while (*e > *s) {
-		if (is_hspace(src[*e - 1]))
-			(*e)--;
-		else if (*e - *s >= 2 && src[*e - 2] == 0xC2 &&
-		    src[*e - 1] == 0xA0)
-			*e -= 2;
-		else
-			break;
-	}
-}
-
-static uint32_t
-char_at(const uint8_t *p, size_t n, int *len)
-{
-	ucs4_t uc;
-	int l;
-
-	l = u8_mbtouc(&uc, p, n);
-	*len = l <= 0 ? 1 : l;
-	return uc;
-}
-
-/* The last code point of the n bytes at p. */
-static uint32_t
-last_char(const uint8_t *p, size_t n)
-{
-	ucs4_t uc = 0;
-	const uint8_t *q;
-
-	if (n == 0)
-		return 0;
-	q = u8_prev(&uc, p + n, p);
-	return q == NULL ? p[n - 1] : uc;
-}
-
-static int
-is_particle(const uint8_t *w, size_t n)
-{
-	static const char *particles[] = {
-		"de", "van", "von", "der", "den", "da", "di", "du", "la",
-		"le", "bin", "al", "el", "y", "dos", "das", "del", "ter",
-		"ten", "zu", NULL
-	};
-	int i;
-
-	for (i = 0; particles[i] != NULL; i++)
-		if (strlen(particles[i]) == n && memcmp(w, particles[i], n) == 0)
-			return 1;
-	return 0;
-}
-
-/* True for a letter that can start a name: a capital, or a letter of a
- * script without case. */
-static int
-capital(uint32_t uc)
-{
-	return text_is_upper(uc) || (uc_is_alpha(uc) && !uc_is_lower(uc));
-}
-
-/* True for words that start titles and phrases but never a name. */
-static int
-is_stopword(const uint8_t *w, size_t n)
-{
-	static const char *stop[] = {
-		"the", "an", "of", "and", "or", "on", "in", "at", "for",
-		"to", "with", "by", "from", "why", "how", "what", "when",
-		"where", "who", "is", "are", "was", "this", "that", "my",
-		"our", "your", "his", "her", "their", "it", "we",
-		"episode", "part", "chapter", "note", "notes", "update",
-		"edit", "summary", "transcript", "introduction", "conclusion",
-		"highlights", "source", "see", "also", "warning", "example",
-		"question", "answer", "link", "links", NULL
-	};
-	int i;
-
-	for (i = 0; stop[i] != NULL; i++)
-		if (strlen(stop[i]) == n && strncasecmp((const char *)w,
-		    stop[i], n) == 0)
-			return 1;
-	return 0;
-}
-
-/* True when [s, e) looks like a person's name; sets *words. */
-static int
-namelike(const uint8_t *src, size_t s, size_t e, int *words)
-{
-	size_t i, ws;
-	int n = 0, len, upper = 0;
-	uint32_t uc;
-
-	if (e <= s || e - s > MAX_NAME_BYTES)
-		return 0;
-	for (i = s; i < e;) {
-		while (i < e && src[i] == ' ')
-			i++;
-		if (i >= e)
-			break;
-		ws = i;
-		uc = char_at(src + i, e - i, &len);
-		if (capital(uc))
-			upper++;
-		else if (!uc_is_alpha(uc))
-			return 0;
-		while (i < e && src[i] != ' ') {
-			uc = char_at(src + i, e - i, &len);
-			if (!uc_is_alpha(uc) && !uc_is_general_category(uc,
-			    UC_CATEGORY_M) && uc != '.' && uc != '-' &&
-			    uc != '\'' && uc != 0x2019)
-				return 0;
-			i += (size_t)len;
-		}
-		if (!capital(char_at(src + ws, e - ws, &len)) &&
-		    !is_particle(src + ws, i - ws))
-			return 0;
-		if (is_stopword(src + ws, i - ws))
-			return 0;
-		if (++n > MAX_NAME_WORDS)
-			return 0;
-	}
-	*words = n;
-	return n > 0 && upper > 0;
-}
-
-/* True when [s, e) is a short list of names: "A B, C D and E F". */
-static int
-names_only(const uint8_t *src, size_t s, size_t e)
-{
-	size_t i, ps;
-	int words, total = 0;
-
-	if (e - s > 160 || e == s || src[e - 1] == '.' || src[e - 1] == '!' ||
-	    src[e - 1] == '?')
-		return 0;
-	for (i = ps = s; i <= e; i++) {
-		size_t pe = i, skip = 0;
-
-		if (i == e)
-			skip = 0;
-		else if (src[i] == ',' || src[i] == '&')
-			skip = 1;
-		else if (e - i >= 5 && memcmp(src + i, " and ", 5) == 0)
-			skip = 5;
-		else
-			continue;
-		trim(src, &ps, &pe);
-		if (pe > ps) {
-			if (!namelike(src, ps, pe, &words))
-				return 0;
-			total += words;
-		} else if (i == e) {
-			return 0;	/* a trailing separator */
-		}
-		i += skip ? skip - 1 : 0;
-		ps = i + 1;
-	}
-	return total > 0 && total <= 12;
-}
-
-/* Matches a timestamp "m:ss", "mm:ss" or "h:mm:ss" (with optional ,mmm)
- * exactly filling [s, e). */
-static int
-timestamp(const uint8_t *src, size_t s, size_t e)
-{
-	int digits = 0, colons = 0;
-
-	if (e > s && (src[s] == '(' || src[s] == '[')) {
-		if (src[e - 1] != ')' && src[e - 1] != ']')
-			return 0;
-		s++;
-		e--;
-	}
-	for (; s < e; s++) {
-		if (src[s] >= '0' && src[s] <= '9')
-			digits++;
-		else if (src[s] == ':' && digits > 0)
-			colons++;
-		else if ((src[s] == ',' || src[s] == '.') && colons > 0)
-			;
-		else
-			return 0;
-	}
-	return colons >= 1 && colons <= 2 && digits >= 3;
 }
 
 static int
@@ -332,42 +134,6 @@ is_speaker(const struct doc *d, size_t s, size_t e)
 		    memcmp(d->speakers[i].name, d->src + s, e - s) == 0)
 			return 1;
 	return 0;
-}
-
-/* True when [s, e) could label a credit: a short phrase such as
- * "Producer and editor". */
-static int
-rolelike(const uint8_t *src, size_t s, size_t e)
-{
-	size_t i;
-	int len, words = 1;
-
-	if (e <= s || e - s > MAX_NAME_BYTES ||
-	    !text_is_upper(char_at(src + s, e - s, &len)))
-		return 0;
-	for (i = s; i < e; i++) {
-		if (src[i] == ' ')
-			words++;
-		else if ((src[i] >= '0' && src[i] <= '9') || src[i] == ',' ||
-		    src[i] == '.')
-			return 0;
-	}
-	return words <= 6;
-}
-
-/* When a timestamp in brackets, "(00:09)" or "[1:02:03]", stands at p,
- * returns the offset after it; otherwise p. */
-static size_t
-skip_stamp(const uint8_t *src, size_t p, size_t e)
-{
-	size_t q;
-
-	if (p >= e || (src[p] != '(' && src[p] != '['))
-		return p;
-	for (q = p + 1; q < e && q - p < 16; q++)
-		if (src[q] == ')' || src[q] == ']')
-			return timestamp(src, p, q + 1) ? q + 1 : p;
-	return p;
 }
 
 /*
@@ -401,7 +167,7 @@ find_label(struct parse_state *ps, const struct doc *d, size_t s, size_t e,
 		} else {
 			while (rest < e && src[rest] == ' ')
 				rest++;
-			q = skip_stamp(src, rest, e);
+			q = lex_skip_stamp(src, rest, e);
 			if (q < e && src[q] == ':')
 				rest = q + 1;
 			else if (q > rest)
@@ -421,7 +187,7 @@ find_label(struct parse_state *ps, const struct doc *d, size_t s, size_t e,
 		ns = s;
 		ne = i;
 		if (src[i] != ':') {
-			q = skip_stamp(src, i, e);
+			q = lex_skip_stamp(src, i, e);
 			if (q == i || q >= e || src[q] != ':')
 				goto bare;
 			i = q;
@@ -430,16 +196,16 @@ find_label(struct parse_state *ps, const struct doc *d, size_t s, size_t e,
 		if (rest < e && src[rest] != ' ' && src[rest] != '\t')
 			goto bare;
 	}
-	while (rest < e && is_hspace(src[rest]))
+	while (rest < e && lex_hspace(src[rest]))
 		rest++;
-	trim(src, &ns, &ne);
-	if (namelike(src, ns, ne, &words) &&
+	lex_trim(src, &ns, &ne);
+	if (lex_namelike(src, ns, ne, &words) &&
 	    (words > 1 || bold || counting || single_known(ps, d, ns, ne)))
-		kind = rest < e && names_only(src, rest, e) &&
+		kind = rest < e && lex_names_only(src, rest, e) &&
 		    !is_speaker(d, ns, ne) ? L_CREDIT :
 		    rest < e ? L_TURN : L_LABEL;
-	else if (!bold && rest < e && rolelike(src, ns, ne) &&
-	    names_only(src, rest, e))
+	else if (!bold && rest < e && lex_rolelike(src, ns, ne) &&
+	    lex_names_only(src, rest, e))
 		kind = L_CREDIT;
 	else
 		return L_PLAIN;
@@ -452,11 +218,11 @@ bare:
 	/* Name hh:mm:ss, alone on its line */
 	for (i = e; i > s && src[i - 1] != ' '; i--)
 		;
-	if (i > s && timestamp(src, i, e)) {
+	if (i > s && lex_timestamp(src, i, e)) {
 		ns = s;
 		ne = i;
-		trim(src, &ns, &ne);
-		if (namelike(src, ns, ne, &words)) {
+		lex_trim(src, &ns, &ne);
+		if (lex_namelike(src, ns, ne, &words)) {
 			pl->lstart = ns;
 			pl->lend = ne;
 			pl->tstart = pl->tend = e;
@@ -464,39 +230,6 @@ bare:
 		}
 	}
 	return L_PLAIN;
-}
-
-/* True when the plain line [s, e) is shaped like a heading. */
-static int
-headlike(const struct doc *d, size_t s, size_t e)
-{
-	const uint8_t *src = d->src;
-	uint32_t uc, last;
-	size_t i;
-	int len, words = 1;
-
-	if (e <= s || e - s > HEAD_MAX_COLS * 4)
-		return 0;
-	uc = char_at(src + s, e - s, &len);
-	if (!uc_is_alnum(uc) || uc_is_lower(uc))
-		return 0;
-	last = last_char(src + s, e - s);
-	if (last == '.' || last == ',' || last == ';' || last == ':' ||
-	    last == 0x2026 || last == 0x3002 || last == 0xFF0E ||
-	    last == 0xFF0C || last == 0xFF1A || last == 0xFF1B)
-		return 0;
-	for (i = s; i < e; i++) {
-		if (src[i] == ' ' && ++words > HEAD_MAX_WORDS)
-			return 0;
-		if ((src[i] == '.' || src[i] == '?' || src[i] == '!') &&
-		    i + 2 < e && src[i + 1] == ' ') {
-			uc = char_at(src + i + 2, e - i - 2, &len);
-			if (uc_is_upper(uc) || uc_is_digit(uc) || uc == '"' ||
-			    uc == 0x201C)
-				return 0;	/* two sentences */
-		}
-	}
-	return text_width(src + s, e - s) <= HEAD_MAX_COLS;
 }
 
 /* Classifies one physical line [s, e) (trimmed). */
@@ -538,7 +271,7 @@ classify(struct parse_state *ps, const struct doc *d, size_t s, size_t e,
 						te = a;
 						break;
 					}
-			trim(src, &ts, &te);
+			lex_trim(src, &ts, &te);
 			pl->tstart = ts;
 			pl->tend = te;
 			pl->level = n;
@@ -556,7 +289,7 @@ classify(struct parse_state *ps, const struct doc *d, size_t s, size_t e,
 	for (i = s; i < e && src[i] != ' '; i++)
 		;
 	if (i + 3 < e && memcmp(src + i, " - ", 3) == 0 &&
-	    timestamp(src, s, i)) {
+	    lex_timestamp(src, s, i)) {
 		pl->tstart = i + 3;
 		return pl->kind = L_CHAPTER;
 	}
@@ -564,7 +297,7 @@ classify(struct parse_state *ps, const struct doc *d, size_t s, size_t e,
 	{
 		size_t m = s, ind = 0;
 		int len;
-		uint32_t uc = char_at(src + s, e - s, &len);
+		uint32_t uc = lex_char_at(src + s, e - s, &len);
 
 		for (i = raw; i < s; i++)
 			ind += src[i] == '\t' ? 4 : 1;
@@ -584,7 +317,7 @@ classify(struct parse_state *ps, const struct doc *d, size_t s, size_t e,
 			}
 		}
 		if (m > s && m < e && src[m] == ' ') {
-			while (m < e && is_hspace(src[m]))
+			while (m < e && lex_hspace(src[m]))
 				m++;
 			pl->tstart = m;
 			pl->level = 1 + (int)(ind / 2);
@@ -609,7 +342,7 @@ next_physical(const struct doc *d, size_t pos, size_t *s, size_t *e,
 
 		*s = pos;
 		*e = le;
-		trim(d->src, s, e);
+		lex_trim(d->src, s, e);
 		*next = le < d->len ? le + 1 : le;
 		if (*e > *s)
 			return 1;
@@ -637,7 +370,7 @@ read_logical(struct parse_state *ps, const struct doc *d, size_t pos,
 		size_t le = line_end(d, next), ns = next, ne = le;
 		struct pline peek;
 
-		trim(d->src, &ns, &ne);
+		lex_trim(d->src, &ns, &ne);
 		if (ne == ns || prevlen * 2 < ps->wrapwidth)
 			break;
 		classify(ps, d, ns, ne, &peek);
@@ -676,7 +409,7 @@ prescan(struct parse_state *ps, const struct doc *d, size_t pos)
 
 		s = pos;
 		e = le;
-		trim(d->src, &s, &e);
+		lex_trim(d->src, &s, &e);
 		pos = le < d->len ? le + 1 : le;
 		if (e == s) {
 			blank++;
@@ -705,7 +438,7 @@ prescan(struct parse_state *ps, const struct doc *d, size_t pos)
 		    kind == L_LABEL) {
 			int words;
 
-			if (namelike(d->src, pl.lstart, pl.lend, &words) &&
+			if (lex_namelike(d->src, pl.lstart, pl.lend, &words) &&
 			    words == 1) {
 				for (i = 0; i < ps->nsingles; i++)
 					if (ps->singles[i].len == pl.lend -
@@ -771,7 +504,7 @@ parse_begin(struct doc *d)
 			}
 			if (e - s > 6 && memcmp(d->src + s, "title:", 6) == 0) {
 				s += 6;
-				trim(d->src, &s, &e);
+				lex_trim(d->src, &s, &e);
 				if (e - s >= 2 && d->src[s] == '"' &&
 				    d->src[e - 1] == '"') {
 					s++;
@@ -782,7 +515,7 @@ parse_begin(struct doc *d)
 			} else if (e - s > 5 &&
 			    memcmp(d->src + s, "date:", 5) == 0) {
 				s += 5;
-				trim(d->src, &s, &e);
+				lex_trim(d->src, &s, &e);
 				d->meta.date.start = s;
 				d->meta.date.end = e;
 			}
@@ -929,7 +662,7 @@ next_is_prose(struct parse_state *ps, struct doc *d, const struct pline *pl)
 
 	if (!read_logical(ps, d, pl->next, &nx))
 		return 0;
-	return nx.kind == L_PLAIN && !headlike(d, nx.start, nx.end);
+	return nx.kind == L_PLAIN && !lex_headlike(d->src, nx.start, nx.end);
 }
 
 static int
@@ -939,7 +672,7 @@ next_is_heading(struct parse_state *ps, struct doc *d, const struct pline *pl)
 
 	if (!read_logical(ps, d, pl->next, &nx))
 		return 0;
-	return nx.kind == L_PLAIN && headlike(d, nx.start, nx.end);
+	return nx.kind == L_PLAIN && lex_headlike(d->src, nx.start, nx.end);
 }
 
 static void
@@ -951,16 +684,16 @@ commit_plain(struct doc *d, struct pline *pl)
 	int level;
 
 	if (ps->lines == 0 && d->meta.title.end == 0 && !ps->srt &&
-	    pl->end - pl->start <= 400 && last_char(d->src + pl->start,
+	    pl->end - pl->start <= 400 && lex_last_char(d->src + pl->start,
 	    pl->end - pl->start) != '.' && read_logical(ps, d, pl->next, &nx) &&
 	    (nx.kind == L_BYLINE || nx.kind == L_LINK ||
-	    headlike(d, pl->start, pl->end))) {
+	    lex_headlike(d->src, pl->start, pl->end))) {
 		d->meta.title.start = pl->start;
 		d->meta.title.end = pl->end;
 		add_block(d, DOC_TITLE, pl);
 		return;
 	}
-	if (!ps->mdheads && !ps->srt && headlike(d, pl->start, pl->end) &&
+	if (!ps->mdheads && !ps->srt && lex_headlike(d->src, pl->start, pl->end) &&
 	    !(ps->turn >= 0 && next_is_prose(ps, d, pl))) {
 		if (d->nblocks > 0 && d->blocks[prev].kind == DOC_HEADING)
 			level = (int)prev == ps->parent ?
@@ -1015,7 +748,7 @@ commit(struct doc *d, struct pline *pl)
 					d->meta.score.start = p + 1;
 					d->meta.score.end = e - 1;
 					d->meta.date.end = p;
-					trim(d->src, &d->meta.date.start,
+					lex_trim(d->src, &d->meta.date.start,
 					    &d->meta.date.end);
 					break;
 				}
@@ -1048,7 +781,7 @@ commit(struct doc *d, struct pline *pl)
 		if (pl->dash && pl->level == 1 && d->nblocks > 0 &&
 		    d->blocks[d->nblocks - 1].kind == DOC_PARA &&
 		    d->blocks[d->nblocks - 1].turn < 0 &&
-		    namelike(d->src, pl->tstart, pl->tend, &words) &&
+		    lex_namelike(d->src, pl->tstart, pl->tend, &words) &&
 		    !(read_logical(ps, d, pl->next, &nx) &&
 		    nx.kind == L_BULLET)) {
 			add_attribution(d, pl);

@@ -1,0 +1,38 @@
+/* lexicon.h: what names, credits, timestamps and headings look like in a
+ * transcript's lines (pure functions of bytes, for the parser). Ranges
+ * are byte offsets [s, e) into src. */
+#ifndef LECTERN_LEXICON_H
+#define LECTERN_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define LEX_MAX_NAME_BYTES	48
+
+/* True for horizontal white space (and CR). */
+int		 lex_hspace(uint8_t c);
+/* Trims white space (and a no-break space) from both ends of [*s, *e). */
+void		 lex_trim(const uint8_t *src, size_t *s, size_t *e);
+/* The code point at p (n bytes left); its length in *len (at least 1). */
+uint32_t	 lex_char_at(const uint8_t *p, size_t n, int *len);
+/* The last code point of the n bytes at p. */
+uint32_t	 lex_last_char(const uint8_t *p, size_t n);
+/* True for a letter that can start a name: a capital, or a letter of a
+ * script without case. */
+int		 lex_capital(uint32_t uc);
+/* True when [s, e) looks like a person's name; sets *words. */
+int		 lex_namelike(const uint8_t *src, size_t s, size_t e, int *words);
+/* True when [s, e) is a short list of names: "A B, C D and E F". */
+int		 lex_names_only(const uint8_t *src, size_t s, size_t e);
+/* True when [s, e) is exactly a timestamp, "m:ss" to "h:mm:ss" (with
+ * ,mmm), bare or in brackets. */
+int		 lex_timestamp(const uint8_t *src, size_t s, size_t e);
+/* True when [s, e) could label a credit, like "Producer and editor". */
+int		 lex_rolelike(const uint8_t *src, size_t s, size_t e);
+/* When a bracketed timestamp stands at p, the offset after it; else p. */
+size_t		 lex_skip_stamp(const uint8_t *src, size_t p, size_t e);
+/* True when the line [s, e) is shaped like a heading: short, one
+ * sentence, capitalized, not ending in . , ; : or an ellipsis. */
+int		 lex_headlike(const uint8_t *src, size_t s, size_t e);
+
+#endif
