@@ -103,6 +103,11 @@ sanitized:
 	    CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" \
 	    build-check/lectern build-check/unit build-check/fuzzrun
 
+# Speed and memory next to less and grep (see README, Performance):
+# BENCH_SIZES="1M 100M 1G" by default, BENCH_QUICK=1 for a short run.
+bench: $(BIN) tests/ptyrun
+	sh tests/bench/bench.sh
+
 # The tests that matter for memory, under valgrind.
 valgrind: $(BIN) $(UNIT) $(FUZZRUN) $(TOOLS)
 	sh tests/run valgrind
@@ -144,6 +149,6 @@ clean:
 	rm -rf build build-check build-fuzz lectern tests/unit tests/fuzzrun \
 	    $(TOOLS)
 
-.PHONY: all run test check sanitized fuzz valgrind man-keys install uninstall clean
+.PHONY: all run test check sanitized fuzz valgrind bench man-keys install uninstall clean
 
 -include $(wildcard $(OBJDIR)/*.d)
