@@ -381,12 +381,31 @@ seg_at(const struct search_index *x, size_t f)
 	return lo;
 }
 
+/* The segment holding f, walking on from *hint: matches come in order, so
+ * a walk is shorter than a search. */
+static size_t
+seg_from(const struct search_index *x, size_t *hint, size_t f)
+{
+	size_t i = *hint, steps = 0;
+
+	if (i >= x->nsegs || SEG_F(x->segs[i]) > f)
+		i = seg_at(x, f);
+	while (i + 1 < x->nsegs && SEG_F(x->segs[i + 1]) <= f)
+		if (++steps > 32) {
+			i = seg_at(x, f);
+			break;
+		} else
+			i++;
+	*hint = i;
+	return i;
+}
+
 /* True when folded offset f is a boundary of what it stands for: not
  * inside the folded bytes of one character. */
 static int
-at_boundary(const struct search_index *x, size_t f)
+at_boundary_from(const struct search_index *x, size_t *hint, size_t f)
 {
-	size_t i = seg_at(x, f);
+	size_t i = seg_from(x, hint, f);
 
 	return !(x->segs[i].f & SEG_ATOMIC) || SEG_F(x->segs[i]) == f ||
 	    f >= x->len;
@@ -427,6 +446,24 @@ search_source(const struct search_index *x, const struct search_match *m,
 }
 
 size_t
+search_block_from(const struct search_index *x, const struct search_match *m,
+    size_t *hint)
+{
+	size_t b = *hint, steps = 0;
+
+	if (b >= x->nblocks || x->bstart[b] > m->fs)
+		b = search_block(x, m);
+	while (b + 1 < x->nblocks && x->bstart[b + 1] <= m->fs)
+		if (++steps > 32) {
+			b = search_block(x, m);
+			break;
+		} else
+			b++;
+	*hint = b;
+	return b;
+}
+
+size_t
 search_block(const struct search_index *x, const struct search_match *m)
 {
 	size_t lo = 0, hi = x->nblocks;
@@ -444,14 +481,14 @@ search_block(const struct search_index *x, const struct search_match *m)
 
 static int
 in_scope(const struct search_index *x, const struct search_match *m,
-    const struct search_scope *sc)
+    const struct search_scope *sc, size_t *hint)
 {
 	const struct doc *d = x->doc;
 	size_t b;
 
 	if (sc == NULL || sc->kind == SEARCH_ALL)
 		return 1;
-	b = search_block(x, m);
+	b = search_block_from(x, m, hint);
 	if (sc->kind == SEARCH_SPEAKER)
 		return d->blocks[b].speaker == sc->speaker;
 	if (sc->section < 0 || (size_t)sc->section >= d->nsections)
@@ -480,19 +517,27 @@ exact(const struct search_index *x, const struct search_query *q,
 	return ok;
 }
 
+/* Where a pass over the matches is, in the segments and the blocks. */
+struct walk {
+	size_t		 seg;
+	size_t		 block;
+};
+
 /* Checks a candidate and adds it to r. */
 static void
 consider(const struct search_index *x, const struct search_query *q,
     const struct search_scope *sc, struct search_result *r, size_t fs,
-    size_t fe)
+    size_t fe, struct walk *w)
 {
 	struct search_match m;
 
-	if (fe <= fs || !at_boundary(x, fs) || !at_boundary(x, fe))
+	if (fe <= fs || !at_boundary_from(x, &w->seg, fs) ||
+	    !at_boundary_from(x, &w->seg, fe))
 		return;
 	m.fs = (uint32_t)fs;
 	m.fe = (uint32_t)fe;
-	if (!in_scope(x, &m, sc) || (!q->regex && !exact(x, q, &m)))
+	if (!in_scope(x, &m, sc, &w->block) || (!q->regex &&
+	    !exact(x, q, &m)))
 		return;
 	UTIL_GROW(r->m, r->cap, r->n + 1);
 	r->m[r->n++] = m;
@@ -504,6 +549,7 @@ run_regex(const struct search_index *x, const struct search_query *q,
 {
 	regmatch_t rm;
 	size_t pos = 0;
+	struct walk w = { 0, 0 };
 
 	while (pos < x->len) {
 		int flags = REG_STARTEND;
@@ -515,50 +561,74 @@ run_regex(const struct search_index *x, const struct search_query *q,
 		if (regexec(&q->re, (const char *)x->text, 1, &rm, flags) != 0)
 			break;
 		if (rm.rm_eo > rm.rm_so)
-			consider(x, q, sc, r, (size_t)rm.rm_so, (size_t)rm.rm_eo);
+			consider(x, q, sc, r, (size_t)rm.rm_so, (size_t)rm.rm_eo,
+			    &w);
 		pos = rm.rm_eo > rm.rm_so ? (size_t)rm.rm_eo :
 		    (size_t)rm.rm_so + 1;
 	}
+}
+
+size_t
+search_run_slice(const struct search_index *x, const struct search_query *q,
+    const struct search_scope *sc, struct search_result *r, size_t from,
+    size_t budget)
+{
+	const uint8_t *p, *end, *stop;
+	struct walk w = { 0, 0 };
+
+	if (q->regex) {
+		if (q->compiled && from == 0)
+			run_regex(x, q, sc, r);
+		return x->len;
+	}
+	if (q->nfolded == 0 || from >= x->len)
+		return x->len;
+	p = x->text + from;
+	end = x->text + x->len;
+	/* Matches that start in the slice, which may end past it. */
+	stop = budget >= x->len - from ? end : p + budget;
+	while (p < stop && (p = memmem(p, (size_t)(end - p), q->folded,
+	    q->nfolded)) != NULL && p < stop) {
+		size_t fs = (size_t)(p - x->text), n = r->n;
+
+		consider(x, q, sc, r, fs, fs + q->nfolded, &w);
+		p += r->n > n ? q->nfolded : 1;
+	}
+	if (p == NULL || p >= end)
+		return x->len;
+	return (size_t)(p - x->text);
 }
 
 void
 search_run(const struct search_index *x, const struct search_query *q,
     const struct search_scope *sc, struct search_result *r)
 {
-	const uint8_t *p, *end;
+	size_t pos = 0;
 
 	r->n = 0;
-	if (q->regex) {
-		if (q->compiled)
-			run_regex(x, q, sc, r);
-		return;
-	}
-	if (q->nfolded == 0)
-		return;
-	p = x->text;
-	end = x->text + x->len;
-	while (p < end && (p = memmem(p, (size_t)(end - p), q->folded,
-	    q->nfolded)) != NULL) {
-		size_t fs = (size_t)(p - x->text), n = r->n;
-
-		consider(x, q, sc, r, fs, fs + q->nfolded);
-		p += r->n > n ? q->nfolded : 1;
-	}
+	do
+		pos = search_run_slice(x, q, sc, r, pos, SIZE_MAX);
+	while (pos < x->len);
 }
 
-void
+size_t
+search_folded_len(const struct search_index *x)
+{
+	return x->len;
+}
+
+int
 search_refine(const struct search_index *x, const struct search_query *old,
     const struct search_query *q, const struct search_scope *sc,
     struct search_result *r)
 {
 	size_t i, n = 0;
+	struct walk w = { 0, 0 };
 
 	if (old == NULL || q->regex || old->regex ||
 	    q->nfolded < old->nfolded || old->nfolded == 0 ||
-	    memcmp(q->folded, old->folded, old->nfolded) != 0) {
-		search_run(x, q, sc, r);
-		return;
-	}
+	    memcmp(q->folded, old->folded, old->nfolded) != 0)
+		return 0;
 	for (i = 0; i < r->n; i++) {
 		struct search_match m = r->m[i];
 
@@ -566,13 +636,15 @@ search_refine(const struct search_index *x, const struct search_query *old,
 		if (m.fe > x->len || memcmp(x->text + m.fs, q->folded,
 		    q->nfolded) != 0)
 			continue;
-		if (!at_boundary(x, m.fe) || !exact(x, q, &m))
+		if (!at_boundary_from(x, &w.seg, m.fe) || !exact(x, q, &m) ||
+		    !in_scope(x, &m, sc, &w.block))
 			continue;
 		if (n > 0 && r->m[n - 1].fe > m.fs)
 			continue;	/* overlaps the match before */
 		r->m[n++] = m;
 	}
 	r->n = n;
+	return 1;
 }
 
 void

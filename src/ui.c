@@ -496,7 +496,7 @@ static int
 idle_pending(struct ui *ui)
 {
 	return !doc_complete(ui->doc) || ui->want_end ||
-	    ui->search.index == NULL ||
+	    ui->search.index == NULL || ui->search.scanning ||
 	    !search_index_complete(ui->search.index);
 }
 
@@ -505,6 +505,10 @@ idle_pending(struct ui *ui)
 static void
 idle_work(struct ui *ui)
 {
+	if (ui->search.scanning) {
+		ui_search_scan(ui);
+		return;
+	}
 	if (ui_read_more(ui))
 		return;
 	if (ui->want_end) {

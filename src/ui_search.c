@@ -18,6 +18,7 @@
 
 #define HISTORY_MAX	500
 #define FOLD_CHUNK	(8u << 20)	/* bytes folded between two keys */
+#define SCAN_SLICE	(4u << 20)	/* bytes searched between two keys */
 
 static void
 load_history(struct ui_search *s)
@@ -81,16 +82,20 @@ count_sections(struct ui *ui)
 {
 	struct ui_search *s = &ui->search;
 	const struct doc *d = ui->doc;
-	size_t i;
-	int sec;
+	size_t i, hint = 0, b;
 
 	free(s->counts);
 	s->counts = xcalloc(d->nsections + 1, sizeof *s->counts);
-	for (i = 0; i < s->res.n; i++)
-		for (sec = d->blocks[search_block(s->index,
-		    &s->res.m[i])].section; sec >= 0;
-		    sec = d->sections[sec].parent)
-			s->counts[sec]++;
+	/* Each match in its innermost section, then the sums up the tree
+	 * (a subsection always comes after its parent). */
+	for (i = 0; i < s->res.n; i++) {
+		b = search_block_from(s->index, &s->res.m[i], &hint);
+		if (d->blocks[b].section >= 0)
+			s->counts[d->blocks[b].section]++;
+	}
+	for (i = d->nsections; i-- > 0;)
+		if (d->sections[i].parent >= 0)
+			s->counts[d->sections[i].parent] += s->counts[i];
 }
 
 static struct search_scope
@@ -104,6 +109,50 @@ scope(struct ui_search *s)
 	return sc;
 }
 
+/* Picks the match to show once enough is scanned: the nearest from where
+ * the search started (before it, for ?), wrapping when there is none. */
+static void
+pick(struct ui *ui)
+{
+	struct ui_search *s = &ui->search;
+	size_t i;
+
+	if (s->shown || s->res.n == 0)
+		return;
+	i = search_first_after(s->index, &s->res, s->origin_off);
+	if (!s->backward && i < s->res.n) {
+		show_match(ui, i);
+	} else if (s->scanning) {
+		return;		/* it may still come */
+	} else if (s->backward) {
+		show_match(ui, i > 0 ? i - 1 : s->res.n - 1);
+	} else
+		show_match(ui, 0);
+	s->shown = 1;
+}
+
+/* Scans the next slice of the folded text for the query. */
+static void
+scan(struct ui *ui)
+{
+	struct ui_search *s = &ui->search;
+	struct search_scope sc = scope(s);
+
+	if (!s->scanning)
+		return;
+	s->scan = search_run_slice(s->index, &s->q, &sc, &s->res, s->scan,
+	    ui->script != NULL ? SIZE_MAX : SCAN_SLICE);
+	s->scanning = s->scan < search_folded_len(s->index);
+	count_sections(ui);
+	pick(ui);
+}
+
+void
+ui_search_scan(struct ui *ui)
+{
+	scan(ui);
+}
+
 /* Searches again for the bar's text; grow when it only got longer. */
 static void
 update(struct ui *ui, int grow)
@@ -112,15 +161,16 @@ update(struct ui *ui, int grow)
 	struct search_query q;
 	struct search_scope sc = scope(s);
 	char err[256];
-	size_t i;
 
 	free(s->error);
 	s->error = NULL;
 	ui->view->top = s->origin;
+	s->shown = 0;
 	if (s->input.len == 0) {
 		if (s->have)
 			search_query_free(&s->q);
 		s->have = 0;
+		s->scanning = 0;
 		s->res.n = 0;
 		return;
 	}
@@ -128,27 +178,24 @@ update(struct ui *ui, int grow)
 	    sizeof err) == -1) {
 		search_query_free(&q);
 		s->error = xstrdup(err);
+		s->scanning = 0;
 		s->res.n = 0;
 		return;
 	}
-	if (grow && s->have)
-		search_refine(s->index, &s->q, &q, &sc, &s->res);
-	else
-		search_run(s->index, &q, &sc, &s->res);
+	/* A longer query looks only at the matches found so far, and scans
+	 * on from where the last one had got to. */
+	if (!(grow && s->have && search_refine(s->index, &s->q, &q, &sc,
+	    &s->res))) {
+		s->res.n = 0;
+		s->scan = 0;
+	}
 	if (s->have)
 		search_query_free(&s->q);
 	s->q = q;
 	s->have = 1;
-	count_sections(ui);
-	if (s->res.n == 0)
-		return;
-	/* The nearest match from where the search started. */
-	i = search_first_after(s->index, &s->res, s->origin_off);
-	if (s->backward) {
-		i = i > 0 ? i - 1 : s->res.n - 1;
-	} else if (i == s->res.n)
-		i = 0;
-	show_match(ui, i);
+	s->scanning = 1;
+	scan(ui);
+	pick(ui);
 }
 
 void
@@ -172,6 +219,7 @@ ui_search_open(struct ui *ui, int backward)
 	if (s->have)
 		search_query_free(&s->q);
 	s->have = 0;
+	s->scanning = 0;
 	s->res.n = 0;
 	free(s->error);
 	s->error = NULL;
@@ -189,6 +237,7 @@ close_bar(struct ui *ui, int cancel)
 		if (s->have)
 			search_query_free(&s->q);
 		s->have = 0;
+		s->scanning = 0;
 		s->res.n = 0;
 		return;
 	}
@@ -377,7 +426,8 @@ ui_search_position(struct ui *ui, char *buf, size_t size)
 	if (!s->have || s->res.n == 0)
 		buf[0] = '\0';
 	else
-		snprintf(buf, size, "%zu/%zu", s->cur + 1, s->res.n);
+		snprintf(buf, size, "%zu/%zu%s", s->cur + 1, s->res.n,
+		    s->scanning ? "+" : "");
 }
 
 void
@@ -409,7 +459,7 @@ ui_search_draw_bar(struct ui *ui)
 	if (s->error != NULL)
 		buf_adds(&info, "bad expression");
 	else if (s->have && s->res.n == 0)
-		buf_adds(&info, "no match");
+		buf_adds(&info, s->scanning ? "searching" : "no match");
 	else if (s->have) {
 		ui_search_position(ui, pos, sizeof pos);
 		buf_adds(&info, pos);
@@ -465,26 +515,15 @@ void
 ui_search_grew(struct ui *ui)
 {
 	struct ui_search *s = &ui->search;
-	struct search_scope sc = scope(s);
-	size_t at = 0;
-	int had;
 
 	if (s->index == NULL)
 		s->index = search_index_begin(ui->doc);
 	if (search_index_complete(s->index))
 		return;
 	search_index_extend(s->index, FOLD_CHUNK);
-	if (!s->have)
-		return;
-	/* The same search over more text; the current match stays. */
-	had = s->cur < s->res.n;
-	if (had)
-		at = match_start(s, s->cur);
-	search_run(s->index, &s->q, &sc, &s->res);
-	count_sections(ui);
-	s->cur = had ? search_first_after(s->index, &s->res, at) : 0;
-	if (s->cur >= s->res.n && s->res.n > 0)
-		s->cur = s->res.n - 1;
+	/* The same search goes on into the new text. */
+	if (s->have && s->scan < search_folded_len(s->index))
+		s->scanning = 1;
 }
 
 void

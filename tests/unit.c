@@ -762,7 +762,7 @@ TEST(search_refine_and_scope)
 	search_query_init(&b, "superint", 0, err, sizeof err);
 	search_run(x, &a, NULL, &r);
 	EXPECT(r.n > 1000);
-	search_refine(x, &a, &b, NULL, &r);
+	EXPECT(search_refine(x, &a, &b, NULL, &r));
 	search_run(x, &b, NULL, &full);
 	EXPECT_INT(r.n, full.n);
 	for (i = 0; i < r.n && i < full.n; i++)

@@ -83,9 +83,18 @@ void		 search_run(const struct search_index *x,
 		    const struct search_query *q, const struct search_scope *sc,
 		    struct search_result *r);
 
-/* Like search_run when q extends the query that found r: looks only at
- * r's matches. Falls back to search_run when it cannot. */
-void		 search_refine(const struct search_index *x,
+/* Adds to r the matches that start in the budget bytes of folded text
+ * from from; returns where the next slice starts (the folded length when
+ * done). A regular expression is searched whole in the first slice. */
+size_t		 search_run_slice(const struct search_index *x,
+		    const struct search_query *q, const struct search_scope *sc,
+		    struct search_result *r, size_t from, size_t budget);
+size_t		 search_folded_len(const struct search_index *x);
+
+/* When q extends the query old that found r (plain text, the same folded
+ * start), keeps only those of r's matches that q matches and returns 1;
+ * otherwise returns 0 and r is to be searched again. */
+int		 search_refine(const struct search_index *x,
 		    const struct search_query *old, const struct search_query *q,
 		    const struct search_scope *sc, struct search_result *r);
 
@@ -98,6 +107,9 @@ void		 search_source(const struct search_index *x,
 /* The block a match is in. */
 size_t		 search_block(const struct search_index *x,
 		    const struct search_match *m);
+/* The same, walking on from *hint (for matches taken in order). */
+size_t		 search_block_from(const struct search_index *x,
+		    const struct search_match *m, size_t *hint);
 
 /* The index of the first match starting at or after source offset off
  * (r->n when none). */

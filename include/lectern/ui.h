@@ -44,6 +44,9 @@ struct ui_search {
 	int		 have;		/* q and res are valid */
 	struct search_result res;
 	size_t		 cur;		/* the current match */
+	size_t		 scan;		/* folded offset searched up to */
+	int		 scanning;	/* more to search, between keys */
+	int		 shown;		/* a match was shown for this query */
 	struct view_pos	 origin;	/* where the search started */
 	size_t		 origin_off;
 	char		*error;		/* why the query found nothing */
@@ -163,8 +166,10 @@ size_t	ui_search_visible(struct ui *ui, size_t from, size_t to,
 	    size_t (*ranges)[2], size_t max, int *cur);
 /* "K/N" of the current match, or "" without a search. */
 void	ui_search_position(struct ui *ui, char *buf, size_t size);
-/* Folds more of a grown document and searches it again. */
+/* Folds more of a grown document for the search. */
 void	ui_search_grew(struct ui *ui);
+/* Searches the next slice of the text, between keys. */
+void	ui_search_scan(struct ui *ui);
 void	ui_search_free(struct ui *ui);
 
 /* ui_notes.c: the paragraph cursor, highlights, marks, copy, speakers. */
