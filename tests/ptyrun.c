@@ -47,8 +47,8 @@ static const struct {
 
 static const char usage_text[] =
 	"usage: ptyrun [-s COLSxROWS] [-o OUTFILE] [-m MARKFILE] [-k KEYFILE | -K KEYSCRIPT]\n"
-	"              [-t TIMEOUT_SECONDS] [-w WAIT_MS] [-a WAIT_MS] [-i] [-r REPORTFILE]\n"
-	"              [-e NAME=VALUE]... -- COMMAND [ARGS...]\n"
+	"              [-t TIMEOUT_SECONDS] [-w WAIT_MS] [-a WAIT_MS] [-f BYTES] [-i]\n"
+	"              [-r REPORTFILE] [-e NAME=VALUE]... -- COMMAND [ARGS...]\n"
 	"  -s  window size (80x24)          -o  save all output here (default: discard)\n"
 	"  -m  write the output offset at each <mark> here, one per line\n"
 	"  -k  key script file (# lines are comments); -K  key script text (in given order)\n"
@@ -63,8 +63,9 @@ static const char usage_text[] =
 	"      exit STATUS; '-' is unknown, 'timeout' a response cut short by -t\n"
 	"  -a  before each quiet time (first screen, after a key, <wait>) wait up to\n"
 	"      WAIT_MS (within -t) for a byte written since the start or last key/resize\n"
-	"  -i  after a key or resize, a quiet time counts only if the command used no\n"
-	"      CPU time in it (Linux /proc), so a busy command's silence does not end it\n"
+	"  -f  the first screen's quiet time starts once BYTES bytes are written (within -t)\n"
+	"  -i  after a key or resize, a quiet time counts only if the command used no CPU\n"
+	"      time in it (Linux /proc): a busy command's silence does not end a response\n"
 	"keys (each followed by a <wait>): text <Enter> <Esc> <Tab> <BS> <Space> <Up> <Down>\n"
 	"  <Left> <Right> <PgUp> <PgDn> <Home> <End> <F1> <C-x> <lt> <gt> <raw:HEX>\n"
 	"others: <sleep:MS> <resize:COLSxROWS> <mark> <wait>\n"
@@ -82,6 +83,7 @@ static long long timeout_ms = 10000, wait_ms = 150;
 static FILE *reportf;			/* -r */
 static long long await_ms = -1;		/* -a; -1 if not given */
 static int idle_cpu;			/* -i */
+static unsigned long long first_min;	/* -f */
 static unsigned long long stim_total;	/* bytes captured when the last key or resize was sent */
 static long long spawn_ns, first_byte_ns = -1, last_byte_ns = -1, first_screen_ns = -1;
 static struct rusage child_ru;
@@ -473,11 +475,12 @@ timed_out(void)
 	finish(124);
 }
 
-/* The child's CPU time so far in clock ticks, from /proc; -1 if unknown or it has ended. */
+/* The child's CPU time so far in clock ticks, from /proc; -1 if unknown or it has ended;
+   -2 if it is running or waiting for the disk right now. */
 static long long
 cpu_ticks(void)
 {
-	char path[64], buf[1024], *p;
+	char path[64], buf[1024], *p, state;
 	unsigned long long utime, stime;
 	ssize_t n;
 	int fd;
@@ -492,34 +495,40 @@ cpu_ticks(void)
 	if (n <= 0)
 		return -1;
 	buf[n] = '\0';
-	/* After the name in parentheses: state, then 10 fields, then utime and stime. */
-	if (!(p = strrchr(buf, ')')) || sscanf(p + 1, " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu",
-	    &utime, &stime) != 2)
+	/* After the name in parentheses: the state, 10 more fields, then utime and stime. */
+	if (!(p = strrchr(buf, ')')) || sscanf(p + 1, " %c %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s"
+	    " %llu %llu", &state, &utime, &stime) != 3)
 		return -1;
-	return (long long)(utime + stime);
+	return state == 'R' || state == 'D' ? -2 : (long long)(utime + stime);
 }
 
-/* Wait until the child has written nothing for wait_ms, or has closed the terminal; with -a,
-   first wait for it to write something since the last key or resize; with -i and BUSY_COUNTS,
-   a quiet time in which the child used CPU time does not count. Ends a timed response. */
+/* Wait until the child has written nothing for wait_ms, or has closed the terminal. Before
+   that, for the FIRST screen with -f, wait for that many bytes; else with -a, wait for a byte
+   written since the last key or resize. After a key (not FIRST) with -i, a quiet time in which
+   the child used CPU time does not count. Ends a timed response. */
 static void
-quiesce(int busy_counts)
+quiesce(int first)
 {
 	long long start = now_ms(), last = start, t, cpu = -1, c;
+	long long limit = first && first_min ? timeout_ms : await_ms;
+	int idle = idle_cpu && !first;
 	unsigned long long before;
 
-	while (total == stim_total && !pty_eof && !reaped && (t = now_ms()) - start < await_ms) {
-		if (t - start >= timeout_ms)
+	while (!pty_eof && !reaped) {
+		if (first && first_min ? total >= first_min : total != stim_total || await_ms < 0)
+			break;
+		if ((t = now_ms()) - start >= timeout_ms)
 			timed_out();
-		pump(start + await_ms - t);
+		if (t - start >= limit)
+			break;
+		pump(start + limit - t);
 	}
 	start = last = now_ms();	/* each wait has its own -t */
-	busy_counts = busy_counts && idle_cpu;
-	if (busy_counts)
+	if (idle)
 		cpu = cpu_ticks();
 	while (!pty_eof) {
 		if ((t = now_ms()) - last >= wait_ms) {
-			if (!busy_counts || (c = cpu_ticks()) == cpu || c < 0)
+			if (!idle || (c = cpu_ticks()) == -1 || (c == cpu && c >= 0))
 				break;
 			cpu = c;	/* busy though silent: not quiet yet */
 			last = t;
@@ -530,7 +539,7 @@ quiesce(int busy_counts)
 		pump(last + wait_ms - t);
 		if (total != before) {
 			last = now_ms();
-			if (busy_counts)
+			if (idle)
 				cpu = cpu_ticks();
 		}
 	}
@@ -577,7 +586,7 @@ run_action(const struct action *ac)
 		if (!send_bytes(ac->bytes, ac->len))
 			return ac->a != 0;
 		if (ac->a)
-			quiesce(1);
+			quiesce(0);
 		return 0;
 	case ACT_SLEEP:
 		for (end = now_ms() + ac->a; !pty_eof && !reaped && now_ms() < end;)
@@ -603,7 +612,7 @@ run_action(const struct action *ac)
 			add_event(EV_MARK, total, now_ns() - spawn_ns);
 		return 0;
 	case ACT_WAIT:
-		quiesce(1);
+		quiesce(0);
 	}
 	return 0;
 }
@@ -615,12 +624,12 @@ main(int argc, char **argv)
 	struct winsize ws = { .ws_row = 24, .ws_col = 80, .ws_xpixel = 0, .ws_ypixel = 0 };
 	size_t i, dropped = 0;
 	long long start;
-	long cols, rows;
+	long cols, rows, bytes;
 	double secs;
 	char *end;
 	int opt, errfd, e;
 
-	while ((opt = getopt(argc, argv, "+s:o:m:k:K:t:w:e:r:a:ih")) != -1) {
+	while ((opt = getopt(argc, argv, "+s:o:m:k:K:t:w:e:r:a:f:ih")) != -1) {
 		switch (opt) {
 		case 's':
 			if (parse_size(optarg, &cols, &rows) < 0)
@@ -660,6 +669,11 @@ main(int argc, char **argv)
 			if ((await_ms = parse_num(optarg, NULL, 86400000)) < 0)
 				die("bad await time", optarg);
 			break;
+		case 'f':
+			if ((bytes = parse_num(optarg, NULL, 1L << 30)) < 1)
+				die("bad byte count", optarg);
+			first_min = (unsigned long long)bytes;
+			break;
 		case 'i':
 			idle_cpu = 1;
 			break;
@@ -696,8 +710,8 @@ main(int argc, char **argv)
 	if (fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK) < 0)
 		die("fcntl", strerror(errno));
 
-	if (nacts > 0 || reportf || await_ms >= 0) {
-		quiesce(0);		/* the first screen */
+	if (nacts > 0 || reportf || await_ms >= 0 || first_min) {
+		quiesce(1);		/* the first screen */
 		if (first_byte_ns >= 0)
 			first_screen_ns = last_byte_ns;
 	}

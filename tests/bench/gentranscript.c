@@ -314,28 +314,27 @@ heading(void)
 	put("\n", 1);
 }
 
-/* Write the date of episode EP (weekly from 2017-01-03) as YYYY-MM-DD. */
+/* Write the date of episode EP (one a day from 2017-01-03) as YYYY-MM-DD. */
 static void
 put_date(unsigned long long ep)
 {
 	static const unsigned mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	unsigned long long day = ep * 7 + 2;	/* days since 2017-01-01 */
+	unsigned long long day = ep + 2;	/* days since 2017-01-01 */
 	unsigned y = 2017, m = 0, len;
+	int leap;
 	char buf[32];
 
 	for (;;) {
-		len = (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 366 : 365;
-		if (day < len)
+		leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+		if (day < (len = leap ? 366 : 365))
 			break;
 		day -= len;
 		y++;
 	}
-	for (;;) {
-		len = mdays[m] + (m == 1 && len == 366);
-		if (day < len)
+	for (; m < 11; m++) {
+		if (day < (len = mdays[m] + (m == 1 && leap)))
 			break;
 		day -= len;
-		m++;
 	}
 	snprintf(buf, sizeof buf, "%04u-%02u-%02llu", y, m + 1, day + 1);
 	puts_out(buf);
