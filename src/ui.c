@@ -164,80 +164,60 @@ scroll_by(struct ui *ui, long n)
 		cannot(ui, n > 0);
 }
 
-/* Jumps to the next (dir 1) or previous (-1) heading. */
-static void
-jump_section(struct ui *ui, int dir)
+/* The block of the i-th heading or turn. */
+static size_t
+section_block(const struct doc *d, size_t i)
 {
-	const struct doc *d = ui->doc;
-	size_t top = view_top_block(ui->view);
-	long i;
-
-	while (d->nsections == 0 && ui_read_more(ui))
-		;
-	if (d->nsections == 0) {
-		ui_message(ui, "This document has no sections");
-		return;
-	}
-	if (dir > 0) {
-		for (i = 0; i < (long)d->nsections; i++)
-			if (d->sections[i].heading > top)
-				break;
-		if (i == (long)d->nsections && ui_read_more(ui)) {
-			jump_section(ui, dir);
-			return;
-		}
-		if (i == (long)d->nsections || view_at_end(ui->view)) {
-			ui_message(ui, "No next section");
-			return;
-		}
-	} else {
-		for (i = (long)d->nsections - 1; i >= 0; i--)
-			if (d->sections[i].heading < top)
-				break;
-		if (i < 0) {
-			ui_message(ui, "No previous section");
-			return;
-		}
-	}
-	view_show_block(ui->view, d->sections[i].heading);
+	return d->sections[i].heading;
 }
 
-/* Jumps to the next (dir 1) or previous (-1) speaker turn. */
+static size_t
+turn_block(const struct doc *d, size_t i)
+{
+	return d->turns[i].first;
+}
+
+/*
+ * Jumps to the next (dir 1) or previous (-1) of a list of places in the
+ * document (headings, turns), *n of them, the i-th at block at(d, i);
+ * reads on when the next one may not be read yet. what names one.
+ */
 static void
-jump_turn(struct ui *ui, int dir)
+jump_to(struct ui *ui, int dir, const size_t *n,
+    size_t (*at)(const struct doc *, size_t), const char *what)
 {
 	const struct doc *d = ui->doc;
 	size_t top = view_top_block(ui->view);
 	long i;
 
-	while (d->nturns == 0 && ui_read_more(ui))
+	while (*n == 0 && ui_read_more(ui))
 		;
-	if (d->nturns == 0) {
-		ui_message(ui, "This document has no speaker turns");
+	if (*n == 0) {
+		ui_message(ui, "This document has no %ss", what);
 		return;
 	}
 	if (dir > 0) {
-		for (i = 0; i < (long)d->nturns; i++)
-			if (d->turns[i].first > top)
+		for (;;) {
+			for (i = 0; i < (long)*n; i++)
+				if (at(d, (size_t)i) > top)
+					break;
+			if (i < (long)*n || !ui_read_more(ui))
 				break;
-		if (i == (long)d->nturns && ui_read_more(ui)) {
-			jump_turn(ui, dir);
-			return;
 		}
-		if (i == (long)d->nturns || view_at_end(ui->view)) {
-			ui_message(ui, "No next turn");
+		if (i == (long)*n || view_at_end(ui->view)) {
+			ui_message(ui, "No next %s", what);
 			return;
 		}
 	} else {
-		for (i = (long)d->nturns - 1; i >= 0; i--)
-			if (d->turns[i].first < top)
+		for (i = (long)*n - 1; i >= 0; i--)
+			if (at(d, (size_t)i) < top)
 				break;
 		if (i < 0) {
-			ui_message(ui, "No previous turn");
+			ui_message(ui, "No previous %s", what);
 			return;
 		}
 	}
-	view_show_block(ui->view, d->turns[i].first);
+	view_show_block(ui->view, at(d, (size_t)i));
 }
 
 /* Goes to line n (from 1) of the laid-out document. */
@@ -387,16 +367,14 @@ act(struct ui *ui, enum keymap_action a, long count)
 		    ui->doc->len % 100 * (size_t)count / 100);
 		break;
 	case KEYMAP_NEXT_SECTION:
-		jump_section(ui, 1);
-		break;
 	case KEYMAP_PREV_SECTION:
-		jump_section(ui, -1);
+		jump_to(ui, a == KEYMAP_NEXT_SECTION ? 1 : -1,
+		    &ui->doc->nsections, section_block, "section");
 		break;
 	case KEYMAP_NEXT_TURN:
-		jump_turn(ui, 1);
-		break;
 	case KEYMAP_PREV_TURN:
-		jump_turn(ui, -1);
+		jump_to(ui, a == KEYMAP_NEXT_TURN ? 1 : -1, &ui->doc->nturns,
+		    turn_block, "speaker turn");
 		break;
 	case KEYMAP_TOGGLE_TOC:
 		if (ui->doc->nsections == 0) {

@@ -243,3 +243,24 @@ ui_draw_status(struct ui *ui)
 		    ui_element(UI_E_STATUS_MSG));
 	}
 }
+
+void
+ui_draw_box(int y0, int x0, int h, int w, const char *title)
+{
+	int row;
+
+	for (row = 0; row < h; row++)
+		mvwhline(stdscr, y0 + row, x0, ' ', w);
+	wattrset(stdscr, (int)ui_element(UI_E_BORDER));
+	mvwhline_set(stdscr, y0, x0 + 1, WACS_HLINE, w - 2);
+	mvwhline_set(stdscr, y0 + h - 1, x0 + 1, WACS_HLINE, w - 2);
+	mvwvline_set(stdscr, y0 + 1, x0, WACS_VLINE, h - 2);
+	mvwvline_set(stdscr, y0 + 1, x0 + w - 1, WACS_VLINE, h - 2);
+	mvwadd_wch(stdscr, y0, x0, WACS_ULCORNER);
+	mvwadd_wch(stdscr, y0, x0 + w - 1, WACS_URCORNER);
+	mvwadd_wch(stdscr, y0 + h - 1, x0, WACS_LLCORNER);
+	mvwadd_wch(stdscr, y0 + h - 1, x0 + w - 1, WACS_LRCORNER);
+	wattrset(stdscr, A_NORMAL);
+	ui_draw_text(y0, x0 + 2, x0 + w - 2, title, strlen(title),
+	    ui_element(UI_E_HELP_TITLE));
+}

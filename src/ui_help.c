@@ -113,20 +113,7 @@ ui_help_draw(struct ui *ui)
 		return;
 	x0 = (COLS - w) / 2;
 	y0 = (ui->rows - h) / 2;
-	for (row = 0; row < h; row++)
-		mvwhline(stdscr, y0 + row, x0, ' ', w);
-	wattrset(stdscr, (int)ui_element(UI_E_BORDER));
-	mvwhline_set(stdscr, y0, x0 + 1, WACS_HLINE, w - 2);
-	mvwhline_set(stdscr, y0 + h - 1, x0 + 1, WACS_HLINE, w - 2);
-	mvwvline_set(stdscr, y0 + 1, x0, WACS_VLINE, h - 2);
-	mvwvline_set(stdscr, y0 + 1, x0 + w - 1, WACS_VLINE, h - 2);
-	mvwadd_wch(stdscr, y0, x0, WACS_ULCORNER);
-	mvwadd_wch(stdscr, y0, x0 + w - 1, WACS_URCORNER);
-	mvwadd_wch(stdscr, y0 + h - 1, x0, WACS_LLCORNER);
-	mvwadd_wch(stdscr, y0 + h - 1, x0 + w - 1, WACS_LRCORNER);
-	wattrset(stdscr, A_NORMAL);
-	ui_draw_text(y0, x0 + 2, x0 + w - 2, title, sizeof title - 1,
-	    ui_element(UI_E_HELP_TITLE));
+	ui_draw_box(y0, x0, h, w, title);
 	for (row = 1; row < h - 1; row++) {
 		int y = y0 + row, x = x0 + 2, kw;
 

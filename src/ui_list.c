@@ -198,14 +198,7 @@ ui_list_draw(struct ui *ui)
 		return;
 	x0 = (COLS - w) / 2;
 	y0 = (ui->rows - h) / 2;
-	for (row = 0; row < h; row++)
-		mvwhline(stdscr, y0 + row, x0, ' ', w);
-	wattrset(stdscr, (int)ui_element(UI_E_BORDER));
-	mvwhline_set(stdscr, y0, x0, WACS_HLINE, w);
-	mvwhline_set(stdscr, y0 + h - 1, x0, WACS_HLINE, w);
-	wattrset(stdscr, A_NORMAL);
-	ui_draw_text(y0, x0 + 2, x0 + w - 2, title, strlen(title),
-	    ui_element(UI_E_HELP_TITLE));
+	ui_draw_box(y0, x0, h, w, title);
 	for (row = 1; row < h - 1; row++) {
 		struct buf b = { NULL, 0, 0 };
 		int i = ui->list_first + row - 1;
@@ -216,11 +209,11 @@ ui_list_draw(struct ui *ui)
 		if (i == ui->list_sel) {
 			attr = ui_element(UI_E_TOC_SEL);
 			wattrset(stdscr, (int)attr);
-			mvwhline(stdscr, y0 + row, x0, ' ', w);
+			mvwhline(stdscr, y0 + row, x0 + 1, ' ', w - 2);
 			wattrset(stdscr, A_NORMAL);
 		}
 		entry(ui, i, &b);
-		ui_draw_text(y0 + row, x0 + 1, x0 + w - 1, buf_str(&b), b.len,
+		ui_draw_text(y0 + row, x0 + 2, x0 + w - 2, buf_str(&b), b.len,
 		    attr);
 		buf_free(&b);
 	}

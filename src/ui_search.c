@@ -109,6 +109,17 @@ scope(struct ui_search *s)
 	return sc;
 }
 
+/* Drops the query and its matches. */
+static void
+forget(struct ui_search *s)
+{
+	if (s->have)
+		search_query_free(&s->q);
+	s->have = 0;
+	s->scanning = 0;
+	s->res.n = 0;
+}
+
 /* Picks the match to show once enough is scanned: the nearest from where
  * the search started (before it, for ?), wrapping when there is none. */
 static void
@@ -167,11 +178,7 @@ update(struct ui *ui, int grow)
 	ui->view->top = s->origin;
 	s->shown = 0;
 	if (s->input.len == 0) {
-		if (s->have)
-			search_query_free(&s->q);
-		s->have = 0;
-		s->scanning = 0;
-		s->res.n = 0;
+		forget(s);
 		return;
 	}
 	if (search_query_init(&q, buf_str(&s->input), s->regex, err,
@@ -216,11 +223,7 @@ ui_search_open(struct ui *ui, int backward)
 	s->origin = ui->view->top;
 	s->origin_off = view_top_offset(ui->view);
 	s->history_pos = s->history.n;
-	if (s->have)
-		search_query_free(&s->q);
-	s->have = 0;
-	s->scanning = 0;
-	s->res.n = 0;
+	forget(s);
 	free(s->error);
 	s->error = NULL;
 }
@@ -234,11 +237,7 @@ close_bar(struct ui *ui, int cancel)
 	s->bar = 0;
 	if (cancel) {
 		ui->view->top = s->origin;
-		if (s->have)
-			search_query_free(&s->q);
-		s->have = 0;
-		s->scanning = 0;
-		s->res.n = 0;
+		forget(s);
 		return;
 	}
 	if (s->input.len > 0)

@@ -147,6 +147,10 @@ void	ui_draw_status(struct ui *ui);
 int	ui_draw_text(int y, int x, int maxx, const char *s, size_t n,
 	    unsigned long attr);
 
+/* Clears a box of h rows and w columns at y0, x0 and draws its border
+ * with a title. */
+void	ui_draw_box(int y0, int x0, int h, int w, const char *title);
+
 /* ui_toc.c: the table of contents. */
 void	ui_toc_draw(struct ui *ui);
 void	ui_toc_follow(struct ui *ui);
