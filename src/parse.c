@@ -237,7 +237,7 @@ static int
 classify(struct parse_state *ps, const struct doc *d, size_t s, size_t e,
     struct pline *pl)
 {
-	const uint8_t *src = d->src;
+	const uint8_t *src = d->src, *at;
 	size_t i, raw = s;
 	int n;
 
@@ -278,8 +278,11 @@ classify(struct parse_state *ps, const struct doc *d, size_t s, size_t e,
 			return pl->kind = L_MDHEAD;
 		}
 	}
+	/* A byline, at the top or under each episode's title in an
+	 * archive: "By NAME @ DATE" with a date after the @. */
 	if (e - s > 5 && memcmp(src + s, "By ", 3) == 0 &&
-	    ps->lines < 10 && memmem(src + s, e - s, " @ ", 3) != NULL)
+	    (at = memmem(src + s, e - s, " @ ", 3)) != NULL &&
+	    at + 3 < src + e && at[3] >= '0' && at[3] <= '9')
 		return pl->kind = L_BYLINE;
 	if (e - s > 22 && memcmp(src + s, "This is a linkpost to ", 22) == 0) {
 		pl->tstart = s + 22;
@@ -693,6 +696,14 @@ commit_plain(struct doc *d, struct pline *pl)
 		add_block(d, DOC_TITLE, pl);
 		return;
 	}
+	if (ps->lines > 0 && read_logical(ps, d, pl->next, &nx) &&
+	    nx.kind == L_BYLINE) {
+		/* The title of a later episode in an archive. */
+		ps->base = 1;
+		ps->parent = -1;
+		add_heading(d, pl, 1);
+		return;
+	}
 	if (!ps->mdheads && !ps->srt && lex_headlike(d->src, pl->start, pl->end) &&
 	    !(ps->turn >= 0 && next_is_prose(ps, d, pl))) {
 		if (d->nblocks > 0 && d->blocks[prev].kind == DOC_HEADING)
@@ -738,6 +749,11 @@ commit(struct doc *d, struct pline *pl)
 
 		at = (size_t)((const uint8_t *)memmem(d->src + s, e - s,
 		    " @ ", 3) - d->src);
+		if (d->meta.author.end > 0) {
+			/* A later episode's byline, in an archive. */
+			add_block(d, DOC_BYLINE, pl);
+			break;
+		}
 		d->meta.author.start = s;
 		d->meta.author.end = at;
 		d->meta.date.start = at + 3;

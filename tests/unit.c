@@ -438,6 +438,29 @@ TEST(speaker_label_shapes)
 	doc_free(d);
 }
 
+/* An archive of episodes: each later title and byline starts an episode;
+ * the metadata is the first episode's. */
+TEST(archive_episodes)
+{
+	struct doc *d = parse(
+	    "First Episode Title\n"
+	    "By Ana Host @ 2024-01-01 (+3)\n"
+	    "Ana Host: Welcome.\n"
+	    "A much longer second episode title, with a comma (Guest on the show)\n"
+	    "By Bo Host @ 2024-02-01\n"
+	    "Bo Host: Hello again.\n");
+	char *o = capture(outline, d), *a;
+
+	EXPECT_STR(o, "A much longer second episode title, with a comma (Guest on the show)\n");
+	EXPECT_INT(d->blocks[4].kind, DOC_BYLINE);
+	a = xstrndup((const char *)d->src + d->meta.author.start,
+	    d->meta.author.end - d->meta.author.start);
+	EXPECT_STR(a, "Ana Host");
+	free(a);
+	free(o);
+	doc_free(d);
+}
+
 /* A one-word label is a speaker only when it recurs. */
 TEST(single_word_labels)
 {
