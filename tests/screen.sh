@@ -144,3 +144,18 @@ for sig in TERM HUP INT; do
 	$PTYRUN -s 80x24 -t 10 -o "$TMP/tty" -- sh -c "$LECTERN assets/interview.txt & sleep 1; kill -$sig \$!; wait \$!" < /dev/null
 	check "signal/$sig-restores" sh -c "tail -c 60 '$TMP/tty' | od -c | tr -d ' \n' | grep -q '\[?1049l'"
 done
+
+# Options of the reader: --no-toc, --no-mouse, --palette.
+run 100x30 '<dump> t <dump>' --no-toc
+expect options/no-toc "$(line 1 1)" "▌ $T1 (Jan"
+expect options/no-toc-t-shows "$(line 2 1 | cut -c1-10)" " Contents "
+run 100x30 'M <dump>' --no-mouse
+expect options/no-mouse-M-turns-on "$(line 1 30 | sed 's/^ *//' | cut -c1-9)" "Mouse on:"
+run 100x30 'q' --no-mouse
+check options/no-mouse-no-capture sh -c "! grep -aqF \"$(printf '\033')[?1000h\" '$TMP/tty'"
+run 100x30 'q'
+check options/mouse-captured-by-default grep -aqF "$(printf '\033')[?1000h" "$TMP/tty"
+run 100x30 '<dump>' --palette=light
+check options/light-exit-0 test "$RC" -eq 0
+golden options/light-same-text "$G/screen-100x30.txt" sh -c "awk '/^--- attributes/{exit} 1' '$TMP/dump'; awk '/^--- attributes/{k=1} k' '$G/screen-100x30.txt'"
+status options/bad-palette 2 $LECTERN --palette=pink
