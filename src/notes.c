@@ -253,23 +253,26 @@ parse(struct notes *n, char *data)
 
 /* Reads the state file at path into n; a missing file leaves n empty.
  * A broken one is moved aside and said in n->problem. */
-static void
+static int
 load(struct notes *n, const char *path)
 {
 	char *data, *aside;
+	int saved;
 
 	if ((data = state_read(path, NULL)) == NULL) {
-		if (errno != ENOENT) {
-			free(n->problem);
-			if (asprintf(&n->problem, "cannot read the state: %s",
-			    strerror(errno)) == -1)
-				util_fatal("out of memory");
-		}
-		return;
+		if (errno == ENOENT)
+			return 0;
+		saved = errno;
+		free(n->problem);
+		if (asprintf(&n->problem, "cannot read the state: %s",
+		    strerror(saved)) == -1)
+			util_fatal("out of memory");
+		errno = saved;
+		return -1;
 	}
 	if (parse(n, data) == 0) {
 		free(data);
-		return;
+		return 0;
 	}
 	free(data);
 	free_hls(n->hl, n->nhl);
@@ -290,6 +293,7 @@ load(struct notes *n, const char *path)
 	} else if (asprintf(&n->problem, "the saved state was broken") == -1)
 		util_fatal("out of memory");
 	free(aside);
+	return 0;
 }
 
 /* True when block b's text starts with the excerpt. */
@@ -320,9 +324,15 @@ reanchor(struct notes *n, const struct doc *d)
 		if (old[i].block < d->nblocks &&
 		    anchors(d, old[i].block, old[i].excerpt))
 			best = (long)old[i].block;
-		for (b = 0; best < 0 && b < d->nblocks; b++)
-			if (anchors(d, b, old[i].excerpt))
+		/* Else the paragraph with that start nearest to where it was. */
+		for (b = 0; best < 0 && b < d->nblocks; b++) {
+			size_t k = old[i].block > b ? old[i].block - b :
+			    b - old[i].block;
+
+			if (anchors(d, b, old[i].excerpt) && (best < 0 ||
+			    k < (size_t)labs(best - (long)old[i].block)))
 				best = (long)b;
+		}
 		if (best >= 0) {
 			const struct doc_block *blk = &d->blocks[best];
 
@@ -408,7 +418,7 @@ drop(size_t *arr, size_t *n, size_t v)
 }
 
 struct notes *
-notes_open(const struct doc *d, const char *path)
+notes_open(struct doc *d, const char *path)
 {
 	struct notes *n;
 	char *dir, *other;
@@ -428,6 +438,7 @@ notes_open(const struct doc *d, const char *path)
 
 		/* The same file, changed: find the highlights again. */
 		load(n, other);
+		doc_parse_all(d);
 		lost = reanchor(n, d);
 		for (i = 0; i < n->nhl; i++)
 			push(&n->added, &n->nadded, &n->capadded,
@@ -438,15 +449,22 @@ notes_open(const struct doc *d, const char *path)
 			util_fatal("out of memory");
 		free(other);
 	} else if (n->nhl > 0) {
-		size_t lost = 0;
+		size_t lost = 0, far = 0;
 
-		/* Check that they still stand where they were. */
+		/* Read as far as the highlights go, then check that they
+		 * still stand where they were. */
+		for (i = 0; i < n->nhl; i++)
+			if (n->hl[i].end > far)
+				far = n->hl[i].end;
+		doc_parse_until(d, far);
 		for (i = 0; i < n->nhl; i++)
 			if (n->hl[i].block >= d->nblocks ||
 			    d->blocks[n->hl[i].block].start != n->hl[i].start)
 				break;
-		if (i < n->nhl)
+		if (i < n->nhl) {
+			doc_parse_all(d);
 			lost = reanchor(n, d);
+		}
 		if (lost > 0 && asprintf(&n->problem, "%zu highlights no "
 		    "longer match", lost) == -1)
 			util_fatal("out of memory");
@@ -572,9 +590,17 @@ notes_save(struct notes *n, const struct doc *d)
 		errno = saved;
 		return -1;
 	}
-	/* What is on disk now, with this session's changes applied. */
+	/* What is on disk now, with this session's changes applied. A file
+	 * that cannot be read is not written over. */
 	memset(&disk, 0, sizeof disk);
-	load(&disk, n->file);
+	if (load(&disk, n->file) == -1) {
+		saved = errno;
+		free(disk.problem);
+		close(fd);
+		n->save_failed = 1;
+		errno = saved;
+		return -1;
+	}
 	for (i = 0; i < n->nadded; i++) {
 		size_t blk = n->added[i];
 
@@ -615,6 +641,10 @@ notes_save(struct notes *n, const struct doc *d)
 	buf_free(&b);
 	close(fd);
 	n->save_failed = rc == -1;
+	if (rc == 0) {
+		/* On disk now: another reader's later removals stand. */
+		n->nadded = n->nremoved = 0;
+	}
 	errno = saved;
 	return rc;
 }

@@ -361,7 +361,7 @@ size_t
 search_index_size(const struct search_index *x)
 {
 	return x->cap + x->capsegs * sizeof *x->segs +
-	    (x->nblocks + 1) * sizeof *x->bstart;
+	    x->capbstart * sizeof *x->bstart + x->capwide * sizeof *x->wide;
 }
 
 /* The segment holding folded offset f. */
@@ -507,11 +507,23 @@ exact(const struct search_index *x, const struct search_query *q,
 	size_t s, e;
 	int ok;
 
+	const struct doc_block *blk;
+	int flags = (q->case_sensitive ? 0 : F_CASE) |
+	    (q->keep_marks ? F_MARKS : 0);
+
 	if (!q->case_sensitive && !q->keep_marks)
 		return 1;
 	search_source(x, m, &s, &e);
-	fold_text(&b, x->doc->src + s, e - s, (q->case_sensitive ? 0 :
-	    F_CASE) | (q->keep_marks ? F_MARKS : 0));
+	blk = &x->doc->blocks[search_block(x, m)];
+	if (s < blk->lend && e > blk->tstart && blk->lend <= blk->tstart) {
+		/* From a label into the text: joined by one space, as the
+		 * index has them. */
+		fold_text(&b, x->doc->src + s, blk->lend - s, flags);
+		buf_addc(&b, ' ');
+		fold_text(&b, x->doc->src + blk->tstart, e - blk->tstart,
+		    flags);
+	} else
+		fold_text(&b, x->doc->src + s, e - s, flags);
 	ok = b.len == q->nexact && memcmp(b.data, q->exact, b.len) == 0;
 	buf_free(&b);
 	return ok;
@@ -545,14 +557,14 @@ consider(const struct search_index *x, const struct search_query *q,
 
 static void
 run_regex(const struct search_index *x, const struct search_query *q,
-    const struct search_scope *sc, struct search_result *r)
+    const struct search_scope *sc, struct search_result *r, size_t pos)
 {
 	regmatch_t rm;
-	size_t pos = 0;
 	struct walk w = { 0, 0 };
 
 	while (pos < x->len) {
 		int flags = REG_STARTEND;
+		size_t n;
 
 		rm.rm_so = (regoff_t)pos;
 		rm.rm_eo = (regoff_t)x->len;
@@ -560,11 +572,13 @@ run_regex(const struct search_index *x, const struct search_query *q,
 			flags |= REG_NOTBOL;
 		if (regexec(&q->re, (const char *)x->text, 1, &rm, flags) != 0)
 			break;
+		n = r->n;
 		if (rm.rm_eo > rm.rm_so)
 			consider(x, q, sc, r, (size_t)rm.rm_so, (size_t)rm.rm_eo,
 			    &w);
-		pos = rm.rm_eo > rm.rm_so ? (size_t)rm.rm_eo :
-		    (size_t)rm.rm_so + 1;
+		/* After a match, on from its end; after one refused (it
+		 * split a character), from the next byte. */
+		pos = r->n > n ? (size_t)rm.rm_eo : (size_t)rm.rm_so + 1;
 	}
 }
 
@@ -577,8 +591,10 @@ search_run_slice(const struct search_index *x, const struct search_query *q,
 	struct walk w = { 0, 0 };
 
 	if (q->regex) {
-		if (q->compiled && from == 0)
-			run_regex(x, q, sc, r);
+		/* All that is folded, from where the last slice ended (a
+		 * growing index adds whole blocks). */
+		if (q->compiled)
+			run_regex(x, q, sc, r, from);
 		return x->len;
 	}
 	if (q->nfolded == 0 || from >= x->len)
@@ -592,7 +608,19 @@ search_run_slice(const struct search_index *x, const struct search_query *q,
 		size_t fs = (size_t)(p - x->text), n = r->n;
 
 		consider(x, q, sc, r, fs, fs + q->nfolded, &w);
-		p += r->n > n ? q->nfolded : 1;
+		if (r->n > n) {
+			/* A candidate inside this match is passed over: a
+			 * longer query could still match there. */
+			if (q->nfolded > 1 && memchr(p + 1, q->folded[0],
+			    q->nfolded - 1) != NULL)
+				r->skipped = 1;
+			p += q->nfolded;
+		} else {
+			if (!at_boundary_from(x, &w.seg, fs) ||
+			    !at_boundary_from(x, &w.seg, fs + q->nfolded))
+				r->skipped = 1;
+			p++;
+		}
 	}
 	if (p == NULL || p >= end)
 		return x->len;
@@ -606,6 +634,7 @@ search_run(const struct search_index *x, const struct search_query *q,
 	size_t pos = 0;
 
 	r->n = 0;
+	r->skipped = 0;
 	do
 		pos = search_run_slice(x, q, sc, r, pos, SIZE_MAX);
 	while (pos < x->len);
@@ -625,7 +654,7 @@ search_refine(const struct search_index *x, const struct search_query *old,
 	size_t i, n = 0;
 	struct walk w = { 0, 0 };
 
-	if (old == NULL || q->regex || old->regex ||
+	if (old == NULL || q->regex || old->regex || r->skipped ||
 	    q->nfolded < old->nfolded || old->nfolded == 0 ||
 	    memcmp(q->folded, old->folded, old->nfolded) != 0)
 		return 0;
@@ -773,7 +802,7 @@ size_t
 search_count(const struct doc *d, const struct search_query *q)
 {
 	struct search_index *x = search_index_new(d);
-	struct search_result r = { NULL, 0, 0 };
+	struct search_result r = { NULL, 0, 0, 0 };
 	size_t n;
 
 	search_run(x, q, NULL, &r);

@@ -86,6 +86,7 @@ count_sections(struct ui *ui)
 
 	free(s->counts);
 	s->counts = xcalloc(d->nsections + 1, sizeof *s->counts);
+	s->ncounts = d->nsections;
 	/* Each match in its innermost section, then the sums up the tree
 	 * (a subsection always comes after its parent). */
 	for (i = 0; i < s->res.n; i++) {

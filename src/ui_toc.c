@@ -150,6 +150,7 @@ ui_toc_draw(struct ui *ui)
 			x += 2;
 		right = w - 1;
 		if (ui->search.have && ui->search.counts != NULL &&
+		    (size_t)i < ui->search.ncounts &&
 		    ui->search.counts[i] > 0) {
 			char n[24];
 			int nw = snprintf(n, sizeof n, " %zu",

@@ -197,6 +197,7 @@ view_show_offset(struct view *v, size_t off)
 {
 	const struct layout_block *lb;
 	size_t b, i;
+	int seen;
 
 	if (v->doc->nblocks == 0)
 		return;
@@ -209,12 +210,13 @@ view_show_offset(struct view *v, size_t off)
 	lb = layout_cache_get(v->lc, b);
 	v->top.block = b;
 	v->top.line = 0;
-	for (i = 0; i < lb->nlines; i++) {
+	for (i = 0, seen = 0; i < lb->nlines; i++) {
 		if (lb->lines[i].kind != LAYOUT_TEXT)
 			continue;
-		if (lb->lines[i].start > off && v->top.line > 0)
+		if (lb->lines[i].start > off && seen)
 			break;
 		v->top.line = i;
+		seen = 1;
 	}
 	clamp(v);
 }

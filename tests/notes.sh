@@ -174,3 +174,23 @@ $LECTERN --export-highlights "$TMP/episode.txt" > "$TMP/export" 2>/dev/null
 check changed/kept grep -q '^> This is a linkpost to' "$TMP/export"
 check changed/lost-listed grep -q '^## No longer found in the document' "$TMP/export"
 check changed/lost-text grep -q '^> If you’re thinking about how do you align' "$TMP/export"
+
+# A state file that cannot be read is not written over.
+rm -rf "$XDG_STATE_HOME"; run 100x30 'J * q'
+f=$(cd "$STATE" && ls doc-*.state)
+mv "$STATE/$f" "$TMP/kept.state"; mkdir "$STATE/$f"
+KEEP_STATE=1 run 100x30 'J J * <dump> q'
+check unreadable-state/exit-0 test "$RC" -eq 0
+check unreadable-state/not-replaced test -d "$STATE/$f"
+check unreadable-state/said grep -q 'Cannot save highlights and place\|cannot read the state' "$TMP/dump"
+rmdir "$STATE/$f"
+
+# A highlight past what is read before the first screen (256 KB) is found
+# again when the reader opens, not reported lost (keys from the terminal,
+# so that the reader reads on between them).
+rm -rf "$XDG_STATE_HOME"
+seq 1 9000 | sed 's/.*/Ana Lima: Paragraph number & of a long talk, with a few more words./' > "$TMP/long.txt"
+$PTYRUN -s 100x30 -t 20 -K '<sleep:800> G <sleep:800> K * q' -- $LECTERN "$TMP/long.txt" < /dev/null
+$PTYRUN -s 100x30 -t 20 -K '<sleep:800> q' -- $LECTERN "$TMP/long.txt" < /dev/null
+expect far-highlight/kept "$(grep -c '^hl ' "$STATE"/doc-*.state)" 1
+expect far-highlight/not-lost "$(grep -c '^lost ' "$STATE"/doc-*.state)" 0

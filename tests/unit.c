@@ -673,7 +673,7 @@ first_match(const char *text, const char *query)
 {
 	struct doc *d = parse(text);
 	struct search_index *x = search_index_new(d);
-	struct search_result r = { NULL, 0, 0 };
+	struct search_result r = { NULL, 0, 0, 0 };
 	struct search_query q;
 	char err[128], *s = NULL;
 	size_t a, b;
@@ -771,11 +771,50 @@ TEST(search_labels_and_regex)
 	EXPECT_INT(count("x\n", "(", 1), -1);
 }
 
+/* Refining a query as it grows finds what a fresh search finds, also
+ * where the shorter one overlapped itself or split a character. */
+TEST(search_refine_exact)
+{
+	static const char *cases[][3] = {
+		{ "xaaab\n", "aa", "aab" },
+		{ "stra\xC3\x9F" "e and strasse\n", "stras", "strasse" },
+		{ "wait\xE2\x80\xA6 and ...\n", "..", "..." },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct doc *d = parse(cases[i][0]);
+		struct search_index *x = search_index_new(d);
+		struct search_result r = { NULL, 0, 0, 0 }, f = { NULL, 0, 0, 0 };
+		struct search_query a, b;
+		char err[64];
+
+		search_query_init(&a, cases[i][1], 0, err, sizeof err);
+		search_query_init(&b, cases[i][2], 0, err, sizeof err);
+		search_run(x, &a, NULL, &r);
+		if (!search_refine(x, &a, &b, NULL, &r))
+			search_run(x, &b, NULL, &r);
+		search_run(x, &b, NULL, &f);
+		EXPECT_INT(r.n, f.n);
+		EXPECT(f.n > 0);
+		search_query_free(&a);
+		search_query_free(&b);
+		search_result_free(&r);
+		search_result_free(&f);
+		search_index_free(x);
+		doc_free(d);
+	}
+	/* A regular expression goes on after a match it refused. */
+	EXPECT_INT(count("x \xEF\xAC\x83ii y\n", "ii", 1), 1);
+	/* A capital in a query that runs from a label into the text. */
+	EXPECT_INT(count("**Alice:** hello there.\n", "Alice hello", 0), 1);
+}
+
 TEST(search_refine_and_scope)
 {
 	struct doc *d = seed();
 	struct search_index *x = search_index_new(d);
-	struct search_result r = { NULL, 0, 0 }, full = { NULL, 0, 0 };
+	struct search_result r = { NULL, 0, 0, 0 }, full = { NULL, 0, 0, 0 };
 	struct search_query a, b;
 	struct search_scope sc = { SEARCH_SPEAKER, -1, 1 };
 	char err[64];

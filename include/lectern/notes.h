@@ -48,10 +48,10 @@ uint64_t	 notes_hash(const uint8_t *p, size_t n);
  * Opens the notes of document d (hashing its content), read from the state
  * directory: the file of this content, or else the newest file of the same
  * path (a changed document), whose highlights are then found again by
- * their excerpts. Never fails: problems are in n->problem. Pair with
- * notes_free.
+ * their excerpts. Reads d on as far as its highlights need. Never fails:
+ * problems are in n->problem. Pair with notes_free.
  */
-struct notes	*notes_open(const struct doc *d, const char *path);
+struct notes	*notes_open(struct doc *d, const char *path);
 void		 notes_free(struct notes *n);
 
 /* Adds a highlight on block b, or removes the one there. Returns 1 when

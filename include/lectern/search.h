@@ -51,6 +51,9 @@ struct search_query {
 struct search_result {
 	struct search_match *m;
 	size_t		 n, cap;
+	int		 skipped;	/* a candidate was passed over (inside a
+					   match or a character): refining it
+					   could miss matches */
 };
 
 /* Builds the folded text of the parsed blocks of d. Pair with
@@ -116,7 +119,9 @@ size_t		 search_block_from(const struct search_index *x,
 size_t		 search_first_after(const struct search_index *x,
 		    const struct search_result *r, size_t off);
 
-/* Counts the matches of q in d without keeping an index (--count). */
+/* Counts the matches of q in d (--count): a batch of blocks is folded at a
+ * time, without a map, unless q needs the source (capitals, diacritics,
+ * a regular expression). */
 size_t		 search_count(const struct doc *d, const struct search_query *q);
 
 #endif

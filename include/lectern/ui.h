@@ -54,6 +54,7 @@ struct ui_search {
 	int		 history_loaded;
 	size_t		 history_pos;
 	size_t		*counts;	/* matches in each section */
+	size_t		 ncounts;	/* sections counted (more may come) */
 };
 
 /* Which pane has the keys. */
