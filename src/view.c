@@ -278,6 +278,9 @@ view_set_filter(struct view *v, int speaker)
 
 	v->filter = speaker;
 	view_show_offset(v, off);
+	/* Nothing shown after that place: the last that is. */
+	if (v->doc->nblocks > 0 && !view_visible(v, v->top.block))
+		view_to_end(v);
 }
 
 int
