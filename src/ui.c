@@ -124,6 +124,42 @@ redraw(struct ui *ui)
 	doupdate();
 }
 
+int
+ui_move(int action, int *pos, int last, int page)
+{
+	switch (action) {
+	case KEYMAP_LINE_DOWN:
+	case KEYMAP_CURSOR_DOWN:
+		(*pos)++;
+		break;
+	case KEYMAP_LINE_UP:
+	case KEYMAP_CURSOR_UP:
+		(*pos)--;
+		break;
+	case KEYMAP_PAGE_DOWN:
+	case KEYMAP_HALF_DOWN:
+		*pos += page;
+		break;
+	case KEYMAP_PAGE_UP:
+	case KEYMAP_HALF_UP:
+		*pos -= page;
+		break;
+	case KEYMAP_TOP:
+		*pos = 0;
+		break;
+	case KEYMAP_END:
+		*pos = last;
+		break;
+	default:
+		return 0;
+	}
+	if (*pos > last)
+		*pos = last;
+	if (*pos < 0)
+		*pos = 0;
+	return 1;
+}
+
 /* Reports that a movement could not happen. */
 static void
 cannot(struct ui *ui, int down)

@@ -58,35 +58,8 @@ ui_help_key(struct ui *ui, int key)
 
 	if (max < 0)
 		max = 0;
-	switch (a) {
-	case KEYMAP_LINE_DOWN:
-		ui->help_first++;
-		break;
-	case KEYMAP_LINE_UP:
-		ui->help_first--;
-		break;
-	case KEYMAP_PAGE_DOWN:
-	case KEYMAP_HALF_DOWN:
-		ui->help_first += inner_rows(ui);
-		break;
-	case KEYMAP_PAGE_UP:
-	case KEYMAP_HALF_UP:
-		ui->help_first -= inner_rows(ui);
-		break;
-	case KEYMAP_TOP:
-		ui->help_first = 0;
-		break;
-	case KEYMAP_END:
-		ui->help_first = max;
-		break;
-	default:
+	if (!ui_move(a, &ui->help_first, max, inner_rows(ui)))
 		ui->help = 0;
-		return;
-	}
-	if (ui->help_first > max)
-		ui->help_first = max;
-	if (ui->help_first < 0)
-		ui->help_first = 0;
 }
 
 void

@@ -108,35 +108,11 @@ ui_list_key(struct ui *ui, int key)
 		choose(ui);
 		return;
 	}
-	switch (keymap_lookup(key, KEYMAP_READER)) {
-	case KEYMAP_LINE_DOWN:
-	case KEYMAP_CURSOR_DOWN:
-		ui->list_sel++;
-		break;
-	case KEYMAP_LINE_UP:
-	case KEYMAP_CURSOR_UP:
-		ui->list_sel--;
-		break;
-	case KEYMAP_PAGE_DOWN:
-		ui->list_sel += inner(ui);
-		break;
-	case KEYMAP_PAGE_UP:
-		ui->list_sel -= inner(ui);
-		break;
-	case KEYMAP_TOP:
-		ui->list_sel = 0;
-		break;
-	case KEYMAP_END:
-		ui->list_sel = n - 1;
-		break;
-	default:
+	if (!ui_move(keymap_lookup(key, KEYMAP_READER), &ui->list_sel, n - 1,
+	    inner(ui))) {
 		ui->list = UI_LIST_NONE;
 		return;
 	}
-	if (ui->list_sel >= n)
-		ui->list_sel = n - 1;
-	if (ui->list_sel < 0)
-		ui->list_sel = 0;
 	if (ui->list_sel < ui->list_first)
 		ui->list_first = ui->list_sel;
 	if (ui->list_sel >= ui->list_first + inner(ui))

@@ -71,34 +71,8 @@ ui_toc_key(struct ui *ui, int key, int action)
 		jump(ui);
 		return 1;
 	}
-	switch (action) {
-	case KEYMAP_LINE_DOWN:
-		ui->toc_sel++;
-		break;
-	case KEYMAP_LINE_UP:
-		ui->toc_sel--;
-		break;
-	case KEYMAP_PAGE_DOWN:
-	case KEYMAP_HALF_DOWN:
-		ui->toc_sel += page;
-		break;
-	case KEYMAP_PAGE_UP:
-	case KEYMAP_HALF_UP:
-		ui->toc_sel -= page;
-		break;
-	case KEYMAP_TOP:
-		ui->toc_sel = 0;
-		break;
-	case KEYMAP_END:
-		ui->toc_sel = n - 1;
-		break;
-	default:
+	if (!ui_move(action, &ui->toc_sel, n - 1, page))
 		return 0;
-	}
-	if (ui->toc_sel >= n)
-		ui->toc_sel = n - 1;
-	if (ui->toc_sel < 0)
-		ui->toc_sel = 0;
 	keep_in_view(ui);
 	return 1;
 }

@@ -124,6 +124,10 @@ void	ui_layout(struct ui *ui);
 int	ui_read_more(struct ui *ui);
 /* Parses up to source offset off. */
 void	ui_read_until(struct ui *ui, size_t off);
+/* Moves a selection or a scroll position in a list (contents, help,
+ * lists) for a movement action, within 0..last; returns 0 for an action
+ * that is not a movement. */
+int	ui_move(int action, int *pos, int last, int page);
 /* Shows the text at off at the top, reading up to it first. */
 void	ui_goto_offset(struct ui *ui, size_t off);
 
