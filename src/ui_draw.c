@@ -264,3 +264,19 @@ ui_draw_box(int y0, int x0, int h, int w, const char *title)
 	ui_draw_text(y0, x0 + 2, x0 + w - 2, title, strlen(title),
 	    ui_element(UI_E_HELP_TITLE));
 }
+
+int
+ui_overlay(struct ui *ui, int maxw, int nlines, const char *title, int *y0,
+    int *x0, int *h, int *w)
+{
+	*w = COLS - 2 < maxw ? COLS - 2 : maxw;
+	*h = ui->rows - 2 > 3 ? ui->rows - 2 : 3;
+	if (*h > nlines + 2)
+		*h = nlines + 2;
+	if (*w < 10 || *h < 3)
+		return 0;
+	*x0 = (COLS - *w) / 2;
+	*y0 = (ui->rows - *h) / 2;
+	ui_draw_box(*y0, *x0, *h, *w, title);
+	return 1;
+}

@@ -78,15 +78,8 @@ ui_help_draw(struct ui *ui)
 		if ((int)strlen(keys) + 2 > keys_w)
 			keys_w = (int)strlen(keys) + 2;
 	}
-	w = COLS - 2 < HELP_MAX_W ? COLS - 2 : HELP_MAX_W;
-	h = inner_rows(ui) + 2;
-	if (h > n + 2)
-		h = n + 2;
-	if (w < 10 || h < 3)
+	if (!ui_overlay(ui, HELP_MAX_W, n, title, &y0, &x0, &h, &w))
 		return;
-	x0 = (COLS - w) / 2;
-	y0 = (ui->rows - h) / 2;
-	ui_draw_box(y0, x0, h, w, title);
 	for (row = 1; row < h - 1; row++) {
 		int y = y0 + row, x = x0 + 2, kw;
 

@@ -14,33 +14,6 @@
 #define LIST_MAX_W	90
 #define EVERYONE	SIZE_MAX
 
-/* Fills the entries of the highlights list. */
-static void
-fill_highlights(struct ui *ui)
-{
-	struct notes *n = ui->notes;
-	size_t i = 0, j = 0;
-
-	ui->nlist = 0;
-	ui->list_blocks = xreallocarray(ui->list_blocks, ui->ndoc_hl +
-	    n->nhl + 1, sizeof *ui->list_blocks);
-	while (i < ui->ndoc_hl || j < n->nhl) {
-		size_t a = i < ui->ndoc_hl ?
-		    ui->doc->sections[ui->doc_hl[i]].heading : SIZE_MAX;
-		size_t c = j < n->nhl ? n->hl[j].block : SIZE_MAX;
-
-		if (a <= c) {
-			ui->list_blocks[ui->nlist++] = a;
-			i++;
-			if (a == c)
-				j++;
-		} else {
-			ui->list_blocks[ui->nlist++] = c;
-			j++;
-		}
-	}
-}
-
 void
 ui_list_open(struct ui *ui, enum ui_list_kind kind)
 {
@@ -49,7 +22,8 @@ ui_list_open(struct ui *ui, enum ui_list_kind kind)
 	ui->list = kind;
 	ui->list_sel = ui->list_first = 0;
 	if (kind == UI_LIST_HIGHLIGHTS) {
-		fill_highlights(ui);
+		free(ui->list_blocks);
+		ui->nlist = ui_highlights(ui, &ui->list_blocks);
 		if (ui->nlist == 0) {
 			ui->list = UI_LIST_NONE;
 			ui_message(ui, "No highlights yet: * highlights a "
@@ -166,15 +140,9 @@ ui_list_draw(struct ui *ui)
 	    " Speakers \xE2\x80\x94 Enter reads only their turns ";
 	int w, h, x0, y0, row;
 
-	w = COLS - 2 < LIST_MAX_W ? COLS - 2 : LIST_MAX_W;
-	h = inner(ui) + 2;
-	if (h > (int)ui->nlist + 2)
-		h = (int)ui->nlist + 2;
-	if (w < 10 || h < 3)
+	if (!ui_overlay(ui, LIST_MAX_W, (int)ui->nlist, title, &y0, &x0, &h,
+	    &w))
 		return;
-	x0 = (COLS - w) / 2;
-	y0 = (ui->rows - h) / 2;
-	ui_draw_box(y0, x0, h, w, title);
 	for (row = 1; row < h - 1; row++) {
 		struct buf b = { NULL, 0, 0 };
 		int i = ui->list_first + row - 1;

@@ -192,8 +192,8 @@ ui_notes_margin(struct ui *ui, int row, size_t b)
 
 /* The highlights of both kinds as blocks, in document order. Caller
  * frees. */
-static size_t
-all_highlights(struct ui *ui, size_t **out)
+size_t
+ui_highlights(struct ui *ui, size_t **out)
 {
 	struct notes *n = ui->notes;
 	size_t *v, i = 0, j = 0, k = 0;
@@ -226,7 +226,7 @@ jump_highlight(struct ui *ui, int dir)
 
 	if (dir > 0)
 		ui_read_until(ui, ui->doc->len);
-	n = all_highlights(ui, &v);
+	n = ui_highlights(ui, &v);
 	if (n == 0) {
 		ui_message(ui, "No highlights yet: * highlights a paragraph");
 		free(v);

@@ -156,6 +156,12 @@ int	ui_draw_text(int y, int x, int maxx, const char *s, size_t n,
  * with a title. */
 void	ui_draw_box(int y0, int x0, int h, int w, const char *title);
 
+/* Places a centered overlay box for nlines lines, at most maxw wide and
+ * two rows short of the panes, and draws it. Returns 0 when it does not
+ * fit. */
+int	ui_overlay(struct ui *ui, int maxw, int nlines, const char *title,
+	    int *y0, int *x0, int *h, int *w);
+
 /* ui_toc.c: the table of contents. */
 void	ui_toc_draw(struct ui *ui);
 void	ui_toc_follow(struct ui *ui);
@@ -196,6 +202,10 @@ void	ui_cursor_follow(struct ui *ui);
 void	ui_cursor_click(struct ui *ui, int row);
 /* Draws the margin marks of a reader row for block b. */
 void	ui_notes_margin(struct ui *ui, int row, size_t b);
+
+/* The highlights of both kinds as blocks, in document order. Caller
+ * frees *out. */
+size_t	ui_highlights(struct ui *ui, size_t **out);
 
 /* ui_list.c: the lists of highlights and of speakers. */
 void	ui_list_open(struct ui *ui, enum ui_list_kind kind);
