@@ -16,7 +16,8 @@ CURSES_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
 CURSES_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
 LECTERN_CPPFLAGS = -Iinclude -D_GNU_SOURCE -DLECTERN_VERSION='"$(VERSION)"'
 LECTERN_CFLAGS	 = -std=c11 $(WARN) -MMD -MP
-LIBS	 = $(CURSES_LIBS) -lunistring
+CORE_LIBS = -lunistring
+LIBS	 = $(CURSES_LIBS) $(CORE_LIBS)
 
 # The model, parser, layout and outputs: no curses in these.
 CORE	 = util text doc lexicon parse layout render view keymap search state notes
@@ -67,14 +68,17 @@ run: $(BIN)
 # Tests
 TEST_CFLAGS = $(LECTERN_CPPFLAGS) $(CPPFLAGS) $(LECTERN_CFLAGS) $(CFLAGS) -Itests
 
-$(UNIT): tests/unit.c tests/unit.h $(CORE_OBJS)
+# The unit tests: every tests/unit_*.c, one binary.
+UNIT_SRCS = $(sort $(wildcard tests/unit_*.c))
+
+$(UNIT): $(UNIT_SRCS) tests/unit.h $(CORE_OBJS)
 	@$(if $(Q),echo "  CC      $@")
-	$(Q)$(CC) $(TEST_CFLAGS) $(LDFLAGS) -o $@ tests/unit.c $(CORE_OBJS) -lunistring
+	$(Q)$(CC) $(TEST_CFLAGS) $(LDFLAGS) -o $@ $(UNIT_SRCS) $(CORE_OBJS) $(CORE_LIBS)
 
 # The fuzz target as a plain program over the seed corpus and crashers.
 $(FUZZRUN): tests/fuzz/fuzz.c $(CORE_OBJS)
 	@$(if $(Q),echo "  CC      $@")
-	$(Q)$(CC) $(TEST_CFLAGS) -DFUZZ_MAIN $(LDFLAGS) -o $@ tests/fuzz/fuzz.c $(CORE_OBJS) -lunistring
+	$(Q)$(CC) $(TEST_CFLAGS) -DFUZZ_MAIN $(LDFLAGS) -o $@ tests/fuzz/fuzz.c $(CORE_OBJS) $(CORE_LIBS)
 
 tests/ptyrun: tests/ptyrun.c
 	@$(if $(Q),echo "  CC      $@")
@@ -129,7 +133,7 @@ fuzz:
 
 build-fuzz/fuzz: tests/fuzz/fuzz.c $(CORE_OBJS)
 	$(Q)$(CC) $(TEST_CFLAGS) -fsanitize=fuzzer -o $@ tests/fuzz/fuzz.c \
-	    $(CORE_OBJS) -lunistring
+	    $(CORE_OBJS) $(CORE_LIBS)
 
 # Regenerates the KEYS section of the man page from the key table.
 man-keys: $(BIN)

@@ -12,11 +12,12 @@ struct unit_test {
 	void		(*fn)(void);
 };
 
-#define UNIT_MAX 256
-static struct unit_test unit_tests[UNIT_MAX];
-static int unit_ntests;
-static int unit_fails;		/* in the test being run */
-static const char *unit_current;
+#define UNIT_MAX 1024
+/* The registry, in tests/unit_main.c. */
+extern struct unit_test unit_tests[UNIT_MAX];
+extern int unit_ntests;
+extern int unit_fails;		/* in the test being run */
+extern const char *unit_current;
 
 #define TEST(tname) \
 	static void test_##tname(void); \
@@ -58,30 +59,15 @@ static const char *unit_current;
 		    sa_ == NULL ? "(null)" : sa_, sb_); \
 } while (0)
 
-/* Runs every test, or those named on the command line. */
-static int
-unit_run(int argc, char **argv)
-{
-	int i, j, failed = 0;
+/* Helpers shared by the test files (tests/unit_main.c). */
+struct doc;
 
-	for (i = 0; i < unit_ntests; i++) {
-		if (argc > 1) {
-			for (j = 1; j < argc; j++)
-				if (strcmp(argv[j], unit_tests[i].name) == 0)
-					break;
-			if (j == argc)
-				continue;
-		}
-		unit_current = unit_tests[i].name;
-		unit_fails = 0;
-		unit_tests[i].fn();
-		if (unit_fails == 0)
-			printf("PASS unit/%s\n", unit_tests[i].name);
-		else
-			failed++;
-		fflush(stdout);
-	}
-	return failed > 0;
-}
+/* Parses a NUL-terminated string into a complete document. */
+struct doc	*unit_parse(const char *s);
+/* The bundled interview, parsed. */
+struct doc	*unit_seed(void);
+/* Block b's text and label as new strings. */
+char		*unit_btext(const struct doc *d, size_t b);
+char		*unit_blabel(const struct doc *d, size_t b);
 
 #endif

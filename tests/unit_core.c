@@ -1,4 +1,5 @@
-/* unit.c: unit tests of the parser, the layout and the text layer. */
+/* unit_core.c: unit tests of the parser, the layout, the text layer and
+ * the search. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,35 +11,6 @@
 #include "lectern/text.h"
 #include "lectern/util.h"
 #include "unit.h"
-
-extern const unsigned char asset_interview[];
-extern const unsigned long asset_interview_len;
-
-/* Parses a NUL-terminated string into a complete document. */
-static struct doc *
-parse(const char *s)
-{
-	struct doc *d;
-
-	d = doc_new((const uint8_t *)s, strlen(s), "test", DOC_BORROWED);
-	doc_parse_all(d);
-	return d;
-}
-
-/* Returns block b's text as a new string. */
-static char *
-btext(const struct doc *d, size_t b)
-{
-	return xstrndup((const char *)d->src + d->blocks[b].tstart,
-	    d->blocks[b].tend - d->blocks[b].tstart);
-}
-
-static char *
-blabel(const struct doc *d, size_t b)
-{
-	return xstrndup((const char *)d->src + d->blocks[b].lstart,
-	    d->blocks[b].lend - d->blocks[b].lstart);
-}
 
 /* Runs one of the render_ functions into a string. */
 static char *
@@ -71,20 +43,9 @@ outline(struct doc *d, FILE *f)
 	return render_outline(d, f);
 }
 
-static struct doc *
-seed(void)
-{
-	struct doc *d;
-
-	d = doc_new(asset_interview, asset_interview_len, "seed",
-	    DOC_BORROWED);
-	doc_parse_all(d);
-	return d;
-}
-
 TEST(seed_outline)
 {
-	struct doc *d = seed();
+	struct doc *d = unit_seed();
 	char *o = capture(outline, d);
 
 	EXPECT_STR(o,
@@ -103,7 +64,7 @@ TEST(seed_outline)
 
 TEST(seed_speakers)
 {
-	struct doc *d = seed();
+	struct doc *d = unit_seed();
 	char *o = capture(render_speakers, d);
 
 	/* Words are checked against an independent count below. */
@@ -120,7 +81,7 @@ TEST(seed_speakers)
 
 TEST(seed_metadata)
 {
-	struct doc *d = seed();
+	struct doc *d = unit_seed();
 
 #define RANGE(r) xstrndup((const char *)d->src + (r).start, (r).end - (r).start)
 	char *t = RANGE(d->meta.title), *a = RANGE(d->meta.author),
@@ -149,13 +110,13 @@ TEST(seed_metadata)
 /* The seed's pull quote, credits and the two-sentence line. */
 TEST(seed_blocks)
 {
-	struct doc *d = seed();
+	struct doc *d = unit_seed();
 	size_t i, quotes = 0, credits = 0, attribs = 0, bullets = 0;
 	int found = 0;
 
 	for (i = 0; i < d->nblocks; i++) {
 		const struct doc_block *b = &d->blocks[i];
-		char *t = btext(d, i);
+		char *t = unit_btext(d, i);
 
 		if (b->kind == DOC_QUOTE)
 			quotes++;
@@ -164,7 +125,7 @@ TEST(seed_blocks)
 		if (b->kind == DOC_BULLET)
 			bullets++;
 		if (b->kind == DOC_ATTRIB) {
-			char *l = blabel(d, i);
+			char *l = unit_blabel(d, i);
 
 			attribs++;
 			EXPECT_STR(l, "Jan Leike");
@@ -190,7 +151,7 @@ TEST(seed_blocks)
 /* Every block range lies in the source and blocks come in order. */
 TEST(seed_ranges)
 {
-	struct doc *d = seed();
+	struct doc *d = unit_seed();
 	size_t i;
 
 	for (i = 0; i < d->nblocks; i++) {
@@ -209,7 +170,7 @@ TEST(seed_ranges)
 
 TEST(block_kinds)
 {
-	struct doc *d = parse(
+	struct doc *d = unit_parse(
 	    "A Title Line\n"
 	    "By Someone @ 2024-01-01\n"
 	    "This is a linkpost to https://example.org/x\n"
@@ -240,7 +201,7 @@ TEST(block_kinds)
 	EXPECT_INT(d->blocks[10].kind, DOC_CREDIT);
 	EXPECT_INT(d->blocks[10].turn, -1);
 	{
-		char *l = blabel(d, 7), *t = btext(d, 8), *sp = blabel(d, 8);
+		char *l = unit_blabel(d, 7), *t = unit_btext(d, 8), *sp = unit_blabel(d, 8);
 
 		EXPECT_STR(l, "1.");
 		EXPECT_STR(t, "Hello, everyone.");
@@ -261,7 +222,7 @@ TEST(block_kinds)
  * a short line followed by prose is a short paragraph, not a heading. */
 TEST(continuation)
 {
-	struct doc *d = parse(
+	struct doc *d = unit_parse(
 	    "Rob Wiblin: First question.\n"
 	    "Second paragraph of the question.\n"
 	    "What do you think? Is that right?\n"
@@ -295,7 +256,7 @@ TEST(continuation)
 /* A short line with two sentences is not a heading. */
 TEST(two_sentences)
 {
-	struct doc *d = parse(
+	struct doc *d = unit_parse(
 	    "Intro paragraph that is plain prose, ending here.\n"
 	    "Is this a heading? No it is not\n"
 	    "Is this one a heading?\n"
@@ -308,7 +269,7 @@ TEST(two_sentences)
 
 TEST(credits_not_speakers)
 {
-	struct doc *d = parse(
+	struct doc *d = unit_parse(
 	    "Intro.\n"
 	    "Producer and editor: Keiran Harris\n"
 	    "Audio Engineering Lead: Ben Cordell\n"
@@ -327,7 +288,7 @@ TEST(credits_not_speakers)
 
 TEST(pull_quote)
 {
-	struct doc *d = parse(
+	struct doc *d = unit_parse(
 	    "Summary\n"
 	    "First quoted paragraph.\n"
 	    "Second quoted paragraph.\n"
@@ -350,7 +311,7 @@ TEST(pull_quote)
 /* Hard-wrapped paragraphs separated by blank lines are joined. */
 TEST(hard_wrapped)
 {
-	struct doc *d = parse(
+	struct doc *d = unit_parse(
 	    "Notes on a talk\n"
 	    "\n"
 	    "Mira Chen: We started with a small team and a very large\n"
@@ -368,7 +329,7 @@ TEST(hard_wrapped)
 
 	EXPECT_INT(d->nblocks, 5);
 	EXPECT_INT(d->blocks[1].kind, DOC_TURN);
-	t = btext(d, 1);
+	t = unit_btext(d, 1);
 	EXPECT_STR(t, "We started with a small team and a very large\n"
 	    "question about how models generalise, and we kept coming\n"
 	    "back to it.");
@@ -382,7 +343,7 @@ TEST(hard_wrapped)
 
 TEST(crlf_bom_tabs)
 {
-	struct doc *d = parse(
+	struct doc *d = unit_parse(
 	    "\xEF\xBB\xBFThe Title\r\n"
 	    "Section One\r\n"
 	    "Ana Souza:\tHello\tthere.\r\n"
@@ -390,13 +351,13 @@ TEST(crlf_bom_tabs)
 	char *t, *o;
 
 	EXPECT_INT(d->blocks[0].kind, DOC_TITLE);
-	t = btext(d, 0);
+	t = unit_btext(d, 0);
 	EXPECT_STR(t, "The Title");
 	free(t);
-	t = btext(d, 2);
+	t = unit_btext(d, 2);
 	EXPECT_STR(t, "Hello\tthere.");
 	free(t);
-	t = blabel(d, 2);
+	t = unit_blabel(d, 2);
 	EXPECT_STR(t, "Ana Souza");
 	free(t);
 	o = capture(outline, d);
@@ -411,7 +372,7 @@ TEST(crlf_bom_tabs)
 
 TEST(speaker_label_shapes)
 {
-	struct doc *d = parse(
+	struct doc *d = unit_parse(
 	    "**Daniel Filan:** Hello.\n"
 	    "**Adrià Garriga-Alonso** (00:30):\n"
 	    "Thank you for having me.\n"
@@ -428,10 +389,10 @@ TEST(speaker_label_shapes)
 	EXPECT_STR(d->speakers[2].name, "ROB WIBLIN");
 	EXPECT_STR(d->speakers[3].name, "Dwarkesh Patel");
 	EXPECT_STR(d->speakers[4].name, "Paul Christiano");
-	t = btext(d, 1);
+	t = unit_btext(d, 1);
 	EXPECT_STR(t, "Thank you for having me.");
 	free(t);
-	t = btext(d, 3);
+	t = unit_btext(d, 3);
 	EXPECT_STR(t, "Okay, so first question.");
 	free(t);
 	EXPECT_INT(d->nblocks, 5);
@@ -442,7 +403,7 @@ TEST(speaker_label_shapes)
  * the metadata is the first episode's. */
 TEST(archive_episodes)
 {
-	struct doc *d = parse(
+	struct doc *d = unit_parse(
 	    "First Episode Title\n"
 	    "By Ana Host @ 2024-01-01 (+3)\n"
 	    "Ana Host: Welcome.\n"
@@ -464,7 +425,7 @@ TEST(archive_episodes)
 /* A one-word label is a speaker only when it recurs. */
 TEST(single_word_labels)
 {
-	struct doc *d = parse(
+	struct doc *d = unit_parse(
 	    "Note: this is not a speaker.\n"
 	    "Q: What is it?\n"
 	    "A: An answer.\n"
@@ -479,7 +440,7 @@ TEST(single_word_labels)
 
 TEST(empty_input)
 {
-	struct doc *d = parse("");
+	struct doc *d = unit_parse("");
 	char *o;
 
 	EXPECT_INT(d->nblocks, 0);
@@ -488,7 +449,7 @@ TEST(empty_input)
 	EXPECT_STR(o, "");
 	free(o);
 	doc_free(d);
-	d = parse("\n\n  \n\t\n");
+	d = unit_parse("\n\n  \n\t\n");
 	EXPECT_INT(d->nblocks, 0);
 	doc_free(d);
 }
@@ -496,7 +457,7 @@ TEST(empty_input)
 /* A run of headings: the first is the parent of those after it. */
 TEST(only_headings)
 {
-	struct doc *d = parse(
+	struct doc *d = unit_parse(
 	    "First heading\n"
 	    "Second heading\n"
 	    "Third heading\n"
@@ -512,7 +473,7 @@ TEST(only_headings)
 
 TEST(markdown_headings)
 {
-	struct doc *d = parse(
+	struct doc *d = unit_parse(
 	    "---\n"
 	    "layout: post\n"
 	    "title: \"24 - Superalignment\"\n"
@@ -540,7 +501,7 @@ TEST(markdown_headings)
 
 TEST(chapters_and_srt)
 {
-	struct doc *d = parse(
+	struct doc *d = unit_parse(
 	    "(00:00:00) - What do we want?\n"
 	    "Dwarkesh Patel 00:00:00\n"
 	    "\n"
@@ -550,7 +511,7 @@ TEST(chapters_and_srt)
 	EXPECT_STR(o, "What do we want?\n");
 	free(o);
 	doc_free(d);
-	d = parse("1\n00:00:00,000 --> 00:00:15,920\nHello and welcome\n\n"
+	d = unit_parse("1\n00:00:00,000 --> 00:00:15,920\nHello and welcome\n\n"
 	    "2\n00:00:15,920 --> 00:00:20,880\npeople doing things.\n\n");
 	EXPECT_INT(d->nblocks, 2);
 	EXPECT_INT(d->blocks[0].kind, DOC_PARA);
@@ -628,7 +589,7 @@ TEST(glyphs_are_safe)
 /* --dump never makes a line wider than asked, for the seed. */
 TEST(dump_width_seed)
 {
-	struct doc *d = seed();
+	struct doc *d = unit_seed();
 	int widths[] = { 20, 40, 60, 80 };
 	size_t i;
 
@@ -655,7 +616,7 @@ TEST(dump_width_seed)
 static long
 count(const char *text, const char *query, int regex)
 {
-	struct doc *d = parse(text);
+	struct doc *d = unit_parse(text);
 	struct search_query q;
 	char err[128];
 	long n = -1;
@@ -671,7 +632,7 @@ count(const char *text, const char *query, int regex)
 static char *
 first_match(const char *text, const char *query)
 {
-	struct doc *d = parse(text);
+	struct doc *d = unit_parse(text);
 	struct search_index *x = search_index_new(d);
 	struct search_result r = { NULL, 0, 0, 0 };
 	struct search_query q;
@@ -783,7 +744,7 @@ TEST(search_refine_exact)
 	size_t i;
 
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		struct doc *d = parse(cases[i][0]);
+		struct doc *d = unit_parse(cases[i][0]);
 		struct search_index *x = search_index_new(d);
 		struct search_result r = { NULL, 0, 0, 0 }, f = { NULL, 0, 0, 0 };
 		struct search_query a, b;
@@ -812,7 +773,7 @@ TEST(search_refine_exact)
 
 TEST(search_refine_and_scope)
 {
-	struct doc *d = seed();
+	struct doc *d = unit_seed();
 	struct search_index *x = search_index_new(d);
 	struct search_result r = { NULL, 0, 0, 0 }, full = { NULL, 0, 0, 0 };
 	struct search_query a, b;
@@ -847,10 +808,4 @@ TEST(search_refine_and_scope)
 	search_result_free(&full);
 	search_index_free(x);
 	doc_free(d);
-}
-
-int
-main(int argc, char **argv)
-{
-	return unit_run(argc, argv);
 }
