@@ -5,8 +5,10 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <time.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -15,8 +17,9 @@
 #include <uniwbrk.h>
 #include <unistr.h>
 
+#include "lectern/build.h"
 #include "lectern/doc.h"
-#include "lectern/parse.h"
+#include "lectern/format.h"
 #include "lectern/util.h"
 
 #define FIFO_WAIT	10	/* seconds a FIFO waits for its writer */
@@ -33,24 +36,221 @@ doc_kind_name(enum doc_block_kind kind)
 	return kind < DOC_NKINDS ? kind_names[kind] : "?";
 }
 
+/* The mapped files, for the SIGBUS handler: a file that shrinks under
+ * its mapping faults on the pages past its new end. */
+#define MAX_MAPS	64
+
+static struct {
+	volatile uintptr_t base;
+	volatile size_t	 len;
+	volatile size_t	 gone;		/* offset from which pages are gone,
+					   or SIZE_MAX */
+} maps[MAX_MAPS];
+
+/* Puts zero pages where the file's pages were, notes where, and lets the
+ * faulting read go on: the reader stops reading there at its next step. */
+static void
+on_sigbus(int sig, siginfo_t *si, void *ctx)
+{
+	uintptr_t a = (uintptr_t)si->si_addr, page;
+	long psz = sysconf(_SC_PAGESIZE);
+	size_t i;
+
+	(void)ctx;
+	for (i = 0; i < MAX_MAPS; i++) {
+		if (maps[i].base == 0 || a < maps[i].base ||
+		    a >= maps[i].base + maps[i].len)
+			continue;
+		page = a & ~(uintptr_t)(psz - 1);
+		if (mmap((void *)page, maps[i].base + maps[i].len - page,
+		    PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1,
+		    0) == MAP_FAILED)
+			break;
+		if (page - maps[i].base < maps[i].gone)
+			maps[i].gone = page - maps[i].base;
+		return;
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* Notes a mapping for the SIGBUS handler. Returns 0, or -1 when there is
+ * no room (the file is then read, not mapped). */
+static int
+watch_map(const void *base, size_t len)
+{
+	static int installed;
+	struct sigaction sa;
+	size_t i;
+
+	if (!installed) {
+		memset(&sa, 0, sizeof sa);
+		sa.sa_sigaction = on_sigbus;
+		sa.sa_flags = SA_SIGINFO | SA_NODEFER;
+		sigemptyset(&sa.sa_mask);
+		if (sigaction(SIGBUS, &sa, NULL) == -1)
+			return -1;
+		installed = 1;
+	}
+	for (i = 0; i < MAX_MAPS; i++)
+		if (maps[i].base == 0) {
+			maps[i].gone = SIZE_MAX;
+			maps[i].len = len;
+			maps[i].base = (uintptr_t)base;
+			return 0;
+		}
+	return -1;
+}
+
+static void
+unwatch_map(const void *base)
+{
+	size_t i;
+
+	for (i = 0; i < MAX_MAPS; i++)
+		if (maps[i].base == (uintptr_t)base)
+			maps[i].base = 0;
+}
+
+/* Converts UTF-16 (big_endian or not) to UTF-8. Caller frees. */
+static uint8_t *
+from_utf16(const uint8_t *p, size_t n, int big, size_t *outlen)
+{
+	uint8_t *o, *q;
+	size_t i;
+
+	q = o = xmalloc(n / 2 * 3 + 4);
+	for (i = 0; i + 1 < n; i += 2) {
+		uint32_t c = big ? (uint32_t)p[i] << 8 | p[i + 1] :
+		    (uint32_t)p[i + 1] << 8 | p[i];
+
+		if (c >= 0xD800 && c < 0xDC00 && i + 3 < n) {
+			uint32_t c2 = big ? (uint32_t)p[i + 2] << 8 | p[i + 3] :
+			    (uint32_t)p[i + 3] << 8 | p[i + 2];
+
+			if (c2 >= 0xDC00 && c2 < 0xE000) {
+				c = 0x10000 + ((c - 0xD800) << 10) +
+				    (c2 - 0xDC00);
+				i += 2;
+			} else
+				c = 0xFFFD;
+		} else if (c >= 0xD800 && c < 0xE000)
+			c = 0xFFFD;
+		q += u8_uctomb(q, c, 4);
+	}
+	*outlen = (size_t)(q - o);
+	return o;
+}
+
+/* True when the start of p looks like UTF-16 without a byte-order mark:
+ * text whose every other byte is zero. Sets *big for big-endian. */
+static int
+looks_utf16(const uint8_t *p, size_t n, int *big)
+{
+	size_t i, even = 0, odd = 0, pairs;
+
+	if (n > 4096)
+		n = 4096;
+	pairs = n / 2;
+	if (pairs < 8)
+		return 0;
+	for (i = 0; i + 1 < n; i += 2) {
+		even += p[i] == 0;
+		odd += p[i + 1] == 0;
+	}
+	*big = even > odd;
+	return (even > pairs * 7 / 10 && odd < pairs / 20) ||
+	    (odd > pairs * 7 / 10 && even < pairs / 20);
+}
+
+/* True when lines end in CR alone: CRs without an LF after them outnumber
+ * the LFs in the first FORMAT_SNIFF_SIZE bytes. */
+static int
+cr_lines(const uint8_t *p, size_t n)
+{
+	size_t i, cr = 0, lf = 0;
+
+	if (n > FORMAT_SNIFF_SIZE)
+		n = FORMAT_SNIFF_SIZE;
+	for (i = 0; i < n; i++)
+		if (p[i] == '\n')
+			lf++;
+		else if (p[i] == '\r' && (i + 1 >= n || p[i + 1] != '\n'))
+			cr++;
+	return cr > lf;
+}
+
+/* Makes the input of the reader from the raw bytes: no byte-order mark,
+ * UTF-8, LF line ends. */
+static void
+make_input(struct doc *d)
+{
+	const uint8_t *p = d->raw;
+	size_t n = d->rawlen, i;
+	int big;
+
+	d->in = p;
+	d->inlen = n;
+	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+		d->in = p + 3;
+		d->inlen = n - 3;
+	} else if (n >= 2 && (memcmp(p, "\xFF\xFE", 2) == 0 ||
+	    memcmp(p, "\xFE\xFF", 2) == 0)) {
+		big = p[0] == 0xFE;
+		d->conv = from_utf16(p + 2, n - 2, big, &d->inlen);
+		d->in = d->conv;
+		d->encoding = big ? "UTF-16BE" : "UTF-16LE";
+	} else if (looks_utf16(p, n, &big)) {
+		d->conv = from_utf16(p, n, big, &d->inlen);
+		d->in = d->conv;
+		d->encoding = big ? "UTF-16BE" : "UTF-16LE";
+	}
+	if (cr_lines(d->in, d->inlen)) {
+		uint8_t *c = d->conv != NULL ? d->conv : xmalloc(d->inlen + 1);
+
+		for (i = 0; i < d->inlen; i++)
+			c[i] = d->in[i] == '\r' && (i + 1 >= d->inlen ||
+			    d->in[i + 1] != '\n') ? '\n' : d->in[i];
+		d->conv = c;
+		d->in = c;
+		if (d->encoding == NULL)
+			d->encoding = "CR line ends";
+	}
+}
+
 struct doc *
-doc_new(const uint8_t *src, size_t len, const char *name, enum doc_own own)
+doc_new_as(const uint8_t *src, size_t len, const char *name,
+    enum doc_own own, const char *format)
 {
 	struct doc *d;
 
 	d = xcalloc(1, sizeof *d);
-	d->src = src;
-	d->len = len;
+	d->raw = src;
+	d->rawlen = len;
 	d->name = xstrdup(name);
 	d->own = own;
 	d->maplen = len;
-	d->ps = parse_begin(d);
+	d->fd = -1;
+	d->maxtime = DOC_NO_TIME;
+	make_input(d);
+	d->src = d->in;
+	d->len = d->inlen;
+	if (format == NULL || (d->fmt = format_find(format)) == NULL)
+		d->fmt = format_sniff(d->in, d->inlen, name);
+	build_begin(d);
+	d->fmt->begin(d);
 	return d;
+}
+
+struct doc *
+doc_new(const uint8_t *src, size_t len, const char *name, enum doc_own own)
+{
+	return doc_new_as(src, len, name, own, NULL);
 }
 
 /* Reads all of fd; a FIFO gets FIFO_WAIT seconds for a writer to come. */
 static struct doc *
-read_all(int fd, const char *name, int fifo)
+read_all(int fd, const char *name, int fifo, const char *format)
 {
 	uint8_t *p = NULL;
 	size_t len = 0, cap = 0;
@@ -95,17 +295,23 @@ read_all(int fd, const char *name, int fifo)
 		errno = ENXIO;
 		return NULL;
 	}
-	return doc_new(p, len, name, DOC_MALLOCED);
+	return doc_new_as(p, len, name, DOC_MALLOCED, format);
 }
 
 struct doc *
 doc_read_fd(int fd, const char *name)
 {
-	return read_all(fd, name, 0);
+	return read_all(fd, name, 0, NULL);
 }
 
 struct doc *
 doc_open(const char *path)
+{
+	return doc_open_as(path, NULL);
+}
+
+struct doc *
+doc_open_as(const char *path, const char *format)
 {
 	struct stat st;
 	struct doc *d;
@@ -113,7 +319,7 @@ doc_open(const char *path)
 	int fd, saved;
 
 	if (strcmp(path, "-") == 0)
-		return doc_read_fd(STDIN_FILENO, "-");
+		return read_all(STDIN_FILENO, "-", 0, format);
 	/* Non-blocking, so that a FIFO without a writer does not hang. */
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) == -1)
 		return NULL;
@@ -132,13 +338,17 @@ doc_open(const char *path)
 	if (S_ISREG(st.st_mode) && st.st_size > 0) {
 		map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE,
 		    fd, 0);
-		if (map != MAP_FAILED) {
-			close(fd);
-			return doc_new(map, (size_t)st.st_size, path,
-			    DOC_MAPPED);
+		if (map != MAP_FAILED && watch_map(map, (size_t)st.st_size) ==
+		    0) {
+			d = doc_new_as(map, (size_t)st.st_size, path,
+			    DOC_MAPPED, format);
+			d->fd = fd;
+			return d;
 		}
+		if (map != MAP_FAILED)
+			munmap(map, (size_t)st.st_size);
 	}
-	d = read_all(fd, path, S_ISFIFO(st.st_mode));
+	d = read_all(fd, path, S_ISFIFO(st.st_mode), format);
 	if (d == NULL)
 		goto fail;
 	close(fd);
@@ -157,17 +367,30 @@ doc_free(struct doc *d)
 
 	if (d == NULL)
 		return;
-	parse_end(d);
+	if (d->fs != NULL)
+		d->fmt->end(d);
+	if (d->build != NULL) {
+		buf_free(&d->build->text);
+		free(d->build);
+	}
 	for (i = 0; i < d->nspeakers; i++)
 		free(d->speakers[i].name);
 	free(d->speakers);
 	free(d->blocks);
 	free(d->sections);
 	free(d->turns);
+	free(d->spans);
+	free(d->text);
+	free(d->conv);
+	free(d->detail);
 	if (d->own == DOC_MALLOCED)
-		free((void *)d->src);
-	else if (d->own == DOC_MAPPED)
-		munmap((void *)d->src, d->maplen);
+		free((void *)d->raw);
+	else if (d->own == DOC_MAPPED) {
+		unwatch_map(d->raw);
+		munmap((void *)d->raw, d->maplen);
+	}
+	if (d->fd >= 0)
+		close(d->fd);
 	free(d->name);
 	free(d);
 }
@@ -175,7 +398,74 @@ doc_free(struct doc *d)
 int
 doc_complete(const struct doc *d)
 {
-	return d->ps == NULL;
+	return d->complete;
+}
+
+/* The offset in the mapping from which the file's pages are gone, or
+ * SIZE_MAX. */
+static size_t
+map_gone(const struct doc *d)
+{
+	size_t i;
+
+	if (d->own != DOC_MAPPED)
+		return SIZE_MAX;
+	for (i = 0; i < MAX_MAPS; i++)
+		if (maps[i].base == (uintptr_t)d->raw)
+			return maps[i].gone;
+	return SIZE_MAX;
+}
+
+/* Ends the reading: the reader's state is freed and the model closed. */
+static void
+finish(struct doc *d)
+{
+	if (d->fs != NULL)
+		d->fmt->end(d);
+	d->fs = NULL;
+	build_finish(d);
+	d->complete = 1;
+}
+
+int
+doc_parse_some(struct doc *d, size_t budget)
+{
+	if (d->complete)
+		return 0;
+	if (d->fmt->some(d, budget) && map_gone(d) == SIZE_MAX)
+		return 1;
+	finish(d);
+	return 0;
+}
+
+size_t
+doc_parsed(const struct doc *d)
+{
+	return d->complete ? d->len : d->parsed;
+}
+
+int
+doc_check_shrunk(struct doc *d, size_t *size)
+{
+	size_t gone = map_gone(d);
+	struct stat st;
+
+	if (gone == SIZE_MAX || d->shrunk)
+		return 0;
+	d->shrunk = 1;
+	*size = gone;
+	if (d->fd >= 0 && fstat(d->fd, &st) == 0 &&
+	    (uintmax_t)st.st_size < gone)
+		*size = (size_t)st.st_size;
+	if (!d->complete)
+		finish(d);
+	return 1;
+}
+
+const char *
+doc_format_name(const struct doc *d)
+{
+	return d->fmt->name;
 }
 
 void
@@ -283,4 +573,173 @@ doc_count_speaker_words(struct doc *d)
 			    doc_count_words(d->src + d->blocks[b].tstart,
 			    d->blocks[b].tend - d->blocks[b].tstart);
 	d->words_counted = 1;
+}
+
+uint32_t
+doc_time_at(const struct doc *d, size_t b)
+{
+	if (b >= d->nblocks)
+		b = d->nblocks;
+	while (b-- > 0)
+		if (d->blocks[b].time != DOC_NO_TIME)
+			return d->blocks[b].time;
+	return DOC_NO_TIME;
+}
+
+size_t
+doc_block_at_time(const struct doc *d, uint32_t ms)
+{
+	size_t b, best = d->nblocks;
+
+	/* Times mostly grow through a document, but not always (cues out of
+	 * order): the first block at or past ms after the last one before. */
+	for (b = 0; b < d->nblocks; b++) {
+		uint32_t t = d->blocks[b].time;
+
+		if (t == DOC_NO_TIME)
+			continue;
+		if (t <= ms)
+			best = b;
+		else if (best == d->nblocks)
+			return b;
+		else
+			break;
+	}
+	return best;
+}
+
+char *
+doc_format_time(uint32_t ms, int hours, char *buf, size_t size)
+{
+	uint32_t s = ms / 1000;
+
+	if (hours || s >= 3600)
+		snprintf(buf, size, hours ? "%02u:%02u:%02u" : "%u:%02u:%02u",
+		    s / 3600, s / 60 % 60, s % 60);
+	else
+		snprintf(buf, size, "%02u:%02u", s / 60, s % 60);
+	return buf;
+}
+
+int
+doc_parse_time(const char *s, uint32_t *ms)
+{
+	unsigned long v[3] = { 0, 0, 0 }, frac = 0, total = 0;
+	int n = 0, units = 0, fdigits = 0;
+	const char *p = s;
+
+	if (*p == '\0')
+		return -1;
+	/* 1h2m3s, 83m, 90s */
+	if (strpbrk(s, "hms") != NULL) {
+		while (*p != '\0') {
+			unsigned long x = 0;
+			int digits = 0;
+
+			while (*p >= '0' && *p <= '9' && digits < 7) {
+				x = x * 10 + (unsigned long)(*p++ - '0');
+				digits++;
+			}
+			if (digits == 0)
+				return -1;
+			if (*p == 'h' && units < 1)
+				total += x * 3600, units = 1;
+			else if (*p == 'm' && units < 2)
+				total += x * 60, units = 2;
+			else if (*p == 's' && units < 3)
+				total += x, units = 3;
+			else
+				return -1;
+			p++;
+		}
+		if (total > UINT32_MAX / 1000)
+			return -1;
+		*ms = (uint32_t)(total * 1000);
+		return 0;
+	}
+	/* h:mm:ss, mm:ss or s, with .mmm or ,mmm */
+	for (;;) {
+		int digits = 0;
+
+		if (n == 3)
+			return -1;
+		while (*p >= '0' && *p <= '9' && digits < 7) {
+			v[n] = v[n] * 10 + (unsigned long)(*p++ - '0');
+			digits++;
+		}
+		if (digits == 0)
+			return -1;
+		n++;
+		if (*p != ':')
+			break;
+		p++;
+	}
+	if (*p == '.' || *p == ',') {
+		p++;
+		while (*p >= '0' && *p <= '9') {
+			if (fdigits < 3) {
+				frac = frac * 10 + (unsigned long)(*p - '0');
+				fdigits++;
+			}
+			p++;
+		}
+		while (fdigits > 0 && fdigits < 3) {
+			frac *= 10;
+			fdigits++;
+		}
+	}
+	if (*p != '\0')
+		return -1;
+	if (n == 3)
+		total = v[0] * 3600 + v[1] * 60 + v[2];
+	else if (n == 2)
+		total = v[0] * 60 + v[1];
+	else
+		total = v[0];
+	if (n > 1 && v[n - 1] >= 60)
+		return -1;
+	if (total > UINT32_MAX / 1000 - 1)
+		return -1;
+	*ms = (uint32_t)(total * 1000 + frac);
+	return 0;
+}
+
+unsigned
+doc_span_at(const struct doc *d, size_t off, size_t *end)
+{
+	size_t lo = 0, hi = d->nspans;
+
+	/* The first span that ends after off. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (d->spans[mid].end <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == d->nspans) {
+		*end = SIZE_MAX;
+		return 0;
+	}
+	if (d->spans[lo].start > off) {
+		*end = d->spans[lo].start;
+		return 0;
+	}
+	*end = d->spans[lo].end;
+	return d->spans[lo].kinds;
+}
+
+struct doc_range
+doc_section_title(const struct doc *d, size_t s)
+{
+	struct doc_range r = { 0, 0 };
+
+	if (s < d->nsections) {
+		const struct doc_block *b = &d->blocks[d->sections[s].heading];
+
+		r.start = b->tstart;
+		r.end = b->tend;
+	}
+	return r;
 }

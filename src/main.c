@@ -145,6 +145,7 @@ main(int argc, char **argv)
 	struct doc *d;
 	const char *path = NULL;
 	int c, width = 0, status = 0;
+	size_t size;
 
 	setlocale(LC_ALL, "");
 	/* A terminal that is not UTF-8 gets ASCII, transliterated. */
@@ -255,6 +256,15 @@ main(int argc, char **argv)
 		doc_parse_some(d, FIRST_CHUNK);
 	else
 		doc_parse_all(d);
+	if (doc_check_shrunk(d, &size)) {
+		snprintf(err, sizeof err, "the file shrank to %zu bytes while "
+		    "it was read", size);
+		file_error(path, err);
+		doc_free(d);
+		if (query != NULL)
+			search_query_free(&q);
+		return 2;
+	}
 	if (doc_looks_binary(d))
 		file_error(strcmp(path, "-") == 0 ? "standard input" : path,
 		    "this looks like a binary file; its bytes are shown as "

@@ -160,6 +160,19 @@ ui_move(int action, int *pos, int last, int page)
 	return 1;
 }
 
+/* Says so when the file shrank under the reader: what was read stays. */
+static int
+check_shrunk(struct ui *ui)
+{
+	size_t size;
+
+	if (!doc_check_shrunk(ui->doc, &size))
+		return 0;
+	ui_message(ui, "The file shrank to %zu bytes while open; the rest "
+	    "is gone", size);
+	return 1;
+}
+
 /* Reports that a movement could not happen. */
 static void
 cannot(struct ui *ui, int down)
@@ -720,6 +733,9 @@ ui_run(struct doc *d, const struct ui_options *opt)
 		ui.blocking = !idle_pending(&ui);
 		wtimeout(stdscr, ui.blocking ? -1 : 0);
 		redraw(&ui);
+		/* Drawing is what touches a mapped file's pages. */
+		if (check_shrunk(&ui))
+			redraw(&ui);
 		key = next_key(&ui);
 		if (got_signal != 0 || ui.quit)
 			break;

@@ -25,15 +25,19 @@ enum doc_block_kind {
 	DOC_NKINDS
 };
 
+/* A time in milliseconds from the start of the recording, or none. */
+#define DOC_NO_TIME	UINT32_MAX
+
 /*
- * A block is one paragraph-sized piece of the source. Offsets are byte
+ * A block is one paragraph-sized piece of the text. Offsets are byte
  * offsets into doc->src: [start, end) is everything the block came from,
  * [tstart, tend) its text (without label or marker), [lstart, lend) its
  * label (a speaker's name, a credit's role, an attribution's name, a
  * numbered bullet's marker), empty when it has none.
  *
  * A speaker turn is a TURN block followed by the PARA (and BULLET) blocks
- * that continue it; all of them carry the turn and speaker indexes.
+ * that continue it; all of them carry the turn and speaker indexes. A
+ * block's time is when it was said, where the source tells.
  */
 struct doc_block {
 	enum doc_block_kind kind;
@@ -45,6 +49,7 @@ struct doc_block {
 	int		 turn;		/* index in doc->turns, or -1 */
 	int		 section;	/* innermost section holding it, or -1 */
 	int		 quote_attrib;	/* QUOTE: its ATTRIB block, or -1 */
+	uint32_t	 time;		/* start in ms, or DOC_NO_TIME */
 };
 
 /* A section: a heading and the blocks up to the next heading of the same
@@ -73,6 +78,26 @@ struct doc_range {
 	size_t		 start, end;
 };
 
+/* Inline styles of a piece of text (a bit set). */
+#define DOC_SPAN_KINDS \
+	X(EMPH, 1, "emphasis") \
+	X(STRONG, 2, "strong") \
+	X(CODE, 4, "code") \
+	X(LINK, 8, "link") \
+	X(SOUND, 16, "sound")
+
+enum doc_span_kind {
+#define X(id, bit, name) DOC_SPAN_##id = bit,
+	DOC_SPAN_KINDS
+#undef X
+};
+
+/* A styled range of the text; spans are sorted and do not overlap. */
+struct doc_span {
+	size_t		 start, end;
+	unsigned	 kinds;		/* DOC_SPAN_ bits */
+};
+
 struct doc_meta {
 	struct doc_range title;
 	struct doc_range author;
@@ -81,14 +106,40 @@ struct doc_meta {
 	struct doc_range link;
 };
 
-struct parse_state;
+struct format;
+struct doc_build;
 
+/*
+ * A document. Three layers of bytes: raw is what was read (mapped,
+ * allocated or borrowed); in is the input of the format's reader: raw
+ * without a byte-order mark, made UTF-8 with LF line ends where it was
+ * not (UTF-16, CR-only lines); src is the document's text, which blocks
+ * index. For a plain transcript src is in itself (no copy); a reader that
+ * removes markup, joins captions or decodes entities builds a text of its
+ * own, and src is that.
+ */
 struct doc {
 	const uint8_t	*src;
 	size_t		 len;
 	char		*name;		/* file name for messages, "-" for stdin */
 
+	const uint8_t	*raw;
+	size_t		 rawlen;
+	const uint8_t	*in;
+	size_t		 inlen;
+	uint8_t		*conv;		/* in, when it had to be converted */
+	uint8_t		*text;		/* src, when a reader built it */
+	const char	*encoding;	/* what in was converted from, or NULL */
+
+	const struct format *fmt;	/* the format's reader */
+	void		*fs;		/* its state, until parsing is done */
+	int		 complete;	/* every block is read */
+	size_t		 parsed;	/* bytes of the input read so far */
+	struct doc_build *build;	/* the builder's state while reading */
+	char		*detail;	/* what the reader noticed, for --blocks */
+
 	struct doc_meta	 meta;
+	uint32_t	 maxtime;	/* the latest time, or DOC_NO_TIME */
 
 	struct doc_block *blocks;
 	size_t		 nblocks, capblocks;
@@ -98,22 +149,34 @@ struct doc {
 	size_t		 nspeakers, capspeakers;
 	struct doc_turn	*turns;
 	size_t		 nturns, capturns;
+	struct doc_span	*spans;
+	size_t		 nspans, capspans;
 
-	struct parse_state *ps;		/* non-NULL until parsing is complete */
 	int		 words_counted;
 
-	/* How src is owned: mapped, allocated or borrowed. */
+	/* How raw is owned: mapped, allocated or borrowed. */
 	int		 own;
 	size_t		 maplen;
+	int		 fd;		/* a mapped file, kept to see it shrink */
+	int		 shrunk;	/* the mapped file shrank while open */
 };
 
 enum doc_own { DOC_BORROWED, DOC_MALLOCED, DOC_MAPPED };
 
-/* Makes a document over len bytes of src, parsed up to nothing yet.
- * With own DOC_MALLOCED or DOC_MAPPED the document frees or unmaps src.
- * Pair with doc_free. */
+/* Makes a document over len bytes of src, parsed up to nothing yet; the
+ * format is recognised from the content, with name's extension as a
+ * hint. With own DOC_MALLOCED or DOC_MAPPED the document frees or unmaps
+ * src. Pair with doc_free. */
 struct doc	*doc_new(const uint8_t *src, size_t len, const char *name,
 		    enum doc_own own);
+
+/* The same, read as the named format (NULL: recognised). */
+struct doc	*doc_new_as(const uint8_t *src, size_t len, const char *name,
+		    enum doc_own own, const char *format);
+
+/* Opens path as doc_open does, read as the named format (NULL:
+ * recognised). Returns NULL and sets errno on failure. */
+struct doc	*doc_open_as(const char *path, const char *format);
 
 /* Opens path ("-" for stdin) and makes a document of it. Returns NULL and
  * sets errno on failure (EFBIG past DOC_MAX_SIZE). A FIFO is read to its
@@ -141,6 +204,37 @@ size_t		 doc_parsed(const struct doc *d);
 
 /* True once the whole source has been parsed. */
 int		 doc_complete(const struct doc *d);
+
+/* True, once, when the mapped file has shrunk since it was opened: the
+ * text past its new end is gone, and reading on stops there. Sets *size
+ * to the bytes that remain. */
+int		 doc_check_shrunk(struct doc *d, size_t *size);
+
+/* The name of the document's format ("plain", "webvtt", ...). */
+const char	*doc_format_name(const struct doc *d);
+
+/* The time of block b, or of the nearest block before it that has one;
+ * DOC_NO_TIME when none does. */
+uint32_t	 doc_time_at(const struct doc *d, size_t b);
+
+/* The first block whose time is at or after ms (in document order, the
+ * block playing at ms); nblocks when none. */
+size_t		 doc_block_at_time(const struct doc *d, uint32_t ms);
+
+/* Writes a time as "h:mm:ss" (or "mm:ss" when hours is 0) into buf;
+ * with hours set, "hh:mm:ss" always. Returns buf. */
+char		*doc_format_time(uint32_t ms, int hours, char *buf, size_t size);
+
+/* Parses "1:23:45", "83:10", "83m", "1h2m3s", "754" (seconds) or
+ * "01:02:03.500". Returns 0 and sets *ms, or -1. */
+int		 doc_parse_time(const char *s, uint32_t *ms);
+
+/* The styles of the text at offset off (DOC_SPAN_ bits), and in *end
+ * where they stop. */
+unsigned	 doc_span_at(const struct doc *d, size_t off, size_t *end);
+
+/* The title text of section s. */
+struct doc_range doc_section_title(const struct doc *d, size_t s);
 
 /* The largest document lectern reads (offsets are 32-bit in places). */
 #define DOC_MAX_SIZE	((size_t)0x7FFFFFFF)

@@ -1,8 +1,9 @@
 /*
- * parse.c: reads plain-text transcripts into the document model.
+ * fmt_plain.c: reads plain-text transcripts into the document model.
  *
- * The input is UTF-8 text (a byte-order mark is skipped; CR before LF,
- * tabs and any other white space count as spaces). It is read a line at a
+ * The input is UTF-8 text (doc.c has taken off a byte-order mark and made
+ * other encodings UTF-8; CR before LF, tabs and any other white space
+ * count as spaces). The document's text is the input itself. It is read a line at a
  * time; these rules decide what each line is, tried in this order:
  *
  *  1. Jekyll front matter (a first line "---" up to the next "---") is not
@@ -49,9 +50,10 @@
 #include <unictype.h>
 #include <unistr.h>
 
+#include "lectern/build.h"
 #include "lectern/doc.h"
+#include "lectern/format.h"
 #include "lectern/lexicon.h"
-#include "lectern/parse.h"
 #include "lectern/text.h"
 #include "lectern/util.h"
 
@@ -89,11 +91,8 @@ struct parse_state {
 	struct label_count *singles;	/* one-word labels in the sample */
 	size_t		 nsingles, capsingles;
 
-	int		 turn;		/* the open turn, or -1 */
 	int		 base;		/* level of a lone plain heading */
 	int		 parent;	/* the last parent heading's block */
-	int		 stack[8];	/* open sections by depth */
-	int		 depth;
 	int		 lines;		/* logical lines committed */
 };
 
@@ -482,18 +481,17 @@ prescan(struct parse_state *ps, const struct doc *d, size_t pos)
 	}
 }
 
-struct parse_state *
-parse_begin(struct doc *d)
+/* Starts reading: the front matter, then a sample to choose the modes. */
+static void
+plain_begin(struct doc *d)
 {
 	struct parse_state *ps;
 	size_t s, e, next;
 
 	ps = xcalloc(1, sizeof *ps);
-	ps->turn = -1;
 	ps->base = 1;
 	ps->parent = -1;
-	if (d->len >= 3 && memcmp(d->src, "\xEF\xBB\xBF", 3) == 0)
-		ps->pos = 3;
+	d->fs = ps;
 	/* Jekyll front matter */
 	if (next_physical(d, ps->pos, &s, &e, &next) && e - s == 3 &&
 	    memcmp(d->src + s, "---", 3) == 0) {
@@ -527,114 +525,50 @@ parse_begin(struct doc *d)
 			memset(&d->meta, 0, sizeof d->meta);
 	}
 	prescan(ps, d, ps->pos);
-	return ps;
+	d->parsed = ps->pos;
+}
+
+/* The builder's piece for a logical line. */
+static struct build_piece
+piece(const struct pline *pl)
+{
+	struct build_piece bp;
+
+	bp.start = pl->start;
+	bp.end = pl->end;
+	bp.tstart = pl->tstart;
+	bp.tend = pl->tend;
+	bp.lstart = pl->lstart;
+	bp.lend = pl->lend;
+	bp.level = pl->level;
+	bp.time = DOC_NO_TIME;
+	return bp;
 }
 
 static size_t
 add_block(struct doc *d, enum doc_block_kind kind, const struct pline *pl)
 {
-	struct parse_state *ps = d->ps;
-	struct doc_block *b;
+	struct build_piece bp = piece(pl);
 
-	UTIL_GROW(d->blocks, d->capblocks, d->nblocks + 1);
-	b = &d->blocks[d->nblocks];
-	memset(b, 0, sizeof *b);
-	b->kind = kind;
-	b->level = pl->level;
-	b->start = pl->start;
-	b->end = pl->end;
-	b->tstart = pl->tstart;
-	b->tend = pl->tend;
-	b->lstart = pl->lstart;
-	b->lend = pl->lend;
-	b->speaker = -1;
-	b->turn = -1;
-	b->quote_attrib = -1;
-	b->section = ps->depth > 0 ? ps->stack[ps->depth - 1] : -1;
-	return d->nblocks++;
+	return build_block(d, kind, &bp);
 }
 
 /* Adds a heading of the given level and opens its section. */
 static void
 add_heading(struct doc *d, struct pline *pl, int level)
 {
-	struct parse_state *ps = d->ps;
-	struct doc_section *sec;
-	size_t b;
+	struct build_piece bp = piece(pl);
 
-	if (level < 1)
-		level = 1;
-	if (level > 6)
-		level = 6;
-	pl->level = level;
-	ps->turn = -1;
-	while (ps->depth > 0 &&
-	    d->sections[ps->stack[ps->depth - 1]].level >= level) {
-		d->sections[ps->stack[ps->depth - 1]].end = d->nblocks;
-		ps->depth--;
-	}
-	b = add_block(d, DOC_HEADING, pl);
-	UTIL_GROW(d->sections, d->capsections, d->nsections + 1);
-	sec = &d->sections[d->nsections];
-	sec->heading = b;
-	sec->level = level;
-	sec->parent = ps->depth > 0 ? ps->stack[ps->depth - 1] : -1;
-	sec->end = b + 1;
-	ps->stack[ps->depth++] = (int)d->nsections;
-	d->blocks[b].section = (int)d->nsections;
-	d->nsections++;
-}
-
-static int
-find_speaker(struct doc *d, size_t s, size_t e)
-{
-	size_t i;
-
-	for (i = 0; i < d->nspeakers; i++)
-		if (strlen(d->speakers[i].name) == e - s &&
-		    memcmp(d->speakers[i].name, d->src + s, e - s) == 0)
-			return (int)i;
-	UTIL_GROW(d->speakers, d->capspeakers, d->nspeakers + 1);
-	d->speakers[d->nspeakers].name = xstrndup((const char *)d->src + s,
-	    e - s);
-	d->speakers[d->nspeakers].turns = 0;
-	d->speakers[d->nspeakers].words = 0;
-	return (int)d->nspeakers++;
-}
-
-/* Adds block b to the open turn, if any. */
-static void
-join_turn(struct doc *d, size_t b)
-{
-	struct parse_state *ps = d->ps;
-	struct doc_turn *t;
-	struct doc_block *blk = &d->blocks[b];
-
-	if (ps->turn < 0)
-		return;
-	t = &d->turns[ps->turn];
-	blk->turn = ps->turn;
-	blk->speaker = t->speaker;
-	t->last = b;
+	build_heading(d, level, &bp);
 }
 
 static void
 start_turn(struct doc *d, struct pline *pl)
 {
-	struct parse_state *ps = d->ps;
-	struct doc_turn *t;
-	size_t b;
-	int sp;
+	struct build_piece bp = piece(pl);
 
-	sp = find_speaker(d, pl->lstart, pl->lend);
-	d->speakers[sp].turns++;
-	UTIL_GROW(d->turns, d->capturns, d->nturns + 1);
-	t = &d->turns[d->nturns];
-	t->speaker = sp;
-	b = add_block(d, DOC_TURN, pl);
-	t->first = t->last = b;
-	ps->turn = (int)d->nturns++;
-	join_turn(d, b);
+	build_turn(d, build_speaker(d, d->src + pl->lstart,
+	    pl->lend - pl->lstart), &bp);
 }
 
 /* Makes the paragraphs before the attribution at pl a pull quote. */
@@ -681,7 +615,7 @@ next_is_heading(struct parse_state *ps, struct doc *d, const struct pline *pl)
 static void
 commit_plain(struct doc *d, struct pline *pl)
 {
-	struct parse_state *ps = d->ps;
+	struct parse_state *ps = d->fs;
 	struct pline nx;
 	size_t prev = d->nblocks - 1;
 	int level;
@@ -705,7 +639,7 @@ commit_plain(struct doc *d, struct pline *pl)
 		return;
 	}
 	if (!ps->mdheads && !ps->srt && lex_headlike(d->src, pl->start, pl->end) &&
-	    !(ps->turn >= 0 && next_is_prose(ps, d, pl))) {
+	    !(build_turn_speaker(d) >= 0 && next_is_prose(ps, d, pl))) {
 		if (d->nblocks > 0 && d->blocks[prev].kind == DOC_HEADING)
 			level = (int)prev == ps->parent ?
 			    d->blocks[prev].level + 1 : d->blocks[prev].level;
@@ -718,13 +652,13 @@ commit_plain(struct doc *d, struct pline *pl)
 		add_heading(d, pl, level);
 		return;
 	}
-	join_turn(d, add_block(d, DOC_PARA, pl));
+	build_join(d, add_block(d, DOC_PARA, pl));
 }
 
 static void
 commit(struct doc *d, struct pline *pl)
 {
-	struct parse_state *ps = d->ps;
+	struct parse_state *ps = d->fs;
 	struct pline nx;
 	size_t b;
 	int words;
@@ -790,7 +724,7 @@ commit(struct doc *d, struct pline *pl)
 		start_turn(d, pl);
 		break;
 	case L_CREDIT:
-		ps->turn = -1;
+		build_end_turn(d);
 		add_block(d, DOC_CREDIT, pl);
 		break;
 	case L_BULLET:
@@ -804,7 +738,7 @@ commit(struct doc *d, struct pline *pl)
 			break;
 		}
 		b = add_block(d, DOC_BULLET, pl);
-		join_turn(d, b);
+		build_join(d, b);
 		break;
 	case L_PLAIN:
 		commit_plain(d, pl);
@@ -813,15 +747,14 @@ commit(struct doc *d, struct pline *pl)
 	ps->lines++;
 }
 
-int
-parse_some(struct doc *d, size_t budget)
+/* Reads at least budget more bytes (0: all); 1 while there is more. */
+static int
+plain_some(struct doc *d, size_t budget)
 {
-	struct parse_state *ps = d->ps;
+	struct parse_state *ps = d->fs;
 	struct pline pl;
 	size_t stop;
 
-	if (ps == NULL)
-		return 0;
 	stop = budget == 0 || d->len - ps->pos < budget ? d->len :
 	    ps->pos + budget;
 	while (ps->pos < stop) {
@@ -832,38 +765,36 @@ parse_some(struct doc *d, size_t budget)
 		commit(d, &pl);
 		ps->pos = pl.next;
 	}
+	d->parsed = ps->pos;
 	if (ps->pos < d->len) {
 		/* Open sections reach as far as the parse has. */
-		int i;
-
-		for (i = 0; i < ps->depth; i++)
-			d->sections[ps->stack[i]].end = d->nblocks;
+		build_reach(d);
 		return 1;
 	}
-	while (ps->depth > 0)
-		d->sections[ps->stack[--ps->depth]].end = d->nblocks;
-	parse_end(d);
 	return 0;
 }
 
-void
-parse_end(struct doc *d)
+static void
+plain_end(struct doc *d)
 {
-	if (d->ps == NULL)
-		return;
-	free(d->ps->singles);
-	free(d->ps);
-	d->ps = NULL;
+	struct parse_state *ps = d->fs;
+
+	free(ps->singles);
+	free(ps);
+	d->fs = NULL;
 }
 
-int
-doc_parse_some(struct doc *d, size_t budget)
+/* Plain text takes what no other format claims. */
+static int
+plain_sniff(const uint8_t *p, size_t n, const char *ext)
 {
-	return parse_some(d, budget);
+	(void)p;
+	(void)n;
+	(void)ext;
+	return 1;
 }
 
-size_t
-doc_parsed(const struct doc *d)
-{
-	return d->ps == NULL ? d->len : d->ps->pos;
-}
+const struct format format_plain = {
+	"plain", "plain-text transcript (Name: text)", plain_sniff,
+	plain_begin, plain_some, plain_end
+};
