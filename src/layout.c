@@ -1,4 +1,5 @@
 /* layout.c: line breaking by Unicode rules and display width. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,7 +102,23 @@ struct collect {
 	size_t		 block;
 	int		 indent_first, indent_rest;
 	int		 prefix;	/* width of the first line's prefix */
+	int		 time;		/* the first line shows the time */
 };
+
+/* The text of block b's time, "[hh:mm:ss]" (or "[mm:ss]" in a document
+ * shorter than an hour), into buf; its width, or 0 when it has none. */
+static int
+time_text(const struct doc *d, const struct doc_block *b, char *buf,
+    size_t size)
+{
+	char t[32];
+
+	if (b->time == DOC_NO_TIME)
+		return 0;
+	doc_format_time(b->time, d->maxtime != DOC_NO_TIME &&
+	    d->maxtime >= 3600000, t, sizeof t);
+	return snprintf(buf, size, "[%s]", t);
+}
 
 static struct layout_line *
 add_line(struct layout_block *lb, size_t block, int kind)
@@ -128,6 +145,7 @@ collect_line(void *arg, size_t s, size_t e, int cols)
 	l->start = s;
 	l->end = e;
 	l->first = first;
+	l->time = first && c->time;
 	l->indent = first ? c->indent_first : c->indent_rest;
 	l->cols = l->indent + (first ? c->prefix : 0) + cols;
 }
@@ -159,9 +177,17 @@ size_t
 layout_block(const struct doc *d, size_t bi, int width,
     struct layout_block *lb)
 {
+	return layout_block_flags(d, bi, width, 0, lb);
+}
+
+size_t
+layout_block_flags(const struct doc *d, size_t bi, int width, int flags,
+    struct layout_block *lb)
+{
 	const struct doc_block *b = &d->blocks[bi];
 	struct collect c;
-	int text;
+	char tbuf[32];
+	int text, tw = 0;
 
 	lb->nlines = 0;
 	if (width < 1)
@@ -195,6 +221,13 @@ layout_block(const struct doc *d, size_t bi, int width,
 	}
 	if (c.indent_rest >= width)
 		c.indent_first = c.indent_rest = 0;
+	/* The time goes first, where there is room for it and some text. */
+	if ((flags & LAYOUT_F_TIMES) &&
+	    (tw = time_text(d, b, tbuf, sizeof tbuf)) > 0 &&
+	    width - c.indent_first - c.prefix - tw - 1 >= NARROW) {
+		c.time = 1;
+		c.prefix += tw + 1;
+	}
 	text = width - c.indent_first - c.prefix;
 	if (text < NARROW && (b->kind == DOC_TURN || b->kind == DOC_CREDIT)) {
 		/* Too narrow beside the label: the text goes below it. */
@@ -202,6 +235,7 @@ layout_block(const struct doc *d, size_t bi, int width,
 
 		l->start = l->end = b->tstart;
 		l->first = 1;
+		l->time = c.time;
 		l->cols = c.prefix - 1 > width ? width : c.prefix - 1;
 		text = width;
 	} else if (text < 1)
@@ -270,22 +304,44 @@ walk_mark(const uint8_t *mark, enum layout_style style, layout_walk_fn fn,
 	fn(arg, g.show, g.nshow, g.width, style, SIZE_MAX);
 }
 
+/* The style of text with inline styles (DOC_SPAN_ bits) over a block's
+ * style: the span's, for plain text. */
+static enum layout_style
+span_style(unsigned kinds, enum layout_style style)
+{
+	if (kinds == 0 || (style != LAYOUT_S_TEXT && style != LAYOUT_S_QUOTE))
+		return style;
+	if (kinds & DOC_SPAN_CODE)
+		return LAYOUT_S_CODE;
+	if (kinds & DOC_SPAN_SOUND)
+		return LAYOUT_S_SOUND;
+	if (kinds & DOC_SPAN_STRONG)
+		return LAYOUT_S_STRONG;
+	if (kinds & DOC_SPAN_EMPH)
+		return LAYOUT_S_EMPH;
+	return LAYOUT_S_LINK;
+}
+
 /* Walks the source text [s, e) glyph by glyph. */
 static void
 walk_text(const struct doc *d, size_t s, size_t e, enum layout_style style,
     layout_walk_fn fn, void *arg)
 {
 	struct text_glyph g;
+	enum layout_style st = style;
+	size_t until = s;
 	int marks = 0;
 
 	while (s < e) {
 		size_t k = text_glyph(d->src + s, e - s, &g);
 
+		if (s >= until && d->nspans > 0)
+			st = span_style(doc_span_at(d, s, &until), style);
 		/* A pile of combining marks shows its first few only. */
 		marks = g.width == 0 ? marks + 1 : 0;
 		if (marks <= TEXT_MAX_MARKS && g.nshow > 0)
 			fn(arg, g.show, g.nshow, g.width, g.kind ==
-			    TEXT_PLACEHOLDER ? LAYOUT_S_PLACEHOLDER : style, s);
+			    TEXT_PLACEHOLDER ? LAYOUT_S_PLACEHOLDER : st, s);
 		s += k;
 	}
 }
@@ -307,6 +363,14 @@ layout_walk(const struct doc *d, const struct layout_line *l,
 		return;
 	}
 	walk_spaces(fn, arg, l->indent);
+	if (l->time) {
+		char t[32];
+		int n = time_text(d, b, t, sizeof t);
+
+		fn(arg, (const uint8_t *)t, (size_t)n, n, LAYOUT_S_TIME,
+		    SIZE_MAX);
+		walk_spaces(fn, arg, 1);
+	}
 	if (l->first) {
 		switch (b->kind) {
 		case DOC_TURN:
@@ -344,6 +408,7 @@ struct cache_slot {
 struct layout_cache {
 	const struct doc *doc;
 	int		 width;
+	int		 flags;
 	struct cache_slot slots[CACHE_SLOTS];
 };
 
@@ -393,6 +458,21 @@ layout_cache_forget(struct layout_cache *c, size_t b)
 			c->slots[i].block = SIZE_MAX;
 }
 
+void
+layout_cache_set_flags(struct layout_cache *c, int flags)
+{
+	if (flags != c->flags) {
+		c->flags = flags;
+		layout_cache_reset(c, c->width);
+	}
+}
+
+int
+layout_cache_flags(const struct layout_cache *c)
+{
+	return c->flags;
+}
+
 int
 layout_cache_width(const struct layout_cache *c)
 {
@@ -405,7 +485,7 @@ layout_cache_get(struct layout_cache *c, size_t b)
 	struct cache_slot *s = &c->slots[b % CACHE_SLOTS];
 
 	if (s->block != b) {
-		layout_block(c->doc, b, c->width, &s->lb);
+		layout_block_flags(c->doc, b, c->width, c->flags, &s->lb);
 		s->block = b;
 	}
 	return &s->lb;

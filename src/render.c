@@ -32,6 +32,12 @@ add_piece(void *arg, const uint8_t *text, size_t n, int cols,
 int
 render_dump(const struct doc *d, int width, FILE *f)
 {
+	return render_dump_flags(d, width, LAYOUT_F_TIMES, f);
+}
+
+int
+render_dump_flags(const struct doc *d, int width, int flags, FILE *f)
+{
 	struct layout_block lb = { NULL, 0, 0 };
 	struct dump_line line;
 	size_t b, i;
@@ -39,7 +45,7 @@ render_dump(const struct doc *d, int width, FILE *f)
 	memset(&line, 0, sizeof line);
 	line.width = width;
 	for (b = 0; b < d->nblocks; b++) {
-		layout_block(d, b, width, &lb);
+		layout_block_flags(d, b, width, flags, &lb);
 		for (i = 0; i < lb.nlines; i++) {
 			buf_reset(&line.buf);
 			line.cols = 0;
@@ -102,8 +108,20 @@ render_speakers(struct doc *d, FILE *f)
 int
 render_blocks(const struct doc *d, FILE *f)
 {
+	char t[32];
 	size_t i, n;
 
+	/* What the input was read as: the format, and what its reader
+	 * noticed (an encoding, the element a page's text came from). */
+	fprintf(f, "# format: %s", doc_format_name(d));
+	if (d->encoding != NULL)
+		fprintf(f, "; converted from %s", d->encoding);
+	if (d->detail != NULL) {
+		fputs("; ", f);
+		render_safe(f, (const unsigned char *)d->detail,
+		    strlen(d->detail));
+	}
+	fputc('\n', f);
 	for (i = 0; i < d->nblocks; i++) {
 		const struct doc_block *b = &d->blocks[i];
 
@@ -121,6 +139,9 @@ render_blocks(const struct doc *d, FILE *f)
 		    (d->src[b->tstart + n] & 0xC0) == 0x80)
 			n--;
 		render_safe(f, d->src + b->tstart, n);
+		if (b->time != DOC_NO_TIME)
+			fprintf(f, "\t@%s", doc_format_time(b->time, 1, t,
+			    sizeof t));
 		fputc('\n', f);
 	}
 	return fflush(f) == 0 && !ferror(f) ? 0 : -1;

@@ -87,6 +87,18 @@ ui_style(int style, int speaker)
 		return A_BOLD | pair(P_ROLE);
 	case LAYOUT_S_PLACEHOLDER:
 		return A_REVERSE;
+	case LAYOUT_S_TIME:
+		return A_DIM | pair(P_META);
+	case LAYOUT_S_EMPH:
+		return A_ITALIC;
+	case LAYOUT_S_STRONG:
+		return A_BOLD;
+	case LAYOUT_S_CODE:
+		return pair(P_META);
+	case LAYOUT_S_LINK:
+		return A_UNDERLINE;
+	case LAYOUT_S_SOUND:
+		return A_DIM | A_ITALIC;
 	default:
 		return A_NORMAL;
 	}

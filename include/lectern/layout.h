@@ -23,6 +23,7 @@ struct layout_line {
 	size_t		 start, end;	/* source bytes shown on the line */
 	int		 kind;
 	int		 first;		/* carries the block's prefix */
+	int		 time;		/* carries the block's time */
 	int		 indent;	/* columns before the text (or prefix) */
 	int		 cols;		/* display width of the whole line */
 };
@@ -45,7 +46,13 @@ struct layout_block {
 	X(QUOTE, "quote") \
 	X(ATTRIB, "attribution") \
 	X(ROLE, "credit role") \
-	X(PLACEHOLDER, "placeholder")
+	X(PLACEHOLDER, "placeholder") \
+	X(TIME, "time") \
+	X(EMPH, "emphasis") \
+	X(STRONG, "strong") \
+	X(CODE, "code") \
+	X(LINK, "link") \
+	X(SOUND, "sound")
 
 enum layout_style {
 #define X(id, name) LAYOUT_S_##id,
@@ -54,10 +61,16 @@ enum layout_style {
 	LAYOUT_NSTYLES
 };
 
+/* Flags of a layout. */
+#define LAYOUT_F_TIMES	1	/* a block's time before its first line */
+
 /* Lays out block b of d for width columns, replacing lb's lines.
  * Returns the number of lines (at least 1). */
 size_t	 layout_block(const struct doc *d, size_t b, int width,
 	    struct layout_block *lb);
+/* The same, with LAYOUT_F_ flags. */
+size_t	 layout_block_flags(const struct doc *d, size_t b, int width,
+	    int flags, struct layout_block *lb);
 
 /* Frees the lines of lb. */
 void	 layout_block_free(struct layout_block *lb);
@@ -92,6 +105,9 @@ struct layout_cache *layout_cache_new(const struct doc *d, int width);
 void	 layout_cache_free(struct layout_cache *c);
 /* Lays out again for a new width (or after the document grew). */
 void	 layout_cache_reset(struct layout_cache *c, int width);
+/* Lays out again with other LAYOUT_F_ flags. */
+void	 layout_cache_set_flags(struct layout_cache *c, int flags);
+int	 layout_cache_flags(const struct layout_cache *c);
 int	 layout_cache_width(const struct layout_cache *c);
 /* Forgets the layouts of blocks from b on (the parser may have changed
  * the last blocks while it read more). */

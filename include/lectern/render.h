@@ -9,6 +9,8 @@ struct doc;
 /* Writes d laid out at width columns as plain text. Returns 0, or -1 when
  * writing failed. */
 int	render_dump(const struct doc *d, int width, FILE *f);
+/* The same with LAYOUT_F_ flags (render_dump shows times). */
+int	render_dump_flags(const struct doc *d, int width, int flags, FILE *f);
 
 /* Writes the section tree, one heading a line, indented two spaces a
  * level below the top. Returns 0 or -1. */
