@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lectern/doc.h"
+#include "lectern/format.h"
 #include "lectern/layout.h"
 #include "lectern/render.h"
 #include "lectern/search.h"
@@ -118,19 +119,53 @@ check_search(const struct doc *d, const struct search_index *x,
 	search_result_free(&r);
 }
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+/* The model's invariants: ranges inside the text, indexes inside their
+ * arrays, sections and turns well nested, spans sorted. */
+static void
+check_model(const struct doc *d)
 {
-	static FILE *null;
+	size_t b, i;
+
+	for (b = 0; b < d->nblocks; b++) {
+		const struct doc_block *k = &d->blocks[b];
+
+		require(k->kind < DOC_NKINDS, "block kind");
+		require(k->tstart <= k->tend && k->tend <= d->len, "text range");
+		require(k->lstart <= k->lend && k->lend <= d->len, "label range");
+		require(k->speaker < (int)d->nspeakers, "speaker index");
+		require(k->turn < (int)d->nturns, "turn index");
+		require(k->section < (int)d->nsections, "section index");
+		require(k->quote_attrib < (int)d->nblocks, "quote index");
+		require(b == 0 || k->start >= d->blocks[b - 1].start,
+		    "blocks in order");
+	}
+	for (i = 0; i < d->nsections; i++) {
+		require(d->sections[i].heading < d->nblocks, "section heading");
+		require(d->sections[i].end <= d->nblocks, "section end");
+		require(d->sections[i].parent < (int)i, "section parent");
+	}
+	for (i = 0; i < d->nturns; i++)
+		require(d->turns[i].first <= d->turns[i].last &&
+		    d->turns[i].last < d->nblocks, "turn range");
+	for (i = 0; i < d->nspans; i++)
+		require(d->spans[i].start < d->spans[i].end &&
+		    d->spans[i].end <= d->len && (i == 0 ||
+		    d->spans[i].start >= d->spans[i - 1].end), "spans");
+}
+
+/* Reads the input as one format (NULL: the one recognised) and checks
+ * everything made of it. */
+static void
+check_doc(const uint8_t *data, size_t size, const char *format, FILE *null)
+{
 	struct search_index *x;
 	struct doc *d;
 	char query[9];
 	size_t n;
 
-	if (null == NULL && (null = fopen("/dev/null", "w")) == NULL)
-		return 0;
-	d = doc_new(data, size, "fuzz", DOC_BORROWED);
+	d = doc_new_as(data, size, "fuzz", DOC_BORROWED, format);
 	doc_parse_all(d);
+	check_model(d);
 	check_layout(d, 1);
 	check_layout(d, 7);
 	check_layout(d, 41);
@@ -153,6 +188,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_search(d, x, "t[a-z]+ ", 1);
 	search_index_free(x);
 	doc_free(d);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static FILE *null;
+	size_t nformats = 0;
+
+	if (null == NULL && (null = fopen("/dev/null", "w")) == NULL)
+		return 0;
+	while (format_table[nformats] != NULL)
+		nformats++;
+	/* As recognised, and as a format picked by the input, so that every
+	 * reader sees every input. */
+	check_doc(data, size, NULL, null);
+	check_doc(data, size, format_table[size % nformats]->name, null);
 	return 0;
 }
 
