@@ -20,7 +20,7 @@ CORE_LIBS = -lunistring
 LIBS	 = $(CURSES_LIBS) $(CORE_LIBS)
 
 # The model, parser, layout and outputs: no curses in these.
-CORE	 = util text doc build format lexicon fmt_plain layout render view \
+CORE	 = util text doc build format lexicon fmt_plain layout render view fold scan \
 	   keymap search state notes
 # The terminal user interface: the only modules that include curses.h.
 UI	 = main ui ui_draw ui_toc ui_help ui_style ui_script ui_search \
