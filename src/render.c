@@ -199,7 +199,7 @@ excerpt_end(const struct doc *d, size_t off, size_t hi, size_t cols)
 }
 
 int
-render_grep(const struct doc *d, const struct search_query *q, int color,
+render_grep(const struct doc *d, struct search_query *q, int color,
     FILE *f)
 {
 	struct search_index *x = search_index_new(d);

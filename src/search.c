@@ -1,325 +1,170 @@
 /*
- * search.c: matching over a folded copy of the text.
+ * search.c: finding what the reader means in a document, in the text as
+ * it is (see scan.c and fold.c): no folded copy, no map back.
  *
- * The index folds every character the way a reader means it: full Unicode
- * case folding, canonical decomposition with the combining marks dropped,
- * curly quotes to straight ones, dashes to '-', '…' to "...", any run of
- * white space to one space. A query is folded the same way and found with
- * memmem. A query with a capital letter is case-sensitive and one with
- * diacritics keeps them: candidates are then checked again against the
- * source folded without those two steps.
+ * What is searched in a block is what the reader sees of it: its text,
+ * after its label and the separator the layout puts between them (a
+ * speaker's "Name: ", a credit's "Role: ", a numbered bullet's "1. ").
+ * Where the text holds exactly that separator between label and text (a
+ * plain transcript's "Name: text"), the block is one range of the text;
+ * where it does not (markup between them, or nothing), the block is put
+ * together in a scratch buffer first. A match never crosses blocks.
  *
- * The map back to the source is a list of segments: a linear segment is
- * ASCII that folds byte for byte; an atomic one is a character (or a run
- * of white space) whose folded bytes all stand for the whole of it. A
- * match may not start or end inside an atomic segment, and its end takes
- * in the combining marks after it, so it never splits a grapheme cluster.
+ * A query with a capital letter is case-sensitive, one with diacritics
+ * keeps them: a match of the folded query is then checked again against
+ * the text folded without those two steps.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicase.h>
 #include <unictype.h>
-#include <uninorm.h>
 #include <unistr.h>
 
 #include "lectern/doc.h"
+#include "lectern/fold.h"
+#include "lectern/scan.h"
 #include "lectern/search.h"
 #include "lectern/util.h"
 
-#define F_CASE		1	/* fold case */
-#define F_MARKS		2	/* keep combining marks */
-#define SEG_ATOMIC	0x80000000u
-#define SEG_F(g)	((g).f & ~SEG_ATOMIC)
-#define FOLD_MAX	64	/* most bytes one character folds to */
-#define CACHE_SIZE	1024
-#define COUNT_BATCH	(1u << 20)	/* folded bytes counted at a time */
-
-struct seg {
-	uint32_t	 f;		/* folded offset, SEG_ATOMIC flag */
-	uint32_t	 s;		/* source offset */
-};
+#define NONE	SIZE_MAX
 
 struct search_index {
 	const struct doc *doc;
-	uint8_t		*text;
-	size_t		 len, cap;
-	struct seg	*segs;
-	size_t		 nsegs, capsegs;
-	uint32_t	*bstart;	/* folded offset of each block */
-	size_t		 nblocks, capbstart;
-	int		 nomap;		/* counting only: no map, no blocks */
-	uint32_t	*wide;		/* counting: start and end of each
-					   character that folds to more than
-					   one byte */
-	size_t		 nwide, capwide;
-	int		 space;		/* the last folded byte was a space */
+	size_t		 nready;	/* blocks that may be searched */
+	struct buf	 scratch;	/* a block put together */
+	struct buf	 folded;	/* a block folded, for expressions */
+	uint32_t	*map;		/* folded offset to stream offset */
+	size_t		 capmap;
 };
 
-/* Folds of non-ASCII characters, remembered: folding calls into
- * libunistring, which is slow next to a table. */
-struct fold_cache {
-	uint32_t	 uc[CACHE_SIZE];
-	uint8_t		 len[CACHE_SIZE];
-	uint8_t		 out[CACHE_SIZE][16];
+/* What is searched of a block: t[s, e), and how offsets in it map back to
+ * the document's text. */
+struct stream {
+	const uint8_t	*t;
+	size_t		 s, e;
+	int		 scratch;	/* t is the scratch buffer */
+	size_t		 lstart, llen;	/* the label, in the scratch */
+	size_t		 seplen;
+	size_t		 tstart;	/* the text, in the document */
 };
 
-static struct fold_cache cache;
-
-static int
-is_fold_space(uint32_t uc)
+/* The separator the layout shows between a block's label and its text,
+ * or NULL when the label is not shown before the text. */
+static const char *
+separator(const struct doc_block *b)
 {
-	return uc == ' ' || (uc >= 0x09 && uc <= 0x0D) || uc == 0x85 ||
-	    uc == 0xA0 || uc == 0x1680 || (uc >= 0x2000 && uc <= 0x200A) ||
-	    uc == 0x2028 || uc == 0x2029 || uc == 0x202F || uc == 0x205F ||
-	    uc == 0x3000;
+	if (b->lend <= b->lstart || b->lend > b->tstart)
+		return NULL;
+	switch (b->kind) {
+	case DOC_TURN:
+	case DOC_CREDIT:
+		return ": ";
+	case DOC_BULLET:
+		return " ";
+	default:
+		return NULL;
+	}
 }
 
-/* Folds one non-ASCII code point into out (FOLD_MAX bytes). Returns the
- * length, or -1 for white space. */
-static int
-fold_cp(uint32_t uc, int flags, uint8_t *out)
-{
-	uint8_t src[8], tmp[FOLD_MAX * 2], *r;
-	size_t n, rn = sizeof tmp, i, o = 0;
-	int len, slot = uc % CACHE_SIZE;
-
-	if (is_fold_space(uc) || uc < 0x20 || (uc >= 0x7F && uc < 0xA0))
-		return -1;
-	switch (uc) {
-	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
-	case 0x02BC:
-		out[0] = '\'';
-		return 1;
-	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033:
-		out[0] = '"';
-		return 1;
-	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
-	case 0x2015: case 0x2212:
-		out[0] = '-';
-		return 1;
-	case 0x2026:
-		memcpy(out, "...", 3);
-		return 3;
-	case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060:
-	case 0xFEFF:
-		return 0;
-	}
-	if (flags == F_CASE && cache.uc[slot] == uc && uc != 0) {
-		memcpy(out, cache.out[slot], cache.len[slot]);
-		return cache.len[slot];
-	}
-	len = u8_uctomb(src, uc, sizeof src);
-	if (len <= 0)
-		return 0;
-	n = (size_t)len;
-	if (flags & F_CASE)
-		r = u8_casefold(src, n, NULL, UNINORM_NFD, tmp, &rn);
-	else
-		r = u8_normalize(UNINORM_NFD, src, n, tmp, &rn);
-	if (r == NULL) {
-		memcpy(out, src, n);
-		return (int)n;
-	}
-	for (i = 0; i < rn;) {
-		ucs4_t c;
-		int k = u8_mbtouc(&c, r + i, rn - i);
-
-		if (k <= 0)
-			k = 1;
-		if (((flags & F_MARKS) || !uc_is_general_category(c,
-		    UC_CATEGORY_M)) && o + (size_t)k <= FOLD_MAX) {
-			memcpy(out + o, r + i, (size_t)k);
-			o += (size_t)k;
-		}
-		i += (size_t)k;
-	}
-	if (r != tmp)
-		free(r);
-	if (flags == F_CASE && o <= sizeof cache.out[0]) {
-		cache.uc[slot] = uc;
-		cache.len[slot] = (uint8_t)o;
-		memcpy(cache.out[slot], out, o);
-	}
-	return (int)o;
-}
-
-/* Folds n bytes of text into b (queries and checks). */
+/* Sets st to what is searched of block b. */
 static void
-fold_text(struct buf *b, const uint8_t *s, size_t n, int flags)
-{
-	uint8_t out[FOLD_MAX];
-	int space = 0;
-	size_t i;
-
-	for (i = 0; i < n;) {
-		ucs4_t uc;
-		int k = u8_mbtouc(&uc, s + i, n - i), len;
-
-		if (k <= 0)
-			k = 1;
-		if (uc < 0x80 && !is_fold_space(uc) && uc >= 0x20 &&
-		    uc != 0x7F) {
-			out[0] = (flags & F_CASE) && uc >= 'A' && uc <= 'Z' ?
-			    (uint8_t)(uc + 32) : (uint8_t)uc;
-			len = 1;
-		} else
-			len = fold_cp(uc, flags, out);
-		if (len < 0) {
-			if (!space)
-				buf_addc(b, ' ');
-			space = 1;
-		} else if (len > 0) {
-			buf_add(b, out, (size_t)len);
-			space = 0;
-		}
-		i += (size_t)k;
-	}
-}
-
-static void
-add_seg(struct search_index *x, uint32_t f, uint32_t s)
-{
-	UTIL_GROW(x->segs, x->capsegs, x->nsegs + 1);
-	x->segs[x->nsegs].f = f;
-	x->segs[x->nsegs].s = s;
-	x->nsegs++;
-}
-
-static void
-add_text(struct search_index *x, const void *p, size_t n)
-{
-	UTIL_GROW(x->text, x->cap, x->len + n + 1);
-	memcpy(x->text + x->len, p, n);
-	x->len += n;
-}
-
-/* Starts an atomic segment for the character at source offset i, which
- * folds to len bytes. Counting without a map, only the characters that
- * fold to more than one byte are noted (a match may not split them). */
-static void
-atomic(struct search_index *x, size_t i, size_t len)
-{
-	if (!x->nomap) {
-		add_seg(x, (uint32_t)x->len | SEG_ATOMIC, (uint32_t)i);
-	} else if (len > 1) {
-		UTIL_GROW(x->wide, x->capwide, x->nwide + 2);
-		x->wide[x->nwide++] = (uint32_t)x->len;
-		x->wide[x->nwide++] = (uint32_t)(x->len + len);
-	}
-}
-
-/* Folds the source range [s, e) into the index. */
-static void
-index_range(struct search_index *x, const uint8_t *src, size_t s, size_t e)
-{
-	uint8_t out[FOLD_MAX], *o;
-	size_t i, j;
-
-	for (i = s; i < e;) {
-		ucs4_t uc;
-		int n, len;
-
-		/* Room for the rest to fold byte for byte. */
-		UTIL_GROW(x->text, x->cap, x->len + (e - i) + 2);
-
-		/* A run that folds byte for byte: printable ASCII, with
-		 * single spaces between its words, lowered as it goes. */
-		o = x->text + x->len;
-		for (j = i; j < e; j++) {
-			uint8_t c = src[j];
-
-			if ((unsigned)(c - 0x21) >= 0x5Eu && !(c == ' ' &&
-			    j > i && j + 1 < e &&
-			    (unsigned)(src[j + 1] - 0x21) < 0x5Eu))
-				break;
-			*o++ = c + (((unsigned)(c - 'A') < 26u) << 5);
-		}
-		if (j > i) {
-			struct seg *last = x->nsegs > 0 ?
-			    &x->segs[x->nsegs - 1] : NULL;
-
-			if (!x->nomap && (last == NULL ||
-			    (last->f & SEG_ATOMIC) ||
-			    x->len - last->f != i - last->s))
-				add_seg(x, (uint32_t)x->len, (uint32_t)i);
-			x->len += j - i;
-			x->space = 0;
-			i = j;
-			continue;
-		}
-		n = u8_mbtouc(&uc, src + i, e - i);
-		if (n <= 0)
-			n = 1;
-		len = fold_cp(uc, F_CASE, out);
-		if (len < 0) {
-			if (!x->space) {
-				atomic(x, i, 1);
-				add_text(x, " ", 1);
-				x->space = 1;
-			}
-		} else if (len > 0) {
-			atomic(x, i, (size_t)len);
-			add_text(x, out, (size_t)len);
-			x->space = 0;
-		}
-		i += (size_t)n;
-	}
-}
-
-/* Folds block b into the index. */
-static void
-index_block(struct search_index *x, size_t b)
+stream_of(struct search_index *x, size_t b, struct stream *st)
 {
 	const struct doc *d = x->doc;
 	const struct doc_block *blk = &d->blocks[b];
+	const char *sep = separator(blk);
+	size_t n;
 
-	if (!x->nomap) {
-		UTIL_GROW(x->bstart, x->capbstart, b + 2);
-		x->bstart[b] = (uint32_t)x->len;
+	memset(st, 0, sizeof *st);
+	st->t = d->src;
+	if (sep == NULL) {
+		st->s = blk->tstart;
+		st->e = blk->tend;
+		return;
 	}
-	x->space = 1;
-	/* The label, where it stands before the text (an attribution's
-	 * label is its text). */
-	if (blk->lend > blk->lstart && blk->lend <= blk->tstart) {
-		index_range(x, d->src, blk->lstart, blk->lend);
-		if (!x->space) {
-			atomic(x, blk->lend, 1);
-			add_text(x, " ", 1);
-			x->space = 1;
-		}
+	n = strlen(sep);
+	if (blk->tstart - blk->lend == n &&
+	    memcmp(d->src + blk->lend, sep, n) == 0) {
+		st->s = blk->lstart;
+		st->e = blk->tend;
+		return;
 	}
-	index_range(x, d->src, blk->tstart, blk->tend);
-	atomic(x, blk->tend, 1);
-	add_text(x, "\n", 1);
-	x->nblocks = b + 1;
-	if (!x->nomap)
-		x->bstart[x->nblocks] = (uint32_t)x->len;
+	buf_reset(&x->scratch);
+	buf_add(&x->scratch, d->src + blk->lstart, blk->lend - blk->lstart);
+	buf_add(&x->scratch, sep, n);
+	buf_add(&x->scratch, d->src + blk->tstart, blk->tend - blk->tstart);
+	buf_addc(&x->scratch, '\0');
+	st->t = (const uint8_t *)x->scratch.data;
+	st->s = 0;
+	st->e = x->scratch.len - 1;
+	st->scratch = 1;
+	st->llen = blk->lend - blk->lstart;
+	st->lstart = blk->lstart;
+	st->seplen = n;
+	st->tstart = blk->tstart;
+}
+
+/* True when block b is searched as one range of the document's text. */
+static int
+contiguous(const struct doc *d, size_t b)
+{
+	const struct doc_block *blk = &d->blocks[b];
+	const char *sep = separator(blk);
+	size_t n;
+
+	if (sep == NULL)
+		return 1;
+	n = strlen(sep);
+	return blk->tstart - blk->lend == n &&
+	    memcmp(d->src + blk->lend, sep, n) == 0;
+}
+
+/* The document offset of offset o of a stream. */
+static size_t
+to_doc(const struct stream *st, size_t o)
+{
+	if (!st->scratch)
+		return o;
+	if (o < st->llen)
+		return st->lstart + o;
+	if (o < st->llen + st->seplen)
+		return st->lstart + st->llen;
+	return st->tstart + (o - st->llen - st->seplen);
+}
+
+/* The stream offset of document offset off in block b's stream. */
+static size_t
+from_doc(const struct stream *st, size_t off)
+{
+	if (!st->scratch)
+		return off < st->s ? st->s : off > st->e ? st->e : off;
+	if (off < st->lstart)
+		return 0;
+	if (off < st->lstart + st->llen)
+		return off - st->lstart;
+	if (off < st->tstart)
+		return st->llen + st->seplen;
+	return st->llen + st->seplen + (off - st->tstart) > st->e ? st->e :
+	    st->llen + st->seplen + (off - st->tstart);
 }
 
 int
 search_index_extend(struct search_index *x, size_t budget)
 {
 	const struct doc *d = x->doc;
-	size_t start = x->len;
 
+	(void)budget;
 	/* The last blocks can still change while the parser reads on. */
-	while (x->nblocks < d->nblocks - (doc_complete(d) ? 0 :
-	    d->nblocks < 4 ? d->nblocks : 4)) {
-		index_block(x, x->nblocks);
-		if (budget > 0 && x->len - start >= budget)
-			break;
-	}
-	UTIL_GROW(x->text, x->cap, x->len + 1);
-	x->text[x->len] = '\0';
+	x->nready = doc_complete(d) ? d->nblocks :
+	    d->nblocks < 4 ? 0 : d->nblocks - 4;
 	return !search_index_complete(x);
 }
 
 int
 search_index_complete(const struct search_index *x)
 {
-	return doc_complete(x->doc) && x->nblocks == x->doc->nblocks;
+	return doc_complete(x->doc) && x->nready == x->doc->nblocks;
 }
 
 struct search_index *
@@ -329,10 +174,6 @@ search_index_begin(const struct doc *d)
 
 	x = xcalloc(1, sizeof *x);
 	x->doc = d;
-	UTIL_GROW(x->bstart, x->capbstart, 1);
-	x->bstart[0] = 0;
-	UTIL_GROW(x->text, x->cap, 1);
-	x->text[0] = '\0';
 	return x;
 }
 
@@ -350,110 +191,50 @@ search_index_free(struct search_index *x)
 {
 	if (x == NULL)
 		return;
-	free(x->text);
-	free(x->segs);
-	free(x->bstart);
-	free(x->wide);
+	buf_free(&x->scratch);
+	buf_free(&x->folded);
+	free(x->map);
 	free(x);
 }
 
 size_t
 search_index_size(const struct search_index *x)
 {
-	return x->cap + x->capsegs * sizeof *x->segs +
-	    x->capbstart * sizeof *x->bstart + x->capwide * sizeof *x->wide;
+	return sizeof *x + x->scratch.cap + x->folded.cap +
+	    x->capmap * sizeof *x->map;
 }
 
-/* The segment holding folded offset f. */
-static size_t
-seg_at(const struct search_index *x, size_t f)
+size_t
+search_folded_len(const struct search_index *x)
 {
-	size_t lo = 0, hi = x->nsegs;
-
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (SEG_F(x->segs[mid]) <= f)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/* The segment holding f, walking on from *hint: matches come in order, so
- * a walk is shorter than a search. */
-static size_t
-seg_from(const struct search_index *x, size_t *hint, size_t f)
-{
-	size_t i = *hint, steps = 0;
-
-	if (i >= x->nsegs || SEG_F(x->segs[i]) > f)
-		i = seg_at(x, f);
-	while (i + 1 < x->nsegs && SEG_F(x->segs[i + 1]) <= f)
-		if (++steps > 32) {
-			i = seg_at(x, f);
-			break;
-		} else
-			i++;
-	*hint = i;
-	return i;
-}
-
-/* True when folded offset f is a boundary of what it stands for: not
- * inside the folded bytes of one character. */
-static int
-at_boundary_from(const struct search_index *x, size_t *hint, size_t f)
-{
-	size_t i = seg_from(x, hint, f);
-
-	return !(x->segs[i].f & SEG_ATOMIC) || SEG_F(x->segs[i]) == f ||
-	    f >= x->len;
-}
-
-/* True for a character that belongs to the grapheme before it. */
-static int
-extends(uint32_t uc)
-{
-	return uc_is_general_category(uc, UC_CATEGORY_M) || uc == 0x200D ||
-	    (uc >= 0xFE00 && uc <= 0xFE0F) || (uc >= 0x1F3FB && uc <= 0x1F3FF);
+	return x->nready == 0 ? 0 : x->doc->blocks[x->nready - 1].tend;
 }
 
 void
 search_source(const struct search_index *x, const struct search_match *m,
     size_t *start, size_t *end)
 {
-	const uint8_t *src = x->doc->src;
-	size_t i, n = x->doc->len, e;
+	(void)x;
+	*start = m->fs;
+	*end = m->fe;
+}
 
-	i = seg_at(x, m->fs);
-	*start = x->segs[i].s + ((x->segs[i].f & SEG_ATOMIC) ? 0 :
-	    m->fs - SEG_F(x->segs[i]));
-	i = seg_at(x, m->fe - 1);
-	if (x->segs[i].f & SEG_ATOMIC)
-		e = i + 1 < x->nsegs ? x->segs[i + 1].s : n;
-	else
-		e = x->segs[i].s + (m->fe - 1 - SEG_F(x->segs[i])) + 1;
-	while (e < n) {
-		ucs4_t uc;
-		int k = u8_mbtouc(&uc, src + e, n - e);
-
-		if (k <= 0 || !extends(uc))
-			break;
-		e += (size_t)k;
-	}
-	*end = e;
+size_t
+search_block(const struct search_index *x, const struct search_match *m)
+{
+	return doc_block_at(x->doc, m->fs);
 }
 
 size_t
 search_block_from(const struct search_index *x, const struct search_match *m,
     size_t *hint)
 {
+	const struct doc *d = x->doc;
 	size_t b = *hint, steps = 0;
 
-	if (b >= x->nblocks || x->bstart[b] > m->fs)
+	if (b >= d->nblocks || d->blocks[b].start > m->fs)
 		b = search_block(x, m);
-	while (b + 1 < x->nblocks && x->bstart[b + 1] <= m->fs)
+	while (b + 1 < d->nblocks && d->blocks[b + 1].start <= m->fs)
 		if (++steps > 32) {
 			b = search_block(x, m);
 			break;
@@ -463,32 +244,11 @@ search_block_from(const struct search_index *x, const struct search_match *m,
 	return b;
 }
 
-size_t
-search_block(const struct search_index *x, const struct search_match *m)
-{
-	size_t lo = 0, hi = x->nblocks;
-
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (x->bstart[mid] <= m->fs)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 static int
-in_scope(const struct search_index *x, const struct search_match *m,
-    const struct search_scope *sc, size_t *hint)
+block_in_scope(const struct doc *d, size_t b, const struct search_scope *sc)
 {
-	const struct doc *d = x->doc;
-	size_t b;
-
 	if (sc == NULL || sc->kind == SEARCH_ALL)
 		return 1;
-	b = search_block_from(x, m, hint);
 	if (sc->kind == SEARCH_SPEAKER)
 		return d->blocks[b].speaker == sc->speaker;
 	if (sc->section < 0 || (size_t)sc->section >= d->nsections)
@@ -497,162 +257,254 @@ in_scope(const struct search_index *x, const struct search_match *m,
 	    b < d->sections[sc->section].end;
 }
 
-/* True when the source of m matches the query's exact form (for queries
- * with capitals or diacritics). */
+/* True when t[s, e) matches the query's exact form (for queries with
+ * capitals or diacritics). */
 static int
-exact(const struct search_index *x, const struct search_query *q,
-    const struct search_match *m)
+exact(const struct search_query *q, const uint8_t *t, size_t s, size_t e)
 {
 	struct buf b = { NULL, 0, 0 };
-	size_t s, e;
-	int ok;
-
-	const struct doc_block *blk;
-	int flags = (q->case_sensitive ? 0 : F_CASE) |
-	    (q->keep_marks ? F_MARKS : 0);
+	int ok, flags = (q->case_sensitive ? 0 : FOLD_CASE) |
+	    (q->keep_marks ? FOLD_MARKS : 0);
 
 	if (!q->case_sensitive && !q->keep_marks)
 		return 1;
-	search_source(x, m, &s, &e);
-	blk = &x->doc->blocks[search_block(x, m)];
-	if (s < blk->lend && e > blk->tstart && blk->lend <= blk->tstart) {
-		/* From a label into the text: joined by one space, as the
-		 * index has them. */
-		fold_text(&b, x->doc->src + s, blk->lend - s, flags);
-		buf_addc(&b, ' ');
-		fold_text(&b, x->doc->src + blk->tstart, e - blk->tstart,
-		    flags);
-	} else
-		fold_text(&b, x->doc->src + s, e - s, flags);
+	fold_text(&b, t + s, e - s, flags);
 	ok = b.len == q->nexact && memcmp(b.data, q->exact, b.len) == 0;
 	buf_free(&b);
 	return ok;
 }
 
-/* Where a pass over the matches is, in the segments and the blocks. */
-struct walk {
-	size_t		 seg;
-	size_t		 block;
-};
-
-/* Checks a candidate and adds it to r. */
+/* Adds a match of stream offsets [s, e) to r. */
 static void
-consider(const struct search_index *x, const struct search_query *q,
-    const struct search_scope *sc, struct search_result *r, size_t fs,
-    size_t fe, struct walk *w)
+add_match(struct search_result *r, const struct stream *st, size_t s,
+    size_t e)
 {
-	struct search_match m;
-
-	if (fe <= fs || !at_boundary_from(x, &w->seg, fs) ||
-	    !at_boundary_from(x, &w->seg, fe))
-		return;
-	m.fs = (uint32_t)fs;
-	m.fe = (uint32_t)fe;
-	if (!in_scope(x, &m, sc, &w->block) || (!q->regex &&
-	    !exact(x, q, &m)))
-		return;
 	UTIL_GROW(r->m, r->cap, r->n + 1);
-	r->m[r->n++] = m;
+	r->m[r->n].fs = (uint32_t)to_doc(st, s);
+	r->m[r->n].fe = (uint32_t)to_doc(st, e);
+	r->n++;
 }
 
+/* The plain matches in the stream from stream offset from. */
 static void
-run_regex(const struct search_index *x, const struct search_query *q,
-    const struct search_scope *sc, struct search_result *r, size_t pos)
+plain_block(struct search_query *q, const struct stream *st, size_t from,
+    struct search_result *r)
+{
+	size_t p = from, s, end;
+	int partial = 0;
+
+	while ((s = scan_unit(q->scan, st->t, st->s, p, st->e, &end,
+	    &partial)) != NONE) {
+		if (exact(q, st->t, s, end))
+			add_match(r, st, s, end);
+		p = end > s ? end : s + 1;
+	}
+	if (partial)
+		r->skipped = 1;
+}
+
+/* Folds the stream into x->folded, with a map back. */
+static void
+fold_stream(struct search_index *x, const struct stream *st)
+{
+	uint8_t out[FOLD_MAX];
+	size_t i;
+	int space = 1, k, len;
+
+	buf_reset(&x->folded);
+	for (i = st->s; i < st->e; i += (size_t)k) {
+		uint32_t uc = fold_decode(st->t + i, st->e - i, &k);
+
+		len = fold_char(uc, FOLD_CASE, out);
+		if (len == FOLD_SPACE) {
+			if (space)
+				continue;
+			len = 1;
+			out[0] = ' ';
+			space = 1;
+		} else if (len > 0)
+			space = 0;
+		else
+			continue;
+		UTIL_GROW(x->map, x->capmap, x->folded.len + (size_t)len + 1);
+		while (len-- > 0) {
+			x->map[x->folded.len] = (uint32_t)i;
+			buf_addc(&x->folded, (char)out[0]);
+			memmove(out, out + 1, FOLD_MAX - 1);
+		}
+	}
+	UTIL_GROW(x->map, x->capmap, x->folded.len + 1);
+	x->map[x->folded.len] = (uint32_t)st->e;
+	buf_addc(&x->folded, '\0');
+	x->folded.len--;
+}
+
+/* The stream offset that folded offset f stands for, as a match's end:
+ * after the character whose fold it ends, and its marks. */
+static size_t
+folded_end(struct search_index *x, const struct stream *st, size_t f)
+{
+	size_t e;
+	int k;
+
+	if (f >= x->folded.len)
+		return st->e;
+	e = x->map[f];
+	/* Every folded byte of one character maps to its start: the end is
+	 * the start of the next character's bytes. */
+	while (f < x->folded.len && x->map[f] == e && f > 0 &&
+	    x->map[f - 1] == e)
+		f++;
+	if (f > 0 && x->map[f - 1] == e) {
+		fold_decode(st->t + e, st->e - e, &k);
+		e += (size_t)k;
+	}
+	while (e < st->e) {
+		uint32_t uc = fold_decode(st->t + e, st->e - e, &k);
+
+		if (uc < 0x80 || !fold_extends(uc))
+			break;
+		e += (size_t)k;
+	}
+	return e;
+}
+
+/* The matches of a regular expression in the stream, from stream offset
+ * from. */
+static void
+regex_block(struct search_index *x, const struct search_query *q,
+    const struct stream *st, size_t from, struct search_result *r)
 {
 	regmatch_t rm;
-	struct walk w = { 0, 0 };
+	size_t pos = 0;
 
-	while (pos < x->len) {
-		int flags = REG_STARTEND;
-		size_t n;
+	if (!q->compiled)
+		return;
+	fold_stream(x, st);
+	while (pos < x->folded.len && x->map[pos] < from)
+		pos++;
+	while (pos < x->folded.len) {
+		int flags = REG_STARTEND | (pos > 0 ? REG_NOTBOL : 0);
+		size_t s, e;
 
 		rm.rm_so = (regoff_t)pos;
-		rm.rm_eo = (regoff_t)x->len;
-		if (pos > 0 && x->text[pos - 1] != '\n')
-			flags |= REG_NOTBOL;
-		if (regexec(&q->re, (const char *)x->text, 1, &rm, flags) != 0)
+		rm.rm_eo = (regoff_t)x->folded.len;
+		if (regexec(&q->re, x->folded.data, 1, &rm, flags) != 0)
 			break;
-		n = r->n;
-		if (rm.rm_eo > rm.rm_so)
-			consider(x, q, sc, r, (size_t)rm.rm_so, (size_t)rm.rm_eo,
-			    &w);
-		/* After a match, on from its end; after one refused (it
-		 * split a character), from the next byte. */
-		pos = r->n > n ? (size_t)rm.rm_eo : (size_t)rm.rm_so + 1;
+		if (rm.rm_eo == rm.rm_so) {
+			pos = (size_t)rm.rm_so + 1;
+			continue;
+		}
+		s = x->map[rm.rm_so];
+		e = folded_end(x, st, (size_t)rm.rm_eo);
+		if (e > s)
+			add_match(r, st, s, e);
+		pos = (size_t)rm.rm_eo;
 	}
 }
 
+/* Searches block b's stream from document offset from. */
+static void
+search_in_block(struct search_index *x, struct search_query *q, size_t b,
+    size_t from, struct search_result *r)
+{
+	struct stream st;
+
+	stream_of(x, b, &st);
+	if (q->regex)
+		regex_block(x, q, &st, from_doc(&st, from), r);
+	else
+		plain_block(q, &st, from_doc(&st, from), r);
+}
+
+/* The last ready block of a run of blocks from b searched as one range
+ * of the text, at most limit bytes and RUN_MAX blocks long. */
+#define RUN_MAX	4096
+
+static size_t
+run_end(const struct doc *d, size_t b, size_t nready, size_t limit)
+{
+	size_t start = d->blocks[b].start, n = 0;
+
+	while (b + 1 < nready && contiguous(d, b + 1) &&
+	    d->blocks[b + 1].end - start <= limit && ++n < RUN_MAX)
+		b++;
+	return b;
+}
+
 size_t
-search_run_slice(const struct search_index *x, const struct search_query *q,
+search_run_slice(struct search_index *x, struct search_query *q,
     const struct search_scope *sc, struct search_result *r, size_t from,
     size_t budget)
 {
-	const uint8_t *p, *end, *stop;
-	struct walk w = { 0, 0 };
+	const struct doc *d = x->doc;
+	size_t b, done = 0, end = search_folded_len(x), last = 0;
+	int haverun = 0;
 
-	if (q->regex) {
-		/* All that is folded, from where the last slice ended (a
-		 * growing index adds whole blocks). */
-		if (q->compiled)
-			run_regex(x, q, sc, r, from);
-		return x->len;
-	}
-	if (q->nfolded == 0 || from >= x->len)
-		return x->len;
-	p = x->text + from;
-	end = x->text + x->len;
-	/* Matches that start in the slice, which may end past it. */
-	stop = budget >= x->len - from ? end : p + budget;
-	while (p < stop && (p = memmem(p, (size_t)(end - p), q->folded,
-	    q->nfolded)) != NULL && p < stop) {
-		size_t fs = (size_t)(p - x->text), n = r->n;
+	if (x->nready == 0 || from >= end)
+		return end;
+	if (q->regex ? !q->compiled : q->nfolded == 0)
+		return end;
+	b = doc_block_at(d, from);
+	if (q->nfolded > 1 && memchr(q->folded + 1, q->folded[0],
+	    q->nfolded - 1) != NULL)
+		r->skipped = 1;	/* refined later, it could miss some */
+	while (b < x->nready && done < budget) {
+		const struct doc_block *blk = &d->blocks[b];
+		size_t ev, e, p;
 
-		consider(x, q, sc, r, fs, fs + q->nfolded, &w);
-		if (r->n > n) {
-			/* A candidate inside this match is passed over: a
-			 * longer query could still match there. */
-			if (q->nfolded > 1 && memchr(p + 1, q->folded[0],
-			    q->nfolded - 1) != NULL)
-				r->skipped = 1;
-			p += q->nfolded;
-		} else {
-			if (!at_boundary_from(x, &w.seg, fs) ||
-			    !at_boundary_from(x, &w.seg, fs + q->nfolded))
-				r->skipped = 1;
-			p++;
+		if (q->regex || !contiguous(d, b)) {
+			if (block_in_scope(d, b, sc))
+				search_in_block(x, q, b, from, r);
+			done += blk->end - blk->start + 1;
+			from = ++b < d->nblocks ? d->blocks[b].start : end;
+			continue;
 		}
+		/* A run of blocks in one range: jump to where a match can
+		 * be, and search only the block there. */
+		if (!haverun || b > last) {
+			last = run_end(d, b, x->nready, budget - done);
+			haverun = 1;
+		}
+		e = d->blocks[last].end;
+		p = from > blk->start ? from : blk->start;
+		ev = scan_event(q->scan, d->src, p, e);
+		if (ev == NONE) {
+			done += e - p + 1;
+			b = last + 1;
+			from = b < d->nblocks ? d->blocks[b].start : end;
+			continue;
+		}
+		b = doc_block_at(d, ev);
+		if (b < x->nready && block_in_scope(d, b, sc))
+			search_in_block(x, q, b, from, r);
+		done += ev - p + 1;
+		from = ++b < d->nblocks ? d->blocks[b].start : end;
 	}
-	if (p == NULL || p >= end)
-		return x->len;
-	return (size_t)(p - x->text);
+	return b >= x->nready ? end : from;
 }
 
 void
-search_run(const struct search_index *x, const struct search_query *q,
+search_run(struct search_index *x, struct search_query *q,
     const struct search_scope *sc, struct search_result *r)
 {
-	size_t pos = 0;
+	size_t pos = 0, end = search_folded_len(x);
 
 	r->n = 0;
 	r->skipped = 0;
-	do
+	while (pos < end)
 		pos = search_run_slice(x, q, sc, r, pos, SIZE_MAX);
-	while (pos < x->len);
-}
-
-size_t
-search_folded_len(const struct search_index *x)
-{
-	return x->len;
 }
 
 int
-search_refine(const struct search_index *x, const struct search_query *old,
-    const struct search_query *q, const struct search_scope *sc,
+search_refine(struct search_index *x, const struct search_query *old,
+    struct search_query *q, const struct search_scope *sc,
     struct search_result *r)
 {
-	size_t i, n = 0;
-	struct walk w = { 0, 0 };
+	const struct doc *d = x->doc;
+	size_t i, n = 0, b = 0;
+	struct stream st;
+	int have = 0;
 
 	if (old == NULL || q->regex || old->regex || r->skipped ||
 	    q->nfolded < old->nfolded || old->nfolded == 0 ||
@@ -660,14 +512,23 @@ search_refine(const struct search_index *x, const struct search_query *old,
 		return 0;
 	for (i = 0; i < r->n; i++) {
 		struct search_match m = r->m[i];
+		size_t s, e;
+		int partial = 0;
 
-		m.fe = m.fs + (uint32_t)q->nfolded;
-		if (m.fe > x->len || memcmp(x->text + m.fs, q->folded,
-		    q->nfolded) != 0)
+		search_block_from(x, &m, &b);
+		if (!block_in_scope(d, b, sc))
 			continue;
-		if (!at_boundary_from(x, &w.seg, m.fe) || !exact(x, q, &m) ||
-		    !in_scope(x, &m, sc, &w.block))
+		if (!have || st.scratch || m.fs < st.s || m.fs >= st.e) {
+			stream_of(x, b, &st);
+			have = 1;
+		}
+		s = from_doc(&st, m.fs);
+		e = scan_match(q->scan, st.t, st.s, s, st.e, &partial);
+		if (partial)
+			return 0;	/* a longer match there would be missed */
+		if (e == 0 || !exact(q, st.t, s, e))
 			continue;
+		m.fe = (uint32_t)to_doc(&st, e);
 		if (n > 0 && r->m[n - 1].fe > m.fs)
 			continue;	/* overlaps the match before */
 		r->m[n++] = m;
@@ -690,11 +551,11 @@ search_first_after(const struct search_index *x,
 {
 	size_t lo = 0, hi = r->n;
 
+	(void)x;
 	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2, s, e;
+		size_t mid = lo + (hi - lo) / 2;
 
-		search_source(x, &r->m[mid], &s, &e);
-		if (s < off)
+		if (r->m[mid].fs < off)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -727,7 +588,7 @@ fold_pattern(struct buf *b, const char *p)
 			while (i + k < n && ((unsigned char)p[i + k] & 0xC0) ==
 			    0x80)
 				k++;
-			fold_text(b, (const uint8_t *)p + i, k, F_CASE);
+			fold_text(b, (const uint8_t *)p + i, k, FOLD_CASE);
 			i += k - 1;
 		}
 	}
@@ -758,7 +619,7 @@ search_query_init(struct search_query *q, const char *text, int regex,
 		i += (size_t)k;
 	}
 	/* Diacritics: marks left after decomposing. */
-	fold_text(&marks, (const uint8_t *)text, n, F_MARKS);
+	fold_text(&marks, (const uint8_t *)text, n, FOLD_MARKS);
 	fold_text(&f, (const uint8_t *)text, n, 0);
 	q->keep_marks = marks.len != f.len;
 	buf_free(&marks);
@@ -777,13 +638,17 @@ search_query_init(struct search_query *q, const char *text, int regex,
 		q->compiled = 1;
 		return 0;
 	}
-	fold_text(&f, (const uint8_t *)text, n, F_CASE);
+	fold_text(&f, (const uint8_t *)text, n, FOLD_CASE);
 	fold_text(&e, (const uint8_t *)text, n, (q->case_sensitive ? 0 :
-	    F_CASE) | (q->keep_marks ? F_MARKS : 0));
+	    FOLD_CASE) | (q->keep_marks ? FOLD_MARKS : 0));
 	q->folded = (uint8_t *)f.data;
 	q->nfolded = f.len;
 	q->exact = (uint8_t *)e.data;
 	q->nexact = e.len;
+	if (q->nfolded > 0) {
+		q->scan = xmalloc(sizeof *q->scan);
+		scan_init(q->scan, q->folded, q->nfolded);
+	}
 	return 0;
 }
 
@@ -793,18 +658,24 @@ search_query_free(struct search_query *q)
 	free(q->text);
 	free(q->folded);
 	free(q->exact);
+	if (q->scan != NULL) {
+		scan_free(q->scan);
+		free(q->scan);
+	}
 	if (q->compiled)
 		regfree(&q->re);
 	memset(q, 0, sizeof *q);
 }
 
 size_t
-search_count(const struct doc *d, const struct search_query *q)
+search_count(struct doc *d, struct search_query *q)
 {
-	struct search_index *x = search_index_new(d);
+	struct search_index *x;
 	struct search_result r = { NULL, 0, 0, 0 };
 	size_t n;
 
+	doc_parse_all(d);
+	x = search_index_new(d);
 	search_run(x, q, NULL, &r);
 	n = r.n;
 	search_result_free(&r);

@@ -27,7 +27,7 @@ int	render_blocks(const struct doc *d, FILE *f);
  * text around the match, marked with « » (or reverse video with color).
  * Returns 0 or -1. */
 struct search_query;
-int	render_grep(const struct doc *d, const struct search_query *q,
+int	render_grep(const struct doc *d, struct search_query *q,
 	    int color, FILE *f);
 
 /* Writes n bytes of source text made safe for a terminal. */

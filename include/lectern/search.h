@@ -9,14 +9,15 @@
 struct doc;
 
 /*
- * The folded text of a document, built once: case folded (full Unicode
- * folding), decomposed with the combining marks dropped, typographic
- * quotes, dashes and ellipses made plain, white space runs made one space,
- * one line a block. A map takes folded offsets back to source offsets.
+ * What a search needs of a document besides its text: how far it may
+ * search (the blocks the parser will not change any more) and scratch
+ * space. Matching folds the text as it goes (see fold.h and scan.h); a
+ * match is never folded text, but a range of the document's text.
  */
 struct search_index;
+struct scan;
 
-/* A match, in folded offsets; search_source() gives the source range. */
+/* A match: the range of the document's text it covers. */
 struct search_match {
 	uint32_t	 fs, fe;
 };
@@ -45,6 +46,7 @@ struct search_query {
 	int		 regex;
 	int		 compiled;	/* re holds a compiled pattern */
 	regex_t		 re;
+	struct scan	*scan;		/* the matcher of a plain query */
 };
 
 /* The matches of a query, in document order. */
@@ -56,17 +58,16 @@ struct search_result {
 					   could miss matches */
 };
 
-/* Builds the folded text of the parsed blocks of d. Pair with
+/* Makes ready to search the parsed blocks of d. Pair with
  * search_index_free. */
 struct search_index *search_index_new(const struct doc *d);
-/* An index with nothing folded yet, to fold a slice at a time with
- * search_index_extend. */
+/* The same, with nothing ready yet (see search_index_extend). */
 struct search_index *search_index_begin(const struct doc *d);
 void		 search_index_free(struct search_index *x);
-/* Folds up to budget more bytes of blocks parsed since (0: all). Returns
- * 1 while blocks of d are left to fold. */
+/* Takes in the blocks parsed since (budget is not used: there is nothing
+ * to build). Returns 1 while blocks of d are left. */
 int		 search_index_extend(struct search_index *x, size_t budget);
-/* True when every block of a complete document is folded. */
+/* True when every block of a complete document is taken in. */
 int		 search_index_complete(const struct search_index *x);
 /* Bytes of memory the index uses. */
 size_t		 search_index_size(const struct search_index *x);
@@ -82,23 +83,23 @@ int		 search_query_init(struct search_query *q, const char *text,
 void		 search_query_free(struct search_query *q);
 
 /* Finds every match of q within scope, replacing r's matches. */
-void		 search_run(const struct search_index *x,
-		    const struct search_query *q, const struct search_scope *sc,
-		    struct search_result *r);
+void		 search_run(struct search_index *x, struct search_query *q,
+		    const struct search_scope *sc, struct search_result *r);
 
-/* Adds to r the matches that start in the budget bytes of folded text
- * from from; returns where the next slice starts (the folded length when
- * done). A regular expression is searched whole in the first slice. */
-size_t		 search_run_slice(const struct search_index *x,
-		    const struct search_query *q, const struct search_scope *sc,
+/* Adds to r the matches in about budget bytes of text from offset from
+ * (a position returned by the last call, or 0); returns where the next
+ * slice starts, search_folded_len when done. */
+size_t		 search_run_slice(struct search_index *x,
+		    struct search_query *q, const struct search_scope *sc,
 		    struct search_result *r, size_t from, size_t budget);
+/* Where the text taken in ends: slices are done when they reach it. */
 size_t		 search_folded_len(const struct search_index *x);
 
 /* When q extends the query old that found r (plain text, the same folded
  * start), keeps only those of r's matches that q matches and returns 1;
  * otherwise returns 0 and r is to be searched again. */
-int		 search_refine(const struct search_index *x,
-		    const struct search_query *old, const struct search_query *q,
+int		 search_refine(struct search_index *x,
+		    const struct search_query *old, struct search_query *q,
 		    const struct search_scope *sc, struct search_result *r);
 
 void		 search_result_free(struct search_result *r);
@@ -119,9 +120,7 @@ size_t		 search_block_from(const struct search_index *x,
 size_t		 search_first_after(const struct search_index *x,
 		    const struct search_result *r, size_t off);
 
-/* Counts the matches of q in d (--count): a batch of blocks is folded at a
- * time, without a map, unless q needs the source (capitals, diacritics,
- * a regular expression). */
-size_t		 search_count(const struct doc *d, const struct search_query *q);
+/* Counts the matches of q in d (--count), reading d to its end. */
+size_t		 search_count(struct doc *d, struct search_query *q);
 
 #endif

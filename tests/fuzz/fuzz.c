@@ -96,7 +96,7 @@ check_view(const struct doc *d)
 }
 
 static void
-check_search(const struct doc *d, const struct search_index *x,
+check_search(const struct doc *d, struct search_index *x,
     const char *text, int regex)
 {
 	struct search_result r = { NULL, 0, 0, 0 };
