@@ -198,6 +198,15 @@ doc_block_section(const struct doc *d, size_t b)
 	return b < d->nblocks ? d->blocks[b].section : -1;
 }
 
+const uint8_t *
+doc_section_title(const struct doc *d, size_t i, size_t *n)
+{
+	const struct doc_block *h = &d->blocks[d->sections[i].heading];
+
+	*n = h->tend - h->tstart;
+	return d->src + h->tstart;
+}
+
 size_t
 doc_block_at(const struct doc *d, size_t off)
 {

@@ -158,6 +158,10 @@ const char	*doc_kind_name(enum doc_block_kind kind);
 /* Section index of block b's innermost section, or -1. */
 int		 doc_block_section(const struct doc *d, size_t b);
 
+/* The title of section i (its heading's text); its length in *n. Points
+ * into the document. */
+const uint8_t	*doc_section_title(const struct doc *d, size_t i, size_t *n);
+
 /* The block holding source offset off (the last block starting at or
  * before it), or 0 when there are none. */
 size_t		 doc_block_at(const struct doc *d, size_t off);
