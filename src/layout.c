@@ -393,12 +393,6 @@ layout_cache_forget(struct layout_cache *c, size_t b)
 			c->slots[i].block = SIZE_MAX;
 }
 
-int
-layout_cache_width(const struct layout_cache *c)
-{
-	return c->width;
-}
-
 const struct layout_block *
 layout_cache_get(struct layout_cache *c, size_t b)
 {

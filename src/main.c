@@ -1,9 +1,9 @@
-/* main.c: the command line. */
+/* main.c: the command line: options, the document, and the mode that
+ * shows it (the reader, or one of the plain outputs). */
 #include <sys/ioctl.h>
 
 #include <errno.h>
 #include <getopt.h>
-#include <limits.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdarg.h>
@@ -33,6 +33,16 @@ extern const unsigned long asset_interview_len;
 enum mode {
 	MODE_READ, MODE_DUMP, MODE_OUTLINE, MODE_SPEAKERS, MODE_BLOCKS,
 	MODE_COUNT, MODE_GREP, MODE_EXPORT
+};
+
+/* What the command line asked for. */
+struct args {
+	enum mode	 mode;
+	int		 width;		/* --dump's, 0 for the terminal's */
+	const char	*query;		/* --count's or --grep's */
+	const char	*path;		/* the file, "-", or NULL: the bundled
+					   interview */
+	struct ui_options ui;
 };
 
 static const char usage_text[] =
@@ -82,6 +92,13 @@ file_error(const char *name, const char *msg)
 	fprintf(stderr, ": %s\n", msg);
 }
 
+/* The name of the document for messages. */
+static const char *
+doc_label(const char *path)
+{
+	return strcmp(path, "-") == 0 ? "standard input" : path;
+}
+
 static int
 terminal_width(void)
 {
@@ -103,8 +120,7 @@ usage_error(const char *fmt, ...)
 	char *msg;
 
 	va_start(ap, fmt);
-	if (vasprintf(&msg, fmt, ap) == -1)
-		util_fatal("out of memory");
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	fputs("lectern: ", stderr);
 	render_safe(stderr, (const unsigned char *)msg, strlen(msg));
@@ -113,8 +129,42 @@ usage_error(const char *fmt, ...)
 	exit(2);
 }
 
-int
-main(int argc, char **argv)
+/* Prints what --help, --version or --keys ask for and exits. */
+static void UTIL_NORETURN
+print_and_exit(int c, const char *arg)
+{
+	switch (c) {
+	case 'K':
+		/* --keys=man writes the man page's KEYS section. */
+		keymap_print(stdout, arg != NULL && strcmp(arg, "man") == 0);
+		break;
+	case 'h':
+		fputs(usage_text, stdout);
+		break;
+	default:
+		printf("lectern %s\n", LECTERN_VERSION);
+		break;
+	}
+	exit(fflush(stdout) == 0 ? 0 : 2);
+}
+
+/* The width of --dump=WIDTH. */
+static int
+dump_width(const char *arg)
+{
+	char *end;
+	long w;
+
+	errno = 0;
+	w = strtol(arg, &end, 10);
+	if (errno != 0 || *end != '\0' || w < 1 || w > 10000)
+		usage_error("bad width for --dump: '%s'", arg);
+	return (int)w;
+}
+
+/* Reads the command line into a; exits on a usage error. */
+static void
+parse_args(int argc, char **argv, struct args *a)
 {
 	static const struct option longopts[] = {
 		{ "dump", optional_argument, NULL, 'd' },
@@ -135,97 +185,69 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	enum mode mode = MODE_READ;
-	struct ui_options uiopt = { 1, 1, UI_PALETTE_DARK, 1, 0, 0, 1, NULL };
-	struct notes *notes;
-	char *real = NULL;
-	struct search_query q;
-	const char *nc, *query = NULL;
-	char err[256];
-	struct doc *d;
-	const char *path = NULL;
-	int c, width = 0, status = 0;
+	const char *nc;
+	int c;
 
-	setlocale(LC_ALL, "");
-	/* A terminal that is not UTF-8 gets ASCII, transliterated. */
-	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
-		text_set_ascii(1);
+	memset(a, 0, sizeof *a);
+	ui_options_init(&a->ui);
 	if ((nc = getenv("NO_COLOR")) != NULL && *nc != '\0')
-		uiopt.color = 0;
+		a->ui.color = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":hVE", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
-			mode = MODE_DUMP;
-			if (optarg != NULL) {
-				char *end;
-				long w;
-
-				errno = 0;
-				w = strtol(optarg, &end, 10);
-				if (errno != 0 || *end != '\0' || w < 1 ||
-				    w > 10000)
-					usage_error("bad width for --dump: '%s'",
-					    optarg);
-				width = (int)w;
-			}
+			a->mode = MODE_DUMP;
+			if (optarg != NULL)
+				a->width = dump_width(optarg);
 			break;
 		case 'o':
-			mode = MODE_OUTLINE;
+			a->mode = MODE_OUTLINE;
 			break;
 		case 's':
-			mode = MODE_SPEAKERS;
+			a->mode = MODE_SPEAKERS;
 			break;
 		case 'b':
-			mode = MODE_BLOCKS;
+			a->mode = MODE_BLOCKS;
 			break;
 		case 'c':
 		case 'g':
-			mode = c == 'c' ? MODE_COUNT : MODE_GREP;
-			query = optarg;
+			a->mode = c == 'c' ? MODE_COUNT : MODE_GREP;
+			a->query = optarg;
 			break;
 		case 'E':
-			uiopt.regex = 1;
+			a->ui.regex = 1;
 			break;
 		case 'x':
-			mode = MODE_EXPORT;
+			a->mode = MODE_EXPORT;
 			break;
 		case 't':
-			uiopt.top = 1;
+			a->ui.top = 1;
 			break;
 		case 'O':
-			uiopt.osc52 = 0;
+			a->ui.osc52 = 0;
 			break;
 		case 'T':
-			uiopt.toc = 0;
+			a->ui.toc = 0;
 			break;
 		case 'M':
-			uiopt.mouse = 0;
+			a->ui.mouse = 0;
 			break;
 		case 'P':
 			if (strcmp(optarg, "dark") == 0)
-				uiopt.palette = UI_PALETTE_DARK;
+				a->ui.palette = UI_PALETTE_DARK;
 			else if (strcmp(optarg, "light") == 0)
-				uiopt.palette = UI_PALETTE_LIGHT;
+				a->ui.palette = UI_PALETTE_LIGHT;
 			else
 				usage_error("unknown palette '%s' (dark or "
 				    "light)", optarg);
 			break;
 		case 'K':
-			/* --keys=man writes the man page's KEYS section. */
-			keymap_print(stdout, optarg != NULL &&
-			    strcmp(optarg, "man") == 0);
-			return fflush(stdout) == 0 ? 0 : 2;
 		case 'h':
-			fputs(usage_text, stdout);
-			return fflush(stdout) == 0 ? 0 : 2;
 		case 'V':
-			printf("lectern %s\n", LECTERN_VERSION);
-			return fflush(stdout) == 0 ? 0 : 2;
+			print_and_exit(c, optarg);
 		case ':':
 			usage_error("option '%s' needs an argument",
 			    argv[optind - 1]);
-			break;
 		default:
 			usage_error("unknown option '%s'", argv[optind - 1]);
 		}
@@ -233,92 +255,132 @@ main(int argc, char **argv)
 	if (argc - optind > 1)
 		usage_error("more than one file: '%s'", argv[optind + 1]);
 	if (optind < argc)
-		path = argv[optind];
+		a->path = argv[optind];
 	else if (!isatty(STDIN_FILENO))
-		path = "-";
+		a->path = "-";
+}
 
-	if (query != NULL && search_query_init(&q, query, uiopt.regex, err,
+/* Opens the document the arguments name; NULL after saying why. */
+static struct doc *
+open_doc(const struct args *a)
+{
+	struct doc *d;
+
+	if (a->path == NULL)
+		return doc_new(asset_interview, asset_interview_len,
+		    "interview.txt", DOC_BORROWED);
+	if ((d = doc_open(a->path)) == NULL)
+		file_error(doc_label(a->path), strerror(errno));
+	return d;
+}
+
+/* Runs the reader on the terminal. Returns the exit status. */
+static int
+run_reader(struct doc *d, const struct args *a)
+{
+	if (a->path != NULL && strcmp(a->path, "-") == 0 &&
+	    !isatty(STDIN_FILENO) && freopen("/dev/tty", "r", stdin) == NULL) {
+		file_error("/dev/tty", strerror(errno));
+		return 2;
+	}
+	return ui_run(d, &a->ui);
+}
+
+/* Writes the highlights of d. Returns 0 or -1. */
+static int
+run_export(struct doc *d, const struct args *a)
+{
+	struct notes *notes;
+	int status;
+
+	notes = notes_open(d, a->ui.path);
+	if (notes->problem != NULL) {
+		fputs("lectern: note: ", stderr);
+		render_safe(stderr, (const unsigned char *)notes->problem,
+		    strlen(notes->problem));
+		fputc('\n', stderr);
+	}
+	status = notes_export(notes, d, stdout);
+	notes_free(notes);
+	return status;
+}
+
+/* Writes one of the plain outputs of d. Returns 0 or -1. */
+static int
+run_output(struct doc *d, const struct args *a, struct search_query *q)
+{
+	switch (a->mode) {
+	case MODE_OUTLINE:
+		return render_outline(d, stdout);
+	case MODE_SPEAKERS:
+		return render_speakers(d, stdout);
+	case MODE_BLOCKS:
+		return render_blocks(d, stdout);
+	case MODE_COUNT:
+		printf("%zu\n", search_count(d, q));
+		return fflush(stdout) == 0 ? 0 : -1;
+	case MODE_GREP:
+		return render_grep(d, q, isatty(STDOUT_FILENO), stdout);
+	case MODE_EXPORT:
+		return run_export(d, a);
+	case MODE_READ:
+	case MODE_DUMP:
+		break;
+	}
+	return render_dump(d, a->width > 0 ? a->width : terminal_width(),
+	    stdout);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct args a;
+	struct search_query q;
+	struct doc *d;
+	char err[256], *real = NULL;
+	int status, reader;
+
+	setlocale(LC_ALL, "");
+	/* A terminal that is not UTF-8 gets ASCII, transliterated. */
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		text_set_ascii(1);
+	parse_args(argc, argv, &a);
+	if (a.query != NULL && search_query_init(&q, a.query, a.ui.regex, err,
 	    sizeof err) == -1) {
 		search_query_free(&q);
-		usage_error("bad query '%s': %s", query, err);
+		usage_error("bad query '%s': %s", a.query, err);
 	}
-	if (path == NULL)
-		d = doc_new(asset_interview, asset_interview_len,
-		    "interview.txt", DOC_BORROWED);
-	else if ((d = doc_open(path)) == NULL) {
-		file_error(strcmp(path, "-") == 0 ? "standard input" : path,
-		    strerror(errno));
+	if ((d = open_doc(&a)) == NULL) {
+		if (a.query != NULL)
+			search_query_free(&q);
 		return 2;
 	}
 	/* The reader shows its first screen before the rest is read. */
-	if (mode == MODE_READ && isatty(STDOUT_FILENO))
+	reader = a.mode == MODE_READ && isatty(STDOUT_FILENO);
+	if (reader)
 		doc_parse_some(d, FIRST_CHUNK);
 	else
 		doc_parse_all(d);
 	if (doc_looks_binary(d))
-		file_error(strcmp(path, "-") == 0 ? "standard input" : path,
+		file_error(doc_label(a.path != NULL ? a.path : "-"),
 		    "this looks like a binary file; its bytes are shown as "
 		    "placeholders");
 	/* The notes of a file are found by its content, or by where it is. */
-	if (path == NULL)
-		uiopt.path = "bundled:interview";
-	else if (strcmp(path, "-") != 0)
-		uiopt.path = real = realpath(path, NULL);
+	if (a.path == NULL)
+		a.ui.path = "bundled:interview";
+	else if (strcmp(a.path, "-") != 0)
+		a.ui.path = real = realpath(a.path, NULL);
 
-	if (mode == MODE_READ && isatty(STDOUT_FILENO)) {
-		if (path != NULL && strcmp(path, "-") == 0 &&
-		    !isatty(STDIN_FILENO) && freopen("/dev/tty", "r", stdin) ==
-		    NULL) {
-			file_error("/dev/tty", strerror(errno));
-			doc_free(d);
-			return 2;
-		}
-		status = ui_run(d, &uiopt);
-		doc_free(d);
-		free(real);
-		return status;
-	}
-	switch (mode) {
-	case MODE_OUTLINE:
-		status = render_outline(d, stdout);
-		break;
-	case MODE_SPEAKERS:
-		status = render_speakers(d, stdout);
-		break;
-	case MODE_BLOCKS:
-		status = render_blocks(d, stdout);
-		break;
-	case MODE_COUNT:
-		printf("%zu\n", search_count(d, &q));
-		status = fflush(stdout) == 0 ? 0 : -1;
-		break;
-	case MODE_GREP:
-		status = render_grep(d, &q, isatty(STDOUT_FILENO), stdout);
-		break;
-	case MODE_EXPORT:
-		notes = notes_open(d, uiopt.path);
-		if (notes->problem != NULL) {
-			fputs("lectern: note: ", stderr);
-			render_safe(stderr, (const unsigned char *)
-			    notes->problem, strlen(notes->problem));
-			fputc('\n', stderr);
-		}
-		status = notes_export(notes, d, stdout);
-		notes_free(notes);
-		break;
-	case MODE_READ:
-	case MODE_DUMP:
-		status = render_dump(d, width > 0 ? width : terminal_width(),
-		    stdout);
-		break;
+	if (reader) {
+		status = run_reader(d, &a);
+	} else {
+		status = run_output(d, &a, &q) == 0 ? 0 : 2;
+		if (status != 0)
+			file_error("standard output", strerror(errno));
 	}
 	doc_free(d);
 	free(real);
-	if (query != NULL)
+	if (a.query != NULL)
 		search_query_free(&q);
-	if (status != 0) {
-		file_error("standard output", strerror(errno));
-		return 2;
-	}
-	return 0;
+	return status;
 }

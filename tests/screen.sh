@@ -82,7 +82,7 @@ check screen/resize-same-screen sh -c "[ \"\$(awk '/^--- screen/{k++} k==1' '$TM
 expect screen/narrow-no-toc "$(screen 2 | grep -c Contents)" "0"
 run 50x15 't <dump> j <Enter> <dump>'
 expect screen/overlay "$(line 1 1 | cut -c1-9)" " Contents"
-expect screen/overlay-jump "$(line 2 1)" "  Highlights"
+expect screen/overlay-jump "$(reader 2 1)" "Highlights"
 
 # Down to 1x1 and back, many times: still responsive, screen correct.
 keys=''

@@ -92,7 +92,6 @@ struct layout_cache *layout_cache_new(const struct doc *d, int width);
 void	 layout_cache_free(struct layout_cache *c);
 /* Lays out again for a new width (or after the document grew). */
 void	 layout_cache_reset(struct layout_cache *c, int width);
-int	 layout_cache_width(const struct layout_cache *c);
 /* Forgets the layouts of blocks from b on (the parser may have changed
  * the last blocks while it read more). */
 void	 layout_cache_forget(struct layout_cache *c, size_t b);

@@ -1,0 +1,18 @@
+/* ui_toc.h: the table of contents, beside the text on a wide terminal or
+ * over it on a narrow one. */
+#ifndef LECTERN_UI_TOC_H
+#define LECTERN_UI_TOC_H
+
+#include "lectern/ui_core.h"
+
+/* It marks the section at the top of the view and how many matches each
+ * section holds; with the focus, its keys move a selection and Enter goes
+ * to the selected section. */
+struct ui_toc {
+	struct ui_pane	 pane;
+	struct ui_listpos lp;		/* the selected and first shown */
+};
+
+void	ui_toc_init(struct ui_toc *t);
+
+#endif
