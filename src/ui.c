@@ -159,6 +159,7 @@ redraw(struct loop *L)
 static void
 follow(struct loop *L, int cursor)
 {
+	ui_find_follow(&L->ui, &L->find);
 	L->toc.pane.ops->follow(&L->ui, &L->toc.pane);
 	if (cursor)
 		L->reader.pane.ops->follow(&L->ui, &L->reader.pane);

@@ -37,6 +37,31 @@ ui_find_forget(struct ui_find *f)
 	f->have = 0;
 	f->scanning = 0;
 	f->res.n = 0;
+	f->checked = f->hidden = 0;
+}
+
+/* Drops the matches found since the last call that are in turns the
+ * view hides, counting them. */
+static void
+drop_hidden(struct ui *ui, struct ui_find *f)
+{
+	struct view *v = ui->file->view;
+	size_t i, k = f->checked, hint = 0;
+
+	if (f->filter < 0) {
+		f->checked = f->res.n;
+		return;
+	}
+	for (i = f->checked; i < f->res.n; i++) {
+		if (!view_visible(v, search_block_from(f->index, &f->res.m[i],
+		    &hint))) {
+			f->hidden++;
+			continue;
+		}
+		f->res.m[k++] = f->res.m[i];
+	}
+	f->res.n = k;
+	f->checked = k;
 }
 
 void
@@ -134,6 +159,7 @@ scan(struct ui *ui, struct ui_find *f)
 	f->scan = search_run_slice(f->index, &f->q, &f->scope, &f->res,
 	    f->scan, ui->scripted ? SIZE_MAX : SCAN_SLICE);
 	f->scanning = f->scan < search_folded_len(f->index);
+	drop_hidden(ui, f);
 	count_sections(ui, f);
 	pick(ui, f);
 }
@@ -148,6 +174,7 @@ ui_find_query(struct ui *ui, struct ui_find *f, const char *text, int regex,
 	view_restore(ui->file->view, f->origin);
 	f->shown = 0;
 	f->scope = *scope;
+	f->filter = ui->file->view->filter;
 	if (*text == '\0') {
 		ui_find_forget(f);
 		return 0;
@@ -158,12 +185,15 @@ ui_find_query(struct ui *ui, struct ui_find *f, const char *text, int regex,
 		return -1;
 	}
 	/* A longer query looks only at the matches found so far, and scans
-	 * on from where the last one had got to. */
-	if (!(grow && f->have && old.kind == scope->kind &&
+	 * on from where the last one had got to (not when matches were
+	 * dropped as hidden: they may match still). */
+	if (!(grow && f->have && old.kind == scope->kind && f->hidden == 0 &&
 	    search_refine(f->index, &f->q, &q, scope, &f->res))) {
 		f->res.n = 0;
 		f->scan = 0;
 	}
+	f->checked = f->res.n;
+	f->hidden = 0;
 	if (f->have)
 		search_query_free(&f->q);
 	f->q = q;
@@ -182,6 +212,22 @@ ui_find_cancel(struct ui *ui, struct ui_find *f)
 }
 
 void
+ui_find_follow(struct ui *ui, struct ui_find *f)
+{
+	if (!f->have || f->filter == ui->file->view->filter)
+		return;
+	/* Search the new set of turns; stay where the view is. */
+	f->filter = ui->file->view->filter;
+	f->res.n = 0;
+	f->scan = 0;
+	f->checked = f->hidden = 0;
+	f->cur = 0;
+	f->shown = 1;
+	f->scanning = 1;
+	scan(ui, f);
+}
+
+void
 ui_find_next(struct ui *ui, struct ui_find *f, int dir)
 {
 	struct view *v = ui->file->view;
@@ -190,6 +236,11 @@ ui_find_next(struct ui *ui, struct ui_find *f, int dir)
 
 	if (!f->have) {
 		ui_message(ui, "No search yet: / searches");
+		return;
+	}
+	if (f->res.n == 0 && f->hidden > 0) {
+		ui_message(ui, "Only in the turns the filter hides (%zu; S "
+		    "shows every speaker): %s", f->hidden, f->q.text);
 		return;
 	}
 	if (f->res.n == 0) {
@@ -263,6 +314,7 @@ ui_find_hits(struct ui *ui, struct ui_find *f)
 	h->n = f->have ? f->res.n : 0;
 	h->cur = f->cur;
 	h->more = f->scanning;
+	h->hidden = f->have ? f->hidden : 0;
 	h->counts = f->counts;
 	h->ncounts = f->ncounts;
 	h->nranges = 0;

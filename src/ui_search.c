@@ -92,6 +92,9 @@ close_bar(struct ui *ui, struct ui_search *s, int cancel)
 		save_history(ui, s, buf_str(&s->input));
 	if (s->error != NULL)
 		ui_message(ui, "%s", s->error);
+	else if (f->have && f->res.n == 0 && f->hidden > 0)
+		ui_message(ui, "Only in the turns the filter hides (%zu; S "
+		    "shows every speaker): %s", f->hidden, buf_str(&s->input));
 	else if (f->have && f->res.n == 0)
 		ui_message(ui, "Not found: %s", buf_str(&s->input));
 }
@@ -259,11 +262,17 @@ search_draw(struct ui *ui, struct ui_pane *p)
 	}
 	if (s->error != NULL)
 		buf_adds(&info, "bad expression");
+	else if (h->active && h->n == 0 && h->more)
+		buf_adds(&info, "searching");
+	else if (h->active && h->n == 0 && h->hidden > 0)
+		buf_printf(&info, "none shown, %zu hidden", h->hidden);
 	else if (h->active && h->n == 0)
-		buf_adds(&info, h->more ? "searching" : "no match");
+		buf_adds(&info, "no match");
 	else if (h->active)
 		buf_printf(&info, "%zu/%zu%s", h->cur + 1, h->n,
 		    h->more ? "+" : "");
+	if (h->active && h->n > 0 && h->hidden > 0)
+		buf_printf(&info, ", %zu hidden", h->hidden);
 	right = cols - (int)text_width((const uint8_t *)buf_str(&info),
 	    info.len) - 1;
 	if (right < cols / 2)

@@ -68,6 +68,8 @@ right_part(struct ui *ui, struct buf *b)
 	if (h->active && h->n > 0)
 		buf_printf(b, "%zu/%zu%s  ", h->cur + 1, h->n,
 		    h->more ? "+" : "");
+	if (h->active && h->hidden > 0)
+		buf_printf(b, "%zu hidden  ", h->hidden);
 	position(ui, pos, sizeof pos);
 	buf_printf(b, "%s  %s ", pos, ui->focus == UI_FOCUS_TOC ?
 	    "Enter:jump Tab:back" : "h:help");

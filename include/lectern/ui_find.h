@@ -25,6 +25,12 @@ struct ui_find {
 	size_t		 origin_off;
 	size_t		*counts;	/* matches in each section */
 	size_t		 ncounts;
+	/* With a speaker filter on, only what is shown is searched: the
+	 * matches in hidden turns are dropped, and counted. */
+	int		 filter;	/* the view's filter they were found
+					   under */
+	size_t		 checked;	/* matches checked for it */
+	size_t		 hidden;	/* matches dropped as hidden */
 };
 
 void	ui_find_init(struct ui_find *f);
@@ -48,6 +54,9 @@ int	ui_find_query(struct ui *ui, struct ui_find *f, const char *text,
 /* Back to where the search began, and the search forgotten. */
 void	ui_find_cancel(struct ui *ui, struct ui_find *f);
 void	ui_find_forget(struct ui_find *f);
+
+/* Searches again when the speaker filter changed. */
+void	ui_find_follow(struct ui *ui, struct ui_find *f);
 
 /* Goes to the next (dir 1) or previous (-1) match, wrapping around. */
 void	ui_find_next(struct ui *ui, struct ui_find *f, int dir);

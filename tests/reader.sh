@@ -1,0 +1,48 @@
+#!/bin/sh
+# reader.sh: the reader as a demanding user tries it, at 100x30, 60x20
+# and 40x12: search with the speaker filter, jumps and '', the position
+# figure, counts, the search bar at narrow widths, unknown escape
+# sequences, copying, the help, the status line.
+. tests/lib.sh
+. tests/screenlib.sh
+I=assets/interview.txt
+SIZES="100x30 60x20 40x12"
+
+# status N: the last row of screen N.
+status_line() {
+	screen "$1" | tail -1
+}
+
+# has NAME TEXT PATTERN: passes when TEXT holds the fixed string PATTERN.
+has() {
+	case $2 in
+	*"$3"*) pass "$1" ;;
+	*) fail "$1" "[$2] does not hold [$3]" ;;
+	esac
+}
+
+# --- Searching with the speaker filter on: only what is shown.
+# (s, then Rob Wiblin, the third entry of the list.)
+for size in $SIZES; do
+	run $size 's j j <Enter> /InstructGPT <dump> <Enter> <dump> n <dump>'
+	expect "filter-search/$size-bar-none-shown" "$(status_line 1 | grep -c '1/4\|/4')" 0
+	has "filter-search/$size-bar-says-hidden" "$(status_line 1)" "4 hidden"
+	has "filter-search/$size-enter-says-hidden" "$(status_line 2)" "Only in the turns"
+	has "filter-search/$size-n-says-hidden" "$(status_line 3)" "Only in the turns"
+done
+# Matches in Rob Wiblin's turns only, and every one of them.
+rob=$($LECTERN --grep think $I | grep -c ': Rob Wiblin: ')
+run 100x30 's j j <Enter> /think <dump> <Esc> S /think <dump>'
+expect filter-search/count-shown "$(status_line 1 | sed 's/^.*\/\([0-9]*\).*$/\1/')" "$rob"
+expect filter-search/count-all-again "$(status_line 2 | sed 's/^.* 1\///')" "$($LECTERN --count think $I)"
+
+# --- A document that starts with a speaker label: the first match is
+# found first, highlighted, and N wraps.
+printf 'Alice Smith: hi there.\n\nBob Jones: hello, Alice.\n\nAlice Smith: bye now.\n' > "$TMP/alice.txt"
+for size in $SIZES; do
+	run $size '/Alice <dump> <Enter> N <dump> N <dump>' "$TMP/alice.txt"
+	expect "label-first/$size-first-match" "$(status_line 1 | sed 's/^.* //')" "1/3"
+	expect "label-first/$size-highlighted" "$(attrs 1 | sed -n 1p | cut -c3-7)" "RRRRR"
+	expect "label-first/$size-N-wraps" "$(status_line 2 | grep -o '3/3')" "3/3"
+	expect "label-first/$size-N-again" "$(status_line 3 | grep -o '2/3')" "2/3"
+done
