@@ -352,6 +352,7 @@ mouse(struct loop *L)
 {
 	struct ui *ui = &L->ui;
 	struct view *v = ui->file->view;
+	struct view_place before = view_place(v);
 
 	if (ui->overlay != NULL && ui->overlay != &L->search.pane)
 		return;
@@ -363,8 +364,12 @@ mouse(struct loop *L)
 		view_scroll(v, WHEEL_LINES);
 		break;
 	case 1:
-		if (!L->toc.pane.ops->click(ui, &L->toc.pane, ui->mouse_y,
-		    ui->mouse_x))
+		/* A click in the contents is a jump, as Enter there is. */
+		if (L->toc.pane.ops->click(ui, &L->toc.pane, ui->mouse_y,
+		    ui->mouse_x)) {
+			if (!view_place_eq(before, view_place(v)))
+				ui_jump_note(ui, before);
+		} else
 			L->reader.pane.ops->click(ui, &L->reader.pane,
 			    ui->mouse_y, ui->mouse_x);
 		break;

@@ -49,8 +49,7 @@ go(struct ui *ui, struct ui_toc *t)
 	if (t->lp.sel < 0 || (size_t)t->lp.sel >= d->nsections)
 		return;
 	ui_goto_block(ui, d->sections[t->lp.sel].heading);
-	if (!ui->geom.toc_pane)
-		ui->focus = UI_FOCUS_READER;
+	ui->focus = UI_FOCUS_READER;
 }
 
 static int

@@ -46,3 +46,20 @@ for size in $SIZES; do
 	expect "label-first/$size-N-wraps" "$(status_line 2 | grep -o '3/3')" "3/3"
 	expect "label-first/$size-N-again" "$(status_line 3 | grep -o '2/3')" "2/3"
 done
+
+# --- '' comes back from a jump made in the contents: Tab and Enter,
+# t and Enter on a narrow terminal, a click; after Enter the text has
+# the keys again.
+run 100x30 "<Tab> j j j <Enter> <dump> j <dump> '' <dump>"
+expect toc-jump/enter "$(reader 1 1)" "The Superalignment team isn't trying to train a really good ML"
+has toc-jump/focus-back "$(status_line 1)" "h:help"
+expect toc-jump/j-scrolls-text "$(reader 2 1)" "researcher"
+expect toc-jump/back "$(reader 3 1)" "$T1"
+for size in 60x20 40x12; do
+	run $size "t j j j <Enter> <dump> '' <dump>"
+	check "toc-jump/$size-overlay-enter" test "$(reader 1 1)" != "$(reader 2 1)"
+	starts "toc-jump/$size-overlay-back" "$(reader 2 1)" "$T1"
+done
+run 100x30 "<click:5,3> <dump> '' <dump>"
+expect toc-jump/click "$(reader 1 1)" "Why Jan is optimistic"
+expect toc-jump/click-back "$(reader 2 1)" "$T1"
