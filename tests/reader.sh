@@ -63,3 +63,32 @@ done
 run 100x30 "<click:5,3> <dump> '' <dump>"
 expect toc-jump/click "$(reader 1 1)" "Why Jan is optimistic"
 expect toc-jump/click-back "$(reader 2 1)" "$T1"
+
+# --- The position figure only grows while moving down, and reads 100%
+# only when the last line is shown (then the status line says End).
+# pcts: the figures of every dumped screen, one a line (Top and End as
+# 0 and 100).
+pcts() {
+	awk '/^--- screen/ { k++; on = 1; next } /^--- attributes/ { if (on) print last; on = 0; next } on { last = $0 }' "$TMP/dump" |
+	    sed 's/.* \(Top\|End\|All\|[0-9]*%\)  .*/\1/; s/Top/0/; s/End/End/; s/%//'
+}
+# grows: passes when the figures never go down and none reads 100 before
+# End.
+grows() {
+	pcts | awk -v name="$1" 'BEGIN { last = -1; bad = "" }
+	    { v = $1 == "End" ? 101 : $1 + 0
+	      if (v < last) bad = bad " " last "->" $1
+	      if ($1 == "100") bad = bad " 100%"
+	      last = v }
+	    END { if (bad == "") print "PASS " name; else print "FAIL " name ":" bad }'
+}
+keys=''
+i=0; while [ $i -lt 80 ]; do keys="$keys j <dump>"; i=$((i + 1)); done
+for size in $SIZES; do
+	run $size "$keys"
+	grows "position/$size-grows-from-top"
+	tail=''
+	i=0; while [ $i -lt 40 ]; do tail="$tail k"; i=$((i + 1)); done
+	run $size "G $tail <dump> $keys"
+	grows "position/$size-grows-to-end"
+done
