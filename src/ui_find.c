@@ -65,7 +65,7 @@ drop_hidden(struct ui *ui, struct ui_find *f)
 }
 
 void
-ui_find_begin(struct ui *ui, struct ui_find *f, int backward)
+ui_find_begin(struct ui *ui, struct ui_find *f)
 {
 	struct view *v = ui->file->view;
 
@@ -73,10 +73,8 @@ ui_find_begin(struct ui *ui, struct ui_find *f, int backward)
 		f->index = search_index_begin(ui->file->doc);
 	if (ui->scripted)
 		search_index_extend(f->index, 0);	/* tests: all at once */
-	f->backward = backward;
 	f->origin = view_place(v);
 	f->origin_off = view_top_offset(v);
-	ui_find_forget(f);
 }
 
 /* The source start of match i. */
@@ -166,13 +164,17 @@ scan(struct ui *ui, struct ui_find *f)
 
 int
 ui_find_query(struct ui *ui, struct ui_find *f, const char *text, int regex,
-    const struct search_scope *scope, int grow, char *err, size_t size)
+    const struct search_scope *scope, int flags, char *err, size_t size)
 {
 	struct search_query q;
 	struct search_scope old = f->scope;
+	int grow = flags & UI_FIND_GROW;
 
-	view_restore(ui->file->view, f->origin);
-	f->shown = 0;
+	if (!(flags & UI_FIND_QUIET))
+		view_restore(ui->file->view, f->origin);
+	f->shown = (flags & UI_FIND_QUIET) != 0;
+	f->cur = 0;
+	f->backward = (flags & UI_FIND_BACK) != 0;
 	f->scope = *scope;
 	f->filter = ui->file->view->filter;
 	if (*text == '\0') {
@@ -205,10 +207,9 @@ ui_find_query(struct ui *ui, struct ui_find *f, const char *text, int regex,
 }
 
 void
-ui_find_cancel(struct ui *ui, struct ui_find *f)
+ui_find_return(struct ui *ui, struct ui_find *f)
 {
 	view_restore(ui->file->view, f->origin);
-	ui_find_forget(f);
 }
 
 void

@@ -54,19 +54,30 @@ update(struct ui *ui, struct ui_search *s, int grow)
 
 	free(s->error);
 	s->error = NULL;
+	s->edited = 1;
 	sc.kind = s->scope;
 	sc.section = s->scope_section;
 	sc.speaker = s->scope_speaker;
 	if (ui_find_query(ui, ui->file->find, buf_str(&s->input), s->regex,
-	    &sc, grow, err, sizeof err) == -1)
+	    &sc, (grow ? UI_FIND_GROW : 0) | (s->backward ? UI_FIND_BACK : 0),
+	    err, sizeof err) == -1)
 		s->error = xstrdup(err);
 }
 
 void
 ui_search_open(struct ui *ui, struct ui_search *s, int backward)
 {
+	struct ui_find *f = ui->file->find;
+
 	load_history(s);
-	ui_find_begin(ui, ui->file->find, backward);
+	ui_find_begin(ui, f);
+	free(s->prev);
+	s->prev = f->have ? xstrdup(f->q.text) : NULL;
+	s->prev_regex = f->have && f->q.regex;
+	s->prev_back = f->backward;
+	s->prev_cur = f->cur;
+	s->prev_scope = f->scope;
+	s->edited = 0;
 	s->backward = backward;
 	s->regex = ui->opt.regex;
 	s->scope = SEARCH_ALL;
@@ -77,15 +88,56 @@ ui_search_open(struct ui *ui, struct ui_search *s, int backward)
 	ui->overlay = &s->pane;
 }
 
-/* Ends the bar; cancel goes back to where the search started. */
+/* Esc: back to where the search started, and to the search before. */
 static void
-close_bar(struct ui *ui, struct ui_search *s, int cancel)
+cancel(struct ui *ui, struct ui_search *s)
+{
+	struct ui_find *f = ui->file->find;
+	char err[256];
+
+	ui->overlay = NULL;
+	ui_find_return(ui, f);
+	if (!s->edited)
+		return;
+	ui_find_forget(f);
+	if (s->prev != NULL && ui_find_query(ui, f, s->prev, s->prev_regex,
+	    &s->prev_scope, UI_FIND_QUIET | (s->prev_back ? UI_FIND_BACK : 0),
+	    err, sizeof err) == 0 && s->prev_cur < f->res.n)
+		f->cur = s->prev_cur;
+}
+
+/* Enter on an empty bar: the last search again, in the bar's direction
+ * (as in less and vi); from the history when there was none yet. */
+static int
+repeat(struct ui *ui, struct ui_search *s)
 {
 	struct ui_find *f = ui->file->find;
 
+	if (f->have) {
+		ui->overlay = NULL;
+		ui_find_return(ui, f);
+		f->backward = s->backward;
+		ui_find_next(ui, f, 1);
+		return 1;
+	}
+	if (s->history.n == 0)
+		return 0;
+	buf_adds(&s->input, s->history.items[s->history.n - 1]);
+	update(ui, s, 0);
+	return 0;
+}
+
+/* Ends the bar, keeping the place. */
+static void
+accept(struct ui *ui, struct ui_search *s)
+{
+	struct ui_find *f = ui->file->find;
+
+	if (s->input.len == 0 && repeat(ui, s))
+		return;
 	ui->overlay = NULL;
-	if (cancel) {
-		ui_find_cancel(ui, f);
+	if (s->input.len == 0 && !f->have) {
+		ui_message(ui, "No search yet: type what to find after /");
 		return;
 	}
 	if (s->input.len > 0)
@@ -180,14 +232,14 @@ search_key(struct ui *ui, struct ui_pane *p, int key, enum keymap_action a,
 	(void)count;
 	switch (a) {
 	case KEYMAP_BAR_ACCEPT:
-		close_bar(ui, s, 0);
+		accept(ui, s);
 		return 1;
 	case KEYMAP_BAR_CANCEL:
-		close_bar(ui, s, 1);
+		cancel(ui, s);
 		return 1;
 	case KEYMAP_BAR_ERASE:
 		if (s->input.len == 0) {
-			close_bar(ui, s, 1);
+			cancel(ui, s);
 			return 1;
 		}
 		erase_char(&s->input);
@@ -307,5 +359,6 @@ ui_search_free(struct ui_search *s)
 {
 	buf_free(&s->input);
 	free(s->error);
+	free(s->prev);
 	state_list_free(&s->history);
 }

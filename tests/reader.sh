@@ -92,3 +92,22 @@ for size in $SIZES; do
 	run $size "G $tail <dump> $keys"
 	grows "position/$size-grows-to-end"
 done
+
+# --- / and Enter with nothing typed repeats the last search, as in less
+# and vi (? and Enter: backward); Esc keeps the search there was.
+for size in $SIZES; do
+	run $size '/superalignment<Space>team <Enter> <dump> / <Enter> <dump> ? <Enter> <dump>'
+	has "repeat/$size-first" "$(status_line 1)" "1/3"
+	has "repeat/$size-slash-enter" "$(status_line 2)" "2/3"
+	has "repeat/$size-question-enter" "$(status_line 3)" "1/3"
+done
+run 100x30 '/superalignment<Space>team <Enter> / <Esc> n <dump> /xyzzy <Esc> n <dump>'
+has repeat/esc-keeps "$(status_line 1)" "2/3"
+has repeat/esc-after-typing-keeps "$(status_line 2)" "3/3"
+# A new session: the last search of the history.
+rm -rf "$XDG_STATE_HOME"
+run 100x30 '/superalignment<Space>team <Enter> q'
+KEEP_STATE=1 run 100x30 'g / <Enter> <dump>'
+has repeat/from-history "$(status_line 1)" "1/3"
+run 100x30 '/ <Enter> <dump>'
+has repeat/nothing-yet "$(status_line 1)" "No search yet"

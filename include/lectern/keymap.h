@@ -122,7 +122,7 @@ enum keymap_group {
 	A(ALL_SPEAKERS, NOTES, "all-speakers", KEYMAP_IN_VIEWS, \
 	    "every speaker again") \
 	A(BAR_ACCEPT, BAR, "accept", KEYMAP_IN_BAR, \
-	    "keep the position, close the bar") \
+	    "keep the position, close the bar (empty: the last search again)") \
 	A(BAR_CANCEL, BAR, "cancel", KEYMAP_IN_BAR, \
 	    "back to where the search started") \
 	A(BAR_ERASE, BAR, "erase", KEYMAP_IN_BAR, \

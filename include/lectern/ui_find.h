@@ -36,23 +36,29 @@ struct ui_find {
 void	ui_find_init(struct ui_find *f);
 void	ui_find_free(struct ui_find *f);
 
-/* Starts a search from the place at the top of the view, forward or
- * backward: the text is folded from here on, between keys. */
-void	ui_find_begin(struct ui *ui, struct ui_find *f, int backward);
+/* Begins a search from the place at the top of the view: the text is
+ * folded from here on, between keys; the last search stays until a new
+ * query replaces it. */
+void	ui_find_begin(struct ui *ui, struct ui_find *f);
+
+/* How ui_find_query searches. */
+#define UI_FIND_GROW	 1	/* the text only got longer: narrow the
+				   matches found so far */
+#define UI_FIND_BACK	 2	/* the nearest match before, not after */
+#define UI_FIND_QUIET	 4	/* the view stays where it is */
 
 /*
  * Searches for text (NUL-terminated) within scope, going back to where
- * the search began first; grow says the text only got longer, so that
- * the matches found so far are narrowed. Shows the nearest match. Empty
- * text forgets the search. Returns 0, or -1 with a message in err (size
- * bytes) for a bad query.
+ * the search began first, and shows the nearest match (flags UI_FIND_*).
+ * Empty text forgets the search. Returns 0, or -1 with a message in err
+ * (size bytes) for a bad query.
  */
 int	ui_find_query(struct ui *ui, struct ui_find *f, const char *text,
-	    int regex, const struct search_scope *scope, int grow, char *err,
+	    int regex, const struct search_scope *scope, int flags, char *err,
 	    size_t size);
 
-/* Back to where the search began, and the search forgotten. */
-void	ui_find_cancel(struct ui *ui, struct ui_find *f);
+/* Back to where the search began. */
+void	ui_find_return(struct ui *ui, struct ui_find *f);
 void	ui_find_forget(struct ui_find *f);
 
 /* Searches again when the speaker filter changed. */

@@ -18,6 +18,13 @@ struct ui_search {
 	enum search_scope_kind scope;
 	int		 scope_section, scope_speaker;
 	char		*error;		/* why the query found nothing */
+	int		 edited;	/* the query was typed since opening */
+	/* The search before the bar opened, back after Esc; Enter on an
+	 * empty bar repeats it. */
+	char		*prev;		/* its text, or NULL */
+	int		 prev_regex, prev_back;
+	size_t		 prev_cur;	/* its current match */
+	struct search_scope prev_scope;
 	struct state_list history;	/* oldest first */
 	int		 history_loaded;
 	size_t		 history_pos;
