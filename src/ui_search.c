@@ -17,6 +17,8 @@
 #include "lectern/view.h"
 
 #define HISTORY_MAX	500
+#define QUERY_MIN	10	/* columns the query keeps beside the labels */
+#define ELLIPSIS	"\xE2\x80\xA6"
 
 static void
 load_history(struct ui_search *s)
@@ -283,63 +285,133 @@ search_key(struct ui *ui, struct ui_pane *p, int key, enum keymap_action a,
 	return 1;
 }
 
+/* Appends n bytes of text made safe, cut to cols columns with an
+ * ellipsis; cols < 2 leaves it out. */
+static void
+add_cut(struct buf *b, const uint8_t *s, size_t n, int cols)
+{
+	struct buf t = { NULL, 0, 0 };
+	size_t k;
+
+	if (cols < 2)
+		return;
+	/* What cannot show is not made safe either. */
+	text_sanitize(&t, s, text_fit(s, n, cols + 1, NULL));
+	k = text_fit((const uint8_t *)buf_str(&t), t.len, cols, NULL);
+	if (k < t.len) {
+		k = text_fit((const uint8_t *)buf_str(&t), t.len, cols - 1,
+		    NULL);
+		buf_add(b, buf_str(&t), k);
+		buf_adds(b, ELLIPSIS);
+	} else
+		buf_add(b, buf_str(&t), t.len);
+	buf_free(&t);
+}
+
+/* The state of the search, at the bar's right: "3/17", "no match"... */
+static void
+add_state(struct ui *ui, struct ui_search *s, struct buf *b)
+{
+	const struct ui_hits *h = &ui->hits;
+
+	if (s->error != NULL)
+		buf_adds(b, "bad expression");
+	else if (h->active && h->n == 0 && h->more)
+		buf_adds(b, "searching");
+	else if (h->active && h->n == 0 && h->hidden > 0)
+		buf_printf(b, "none shown, %zu hidden", h->hidden);
+	else if (h->active && h->n == 0)
+		buf_adds(b, "no match");
+	else if (h->active)
+		buf_printf(b, "%zu/%zu%s", h->cur + 1, h->n,
+		    h->more ? "+" : "");
+	if (h->active && h->n > 0 && h->hidden > 0)
+		buf_printf(b, ", %zu hidden", h->hidden);
+}
+
+/* The label of the scope: "in: Section" or "by: Speaker". */
+static void
+add_scope(struct ui *ui, struct ui_search *s, struct buf *b, int cols)
+{
+	const struct doc *d = ui->file->doc;
+	const uint8_t *t;
+	size_t n;
+
+	if (s->scope == SEARCH_SECTION && s->scope_section >= 0) {
+		t = doc_section_title(d, (size_t)s->scope_section, &n);
+		buf_adds(b, "in: ");
+	} else if (s->scope == SEARCH_SPEAKER && s->scope_speaker >= 0) {
+		t = (const uint8_t *)d->speakers[s->scope_speaker].name;
+		n = strlen((const char *)t);
+		buf_adds(b, "by: ");
+	} else
+		return;
+	add_cut(b, t, n, cols - 4);
+	buf_adds(b, " ");
+}
+
+static int
+width_of(struct buf *b)
+{
+	return (int)text_width((const uint8_t *)buf_str(b), b->len);
+}
+
+/* Draws the query from x to maxx, its end and the cursor in view: a
+ * query too long for the bar shows its end after an ellipsis. */
+static void
+draw_query(struct ui_search *s, int y, int x, int maxx)
+{
+	const uint8_t *q = (const uint8_t *)buf_str(&s->input);
+	size_t n = s->input.len, from = 0;
+	struct text_glyph g;
+	int room = maxx - x - 1, w = (int)text_width(q, n);
+
+	if (room < 1)
+		return;
+	if (w > room) {
+		/* Skip glyphs until the rest fits after the ellipsis. */
+		while (from < n && w > room - 1) {
+			from += text_glyph(q + from, n - from, &g);
+			w -= g.width;
+		}
+		x = ui_draw_text(y, x, maxx, ELLIPSIS, sizeof ELLIPSIS - 1,
+		    ui_element(UI_E_DIM));
+	}
+	x = ui_draw_text(y, x, maxx - 1, (const char *)q + from, n - from,
+	    A_NORMAL);
+	/* The cursor, drawn, since the terminal's is hidden. */
+	ui_draw_text(y, x, maxx, " ", 1, A_REVERSE);
+}
+
 static void
 search_draw(struct ui *ui, struct ui_pane *p)
 {
 	struct ui_search *s = (struct ui_search *)p;
-	const struct doc *d = ui->file->doc;
 	const struct ui_hits *h = &ui->hits;
-	int y = ui->geom.lines - 1, cols = ui->geom.cols, x, right;
-	struct buf info = { NULL, 0, 0 };
+	int y = ui->geom.lines - 1, cols = ui->geom.cols, right, room;
+	struct buf info = { NULL, 0, 0 }, state = { NULL, 0, 0 };
 
 	ui_draw_fill(y, 0, cols, A_NORMAL);
-	if (s->regex)
+	/* The state always shows; the mode and the scope take what is
+	 * left once the query has room to be typed. */
+	add_state(ui, s, &state);
+	room = cols - 1 - QUERY_MIN - width_of(&state) - 1;
+	if (s->regex && room >= 6) {
 		buf_adds(&info, "regex ");
-	if (s->scope == SEARCH_SECTION && s->scope_section >= 0) {
-		size_t n;
-		const uint8_t *t = doc_section_title(d,
-		    (size_t)s->scope_section, &n);
-		int w;
-
-		buf_adds(&info, "in: ");
-		n = text_fit(t, n, 24, &w);
-		text_sanitize(&info, t, n);
-		buf_adds(&info, " ");
-	} else if (s->scope == SEARCH_SPEAKER && s->scope_speaker >= 0) {
-		const char *name = d->speakers[s->scope_speaker].name;
-
-		buf_adds(&info, "by: ");
-		text_sanitize(&info, (const uint8_t *)name, strlen(name));
-		buf_adds(&info, " ");
+		room -= 6;
 	}
-	if (s->error != NULL)
-		buf_adds(&info, "bad expression");
-	else if (h->active && h->n == 0 && h->more)
-		buf_adds(&info, "searching");
-	else if (h->active && h->n == 0 && h->hidden > 0)
-		buf_printf(&info, "none shown, %zu hidden", h->hidden);
-	else if (h->active && h->n == 0)
-		buf_adds(&info, "no match");
-	else if (h->active)
-		buf_printf(&info, "%zu/%zu%s", h->cur + 1, h->n,
-		    h->more ? "+" : "");
-	if (h->active && h->n > 0 && h->hidden > 0)
-		buf_printf(&info, ", %zu hidden", h->hidden);
-	right = cols - (int)text_width((const uint8_t *)buf_str(&info),
-	    info.len) - 1;
-	if (right < cols / 2)
-		right = cols / 2;
+	add_scope(ui, s, &info, room);
+	buf_add(&info, buf_str(&state), state.len);
+	right = cols - width_of(&info) - 1;
+	if (right < 2)
+		right = 2;
 	ui_draw_text(y, right, cols, buf_str(&info), info.len,
 	    s->error != NULL || (h->active && h->n == 0) ?
 	    ui_element(UI_E_STATUS_ERR) : ui_element(UI_E_COUNT));
 	buf_free(&info);
-	x = ui_draw_text(y, 0, right - 1, s->backward ? "?" : "/", 1, A_BOLD);
-	x = ui_draw_text(y, x, right - 1, buf_str(&s->input), s->input.len,
-	    A_NORMAL);
-	if (x < right - 1) {
-		/* The cursor, drawn, since the terminal's is hidden. */
-		ui_draw_text(y, x, right, " ", 1, A_REVERSE);
-	}
+	buf_free(&state);
+	ui_draw_text(y, 0, right - 1, s->backward ? "?" : "/", 1, A_BOLD);
+	draw_query(s, y, 1, right - 1);
 }
 
 static const struct ui_pane_ops search_ops = {

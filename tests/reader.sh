@@ -13,6 +13,15 @@ status_line() {
 	screen "$1" | tail -1
 }
 
+# ends_count NAME TEXT: passes when TEXT ends with a count K/N.
+ends_count() {
+	if printf '%s\n' "$2" | grep -q ' [0-9][0-9]*/[0-9][0-9]*$'; then
+		pass "$1"
+	else
+		fail "$1" "[$2] does not end with a count"
+	fi
+}
+
 # has NAME TEXT PATTERN: passes when TEXT holds the fixed string PATTERN.
 has() {
 	case $2 in
@@ -111,3 +120,22 @@ KEEP_STATE=1 run 100x30 'g / <Enter> <dump>'
 has repeat/from-history "$(status_line 1)" "1/3"
 run 100x30 '/ <Enter> <dump>'
 has repeat/nothing-yet "$(status_line 1)" "No search yet"
+
+# --- The search bar at narrow widths: the count stays in view beside a
+# long scope label, and a long query scrolls to keep its end and the
+# cursor in view.
+for size in $SIZES; do
+	cols=${size%x*}
+	run $size ']]] } /the <dump> <Tab> <dump> <Tab> <dump>'
+	all=$(status_line 1 | sed 's/^.*\///')
+	expect "bar-narrow/$size-all" "$all" "$($LECTERN --count the $I)"
+	has "bar-narrow/$size-section-label" "$(status_line 2)" "in: "
+	ends_count "bar-narrow/$size-section-count" "$(status_line 2)"
+	has "bar-narrow/$size-speaker-label" "$(status_line 3)" "by: "
+	ends_count "bar-narrow/$size-speaker-count" "$(status_line 3)"
+	check "bar-narrow/$size-fits" test "$(status_line 2 | ./tests/maxwidth /dev/stdin)" -le "$cols"
+	run $size '/what<Space>the<Space>superalignment<Space>team<Space>is<Space>trying<Space>to<Space>build <dump>'
+	has "bar-narrow/$size-query-end" "$(status_line 1)" "to build"
+	has "bar-narrow/$size-query-count" "$(status_line 1)" "no match"
+	has "bar-narrow/$size-query-cursor" "$(attrs 1 | tail -1)" "R"
+done
