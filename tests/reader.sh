@@ -139,3 +139,22 @@ for size in $SIZES; do
 	has "bar-narrow/$size-query-count" "$(status_line 1)" "no match"
 	has "bar-narrow/$size-query-cursor" "$(attrs 1 | tail -1)" "R"
 done
+
+# --- A count before n N ] [ } { ) ( repeats it.
+for size in $SIZES; do
+	run $size '3] <dump> 2[ <dump>'
+	starts "count/$size-3-next-section" "$(reader 1 1)" "Why Jan is optimistic"
+	starts "count/$size-2-prev-section" "$(reader 2 1)" "Episode summary"
+	run $size '/superalignment<Space>team <Enter> 2n <dump> 2N <dump>'
+	has "count/$size-2n" "$(status_line 1)" "3/3"
+	has "count/$size-2N" "$(status_line 2)" "1/3"
+	run $size '3) <dump> 2( <dump>'
+	has "count/$size-3-next-highlight" "$(status_line 1)" "highlight 3/7"
+	has "count/$size-2-prev-highlight" "$(status_line 2)" "highlight 1/7"
+done
+run 100x30 '3} <dump> 2{ <dump>'
+three=$(reader 1 1) back=$(reader 2 1)
+run 100x30 '} } } <dump> { { <dump>'
+expect count/3-next-turn "$three" "$(reader 1 1)"
+expect count/2-prev-turn "$back" "$(reader 2 1)"
+check count/turns-moved test "$three" != "$back"
