@@ -51,6 +51,7 @@ struct loop {
 	struct ui_marks	 marks;
 
 	struct ui_script script;
+	int		 from_terminal;	/* the script's <raw:> bytes are read */
 	long		 count;		/* numeric prefix, 0 for none */
 	int		 input_errors;	/* reads from the terminal that failed */
 	int		 blocking;	/* waiting for a key, no work left */
@@ -446,13 +447,22 @@ next_key(struct loop *L)
 	struct ui *ui = &L->ui;
 	int key;
 
-	if (L->script.f != NULL) {
+	while (L->script.f != NULL) {
+		if (L->from_terminal) {
+			while ((key = ui_input_key(ui, 0)) == UI_INPUT_SKIP)
+				;
+			if (key >= 0)
+				return key;
+			L->from_terminal = 0;
+		}
 		if (!ui_script_key(ui, &L->script, &key))
 			ui->quit = 1;
-		return ui->quit ? -1 : key;
+		if (key != UI_SCRIPT_TERMINAL || ui->quit)
+			return ui->quit ? -1 : key;
+		L->from_terminal = 1;
 	}
 	key = ui_input_key(ui, L->blocking);
-	if (key == -2) {
+	if (key == UI_INPUT_GONE) {
 		/* The terminal is gone (an SSH connection dropped): stop
 		 * instead of spinning. */
 		if (errno != EINTR && ++L->input_errors > 3)

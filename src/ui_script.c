@@ -157,6 +157,7 @@ ui_script_dump(struct ui_script *s)
 static int
 decode_name(struct ui *ui, struct ui_script *s, const char *t, size_t len)
 {
+	unsigned byte;
 	int w, h, k;
 
 	if (len == 4 && strncmp(t, "dump", 4) == 0) {
@@ -175,6 +176,12 @@ decode_name(struct ui *ui, struct ui_script *s, const char *t, size_t len)
 	} else if (len == 9 && strncmp(t, "wheeldown", 9) == 0) {
 		ui->mouse_button = 5;
 		k = KEYMAP_K_MOUSE;
+	} else if (len > 4 && strncmp(t, "raw:", 4) == 0) {
+		/* Bytes as a terminal sends them, read through curses. */
+		for (w = (int)len - 2; w >= 4; w -= 2)
+			if (sscanf(t + w, "%2x", &byte) == 1)
+				ungetch((int)byte);
+		k = UI_SCRIPT_TERMINAL;
 	} else if ((k = keymap_key_parse(t, len)) < 0 || len == 1)
 		return 0;
 	s->pending[s->npending++] = k;

@@ -158,3 +158,26 @@ run 100x30 '} } } <dump> { { <dump>'
 expect count/3-next-turn "$three" "$(reader 1 1)"
 expect count/2-prev-turn "$back" "$(reader 2 1)"
 check count/turns-moved test "$three" != "$back"
+
+# --- Escape sequences the terminal description does not know are read
+# whole: Home as ESC [ 1 ~ (tmux with TERM=xterm-256color) goes to the
+# top, an unknown one does nothing, and Esc alone still closes the bar.
+for size in $SIZES; do
+	run $size ']] <raw:1b5b317e> <dump> ]] <raw:1b5b39397e> <dump> <raw:1b5b313b3548> <dump> <raw:1b4f46> <dump>'
+	starts "escape/$size-csi-home" "$(reader 1 1)" "$T1"
+	starts "escape/$size-unknown-stays" "$(reader 2 1)" "Highlights"
+	expect "escape/$size-unknown-silent" "$(status_line 2 | grep -c 'No action')" 0
+	starts "escape/$size-ctrl-home" "$(reader 3 1)" "$T1"
+	has "escape/$size-ss3-end" "$(status_line 4)" "End"
+	run $size '/jobs <raw:1b5b357e> <dump> <raw:1b> <dump>'
+	has "escape/$size-bar-stays" "$(status_line 1)" "/jobs"
+	expect "escape/$size-esc-closes" "$(status_line 2 | grep -c '^/jobs')" 0
+done
+# The same bytes from a real terminal (no script): the place saved on
+# quitting is that of ]], not of [.
+rm -rf "$XDG_STATE_HOME"
+$PTYRUN -s 100x30 -t 20 -K '<sleep:300> ] ] q' -- $LECTERN --top < /dev/null
+want=$(cat "$XDG_STATE_HOME"/lectern/doc-*.state | grep '^place ')
+rm -rf "$XDG_STATE_HOME"
+$PTYRUN -s 100x30 -t 20 -K '<sleep:300> ] ] <raw:1b5b39397e> <sleep:300> q' -- $LECTERN --top < /dev/null
+expect escape/terminal-unknown-swallowed "$(cat "$XDG_STATE_HOME"/lectern/doc-*.state | grep '^place ')" "$want"

@@ -8,9 +8,13 @@
 void	ui_input_setup(void);
 void	ui_input_mouse(int on);
 
+/* What ui_input_key returns when it has no key. */
+#define UI_INPUT_NONE	(-1)	/* no key came */
+#define UI_INPUT_GONE	(-2)	/* reading failed: the terminal may be gone */
+#define UI_INPUT_SKIP	(-3)	/* a sequence that is no key was read */
+
 /* Reads a key, waiting when wait is set; a mouse event is put in ui.
- * Returns -1 for none, or -2 when reading failed (the terminal may be
- * gone). */
+ * Returns the key, or one of UI_INPUT_*. */
 int	ui_input_key(struct ui *ui, int wait);
 
 #endif

@@ -9,6 +9,9 @@
 #include "lectern/ui_core.h"
 
 #define UI_SCRIPT_PENDING	256
+/* A key of the script that says: read the terminal's keys now (the bytes
+ * of <raw:HEX> are waiting there). */
+#define UI_SCRIPT_TERMINAL	(-3)
 
 struct ui_script {
 	FILE		*f;
