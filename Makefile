@@ -20,7 +20,8 @@ CORE_LIBS = -lunistring
 LIBS	 = $(CURSES_LIBS) $(CORE_LIBS)
 
 # The model, parser, layout and outputs: no curses in these.
-CORE	 = util text doc lexicon parse layout render view keymap search state notes
+CORE	 = util text doc lexicon parse layout render view keymap search state notes \
+	   cite
 # The terminal user interface: the only modules that include curses.h.
 UI	 = main ui ui_core ui_reader ui_status ui_toc ui_find ui_search \
 	   ui_help ui_list ui_notes ui_script ui_input ui_style ui_term

@@ -4,10 +4,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lectern/cite.h"
 #include "lectern/doc.h"
 #include "lectern/keymap.h"
 #include "lectern/notes.h"
-#include "lectern/text.h"
 #include "lectern/ui_notes.h"
 #include "lectern/util.h"
 #include "lectern/view.h"
@@ -134,32 +134,13 @@ base64(struct buf *out, const uint8_t *p, size_t n)
 	}
 }
 
-/* Appends source text with its white space folded to single spaces. */
-static void
-flat(struct buf *b, const struct doc *d, size_t s, size_t e)
-{
-	struct text_glyph g;
-	int space = 0;
-
-	while (s < e) {
-		s += text_glyph(d->src + s, e - s, &g);
-		if (g.kind == TEXT_SPACE) {
-			space = 1;
-			continue;
-		}
-		if (space && b->len > 0)
-			buf_addc(b, ' ');
-		space = 0;
-		buf_add(b, g.show, g.nshow);
-	}
-}
-
 void
 ui_notes_copy(struct ui *ui)
 {
 	const struct doc *d = ui->file->doc;
 	const struct doc_block *blk;
 	struct buf text = { NULL, 0, 0 }, seq = { NULL, 0, 0 };
+	struct buf who = { NULL, 0, 0 }, from = { NULL, 0, 0 };
 	ssize_t w;
 
 	if (d->nblocks == 0)
@@ -169,15 +150,12 @@ ui_notes_copy(struct ui *ui)
 		return;
 	}
 	blk = &d->blocks[ui->file->cursor];
-	flat(&text, d, blk->tstart, blk->tend);
-	buf_adds(&text, "\n\xE2\x80\x94 ");
-	if (blk->speaker >= 0) {
-		buf_adds(&text, d->speakers[blk->speaker].name);
-		if (d->meta.title.end > d->meta.title.start)
-			buf_adds(&text, ", ");
+	cite_text(&text, d, blk->tstart, blk->tend);
+	if (cite_attribution(&from, d, ui->file->cursor, CITE_TITLE)) {
+		buf_adds(&text, "\n\xE2\x80\x94 ");
+		buf_add(&text, buf_str(&from), from.len);
 	}
-	if (d->meta.title.end > d->meta.title.start)
-		flat(&text, d, d->meta.title.start, d->meta.title.end);
+	cite_speaker(&who, d, ui->file->cursor);
 	buf_adds(&seq, "\033]52;c;");
 	base64(&seq, (const uint8_t *)buf_str(&text), text.len);
 	buf_adds(&seq, "\a");
@@ -187,14 +165,14 @@ ui_notes_copy(struct ui *ui)
 		w = write(STDOUT_FILENO, seq.data, seq.len);
 		if (w == (ssize_t)seq.len)
 			ui_message(ui, "Copied %zu bytes%s%s", text.len,
-			    blk->speaker >= 0 ? " from " : "",
-			    blk->speaker >= 0 ?
-			    d->speakers[blk->speaker].name : "");
+			    who.len > 0 ? " from " : "", buf_str(&who));
 		else
 			ui_message(ui, "Could not copy: %s", strerror(errno));
 	}
 	buf_free(&text);
 	buf_free(&seq);
+	buf_free(&who);
+	buf_free(&from);
 }
 
 void

@@ -181,3 +181,19 @@ want=$(cat "$XDG_STATE_HOME"/lectern/doc-*.state | grep '^place ')
 rm -rf "$XDG_STATE_HOME"
 $PTYRUN -s 100x30 -t 20 -K '<sleep:300> ] ] <raw:1b5b39397e> <sleep:300> q' -- $LECTERN --top < /dev/null
 expect escape/terminal-unknown-swallowed "$(cat "$XDG_STATE_HOME"/lectern/doc-*.state | grep '^place ')" "$want"
+
+# --- y: on the title, the title once; on a pull quote, the quote's
+# speaker, as --export-highlights gives it.
+title=$(sed -n 1p $I)
+osc() {
+	printf '\033]52;c;%s\007' "$(printf '%s' "$1" | base64 -w0)"
+}
+for size in $SIZES; do
+	run $size 'y <dump>'
+	check "copy/$size-title-once" grep -qF "$(osc "$title")" "$TMP/tty"
+	run $size 'J J J J J y <dump>'
+	quote=$(sed -n 6p $I)
+	check "copy/$size-pull-quote-speaker" grep -qF "$(osc "$quote
+— Jan Leike, $title")" "$TMP/tty"
+	has "copy/$size-pull-quote-status" "$(status_line 1)" "from Jan"
+done
