@@ -197,3 +197,25 @@ for size in $SIZES; do
 — Jan Leike, $title")" "$TMP/tty"
 	has "copy/$size-pull-quote-status" "$(status_line 1)" "from Jan"
 done
+
+# --- Line breaking keeps example.com whole (Unicode's LB29), in the
+# reader and in --dump.
+printf 'Ana Lima: I read about it on ai-alignment.com. Yeah, it is a good site about example.com and more.\n' > "$TMP/lb.txt"
+bad=0
+for w in 30 38 40 45 50 60; do
+	$LECTERN --dump=$w "$TMP/lb.txt" | grep -q '\.$' && $LECTERN --dump=$w "$TMP/lb.txt" | grep -q '^com' && bad=$((bad + 1))
+done
+expect lb29/dump "$bad" 0
+# Paragraphs of every length before the address, so that at any width
+# one of them would break after its dot.
+i=1; : > "$TMP/lb2.txt"
+while [ $i -le 80 ]; do
+	printf 'Ana Lima: %s see example.com now.\n\n' "$(printf '%*s' $i '' | tr ' ' x)" >> "$TMP/lb2.txt"
+	i=$((i + 1))
+done
+pages='<dump>'
+i=0; while [ $i -lt 30 ]; do pages="$pages <Space> <dump>"; i=$((i + 1)); done
+for size in $SIZES; do
+	run $size "$pages" "$TMP/lb2.txt"
+	expect "lb29/$size-reader" "$(awk '/^--- screen/ { on = 1; next } /^--- attributes/ { on = 0 } on' "$TMP/dump" | grep -c '^[ ▌┃]*com now')" 0
+done
