@@ -275,7 +275,8 @@ keymap_keys(enum keymap_action a, char *buf, size_t size)
 char *
 keymap_describe(enum keymap_action a)
 {
-	if (keymap_flags(a) & KEYMAP_F_JUMP)
+	if ((keymap_flags(a) & KEYMAP_F_JUMP) &&
+	    strstr(keymap_help(a), "''") == NULL)
 		return xasprintf("%s; '' comes back", keymap_help(a));
 	return xstrdup(keymap_help(a));
 }

@@ -26,7 +26,7 @@ ends_count() {
 has() {
 	case $2 in
 	*"$3"*) pass "$1" ;;
-	*) fail "$1" "[$2] does not hold [$3]" ;;
+	*) fail "$1" "[$(printf '%s' "$2" | head -c 300)] does not hold [$3]" ;;
 	esac
 }
 
@@ -91,14 +91,15 @@ grows() {
 	      last = v }
 	    END { if (bad == "") print "PASS " name; else print "FAIL " name ":" bad }'
 }
-keys=''
-i=0; while [ $i -lt 80 ]; do keys="$keys j <dump>"; i=$((i + 1)); done
+# (run sets $keys: these are named otherwise.)
+downs=''
+i=0; while [ $i -lt 80 ]; do downs="$downs j <dump>"; i=$((i + 1)); done
+ups=''
+i=0; while [ $i -lt 40 ]; do ups="$ups k"; i=$((i + 1)); done
 for size in $SIZES; do
-	run $size "$keys"
+	run $size "$downs"
 	grows "position/$size-grows-from-top"
-	tail=''
-	i=0; while [ $i -lt 40 ]; do tail="$tail k"; i=$((i + 1)); done
-	run $size "G $tail <dump> $keys"
+	run $size "G $ups <dump> $downs"
 	grows "position/$size-grows-to-end"
 done
 
@@ -218,4 +219,22 @@ i=0; while [ $i -lt 30 ]; do pages="$pages <Space> <dump>"; i=$((i + 1)); done
 for size in $SIZES; do
 	run $size "$pages" "$TMP/lb2.txt"
 	expect "lb29/$size-reader" "$(awk '/^--- screen/ { on = 1; next } /^--- attributes/ { on = 0 } on' "$TMP/dump" | grep -c '^[ ▌┃]*com now')" 0
+done
+
+# --- The help: nothing cut (the M line, key names at 40 columns), and a
+# sign on its border that it scrolls.
+# box N: the rows inside the box of screen N.
+box() {
+	screen "$1" | awk '/┌/ { on = 1; next } /└/ { on = 0 } on' | sed 's/^[^│]*│//; s/│[^│]*$//'
+}
+pages=''
+i=0; while [ $i -lt 20 ]; do pages="$pages <Space> <dump>"; i=$((i + 1)); done
+for size in $SIZES; do
+	run $size "h <dump> $pages"
+	all=$(i=1; while [ $i -le 21 ]; do box $i; i=$((i + 1)); done)
+	expect "help/$size-nothing-cut" "$(printf '%s\n' "$all" | grep -c '…')" 0
+	has "help/$size-M-whole" "$(printf '%s\n' "$all" | tr -s ' \n' '  ')" "mouse capture on or off (off: the terminal selects text)"
+	has "help/$size-quit" "$all" "q, Q"
+	has "help/$size-scroll-sign" "$(screen 1 | grep '└')" "↓"
+	has "help/$size-scroll-end" "$(screen 21 | grep '└')" "↑"
 done
