@@ -80,6 +80,7 @@ ui_search_open(struct ui *ui, struct ui_search *s, int backward)
 	s->prev_cur = f->cur;
 	s->prev_scope = f->scope;
 	s->edited = 0;
+	s->note = NULL;
 	s->backward = backward;
 	s->regex = ui->opt.regex;
 	s->scope = SEARCH_ALL;
@@ -220,6 +221,11 @@ next_scope(struct ui *ui, struct ui_search *s)
 		s->scope = SEARCH_ALL;
 		break;
 	}
+	/* Before the first section, outside any turn: say why Tab did
+	 * nothing. */
+	if (s->scope == SEARCH_ALL && (d->nblocks == 0 ||
+	    (d->blocks[b].section < 0 && d->blocks[b].speaker < 0)))
+		s->note = "no section or speaker here";
 	update(ui, s, 0);
 }
 
@@ -232,6 +238,7 @@ search_key(struct ui *ui, struct ui_pane *p, int key, enum keymap_action a,
 	int n;
 
 	(void)count;
+	s->note = NULL;
 	switch (a) {
 	case KEYMAP_BAR_ACCEPT:
 		accept(ui, s);
@@ -400,7 +407,11 @@ search_draw(struct ui *ui, struct ui_pane *p)
 		buf_adds(&info, "regex ");
 		room -= 6;
 	}
-	add_scope(ui, s, &info, room);
+	if (s->note != NULL) {
+		add_cut(&info, (const uint8_t *)s->note, strlen(s->note), room);
+		buf_adds(&info, " ");
+	} else
+		add_scope(ui, s, &info, room);
 	buf_add(&info, buf_str(&state), state.len);
 	right = cols - width_of(&info) - 1;
 	if (right < 2)

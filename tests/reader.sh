@@ -238,3 +238,25 @@ for size in $SIZES; do
 	has "help/$size-scroll-sign" "$(screen 1 | grep '└')" "↓"
 	has "help/$size-scroll-end" "$(screen 21 | grep '└')" "↑"
 done
+
+# --- Tab in the search bar where there is no section and no speaker
+# (the top of the document) says so.
+for size in $SIZES; do
+	run $size '/the <Tab> <dump> x <dump>'
+	has "scope-top/$size-said" "$(status_line 1)" "no section or speaker"
+	ends_count "scope-top/$size-count" "$(status_line 1)"
+	expect "scope-top/$size-until-next-key" "$(status_line 2 | grep -c 'no section')" 0
+done
+
+# --- The status line: no stray separator in a document without a title,
+# and a cut with an ellipsis.
+printf 'Alice Smith: hi there.\n\nBob Jones: hello, Alice.\n' > "$TMP/notitle.txt"
+for size in $SIZES; do
+	run $size '<dump>' "$TMP/notitle.txt"
+	expect "status/$size-no-stray-separator" "$(status_line 1 | sed 's/  .*//')" " Alice Smith"
+	run $size ']]]] <dump>'
+	case $size in
+	100x30) expect "status/$size-whole" "$(status_line 1 | grep -c '…')" 0 ;;
+	*) has "status/$size-ellipsis" "$(status_line 1)" "…" ;;
+	esac
+done

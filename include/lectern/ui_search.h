@@ -18,6 +18,7 @@ struct ui_search {
 	enum search_scope_kind scope;
 	int		 scope_section, scope_speaker;
 	char		*error;		/* why the query found nothing */
+	const char	*note;		/* said in the bar until the next key */
 	int		 edited;	/* the query was typed since opening */
 	/* The search before the bar opened, back after Esc; Enter on an
 	 * empty bar repeats it. */
