@@ -34,6 +34,30 @@ load_history(struct ui_search *s)
 	}
 }
 
+/* True when the list has s. */
+static int
+listed(const struct state_list *l, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->items[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether a query from the history was a regular expression: as it was
+ * searched in this session, or else as the options say. */
+static int
+was_regex(struct ui *ui, struct ui_search *s, const char *q)
+{
+	if (listed(&s->regexes, q))
+		return 1;
+	if (listed(&s->plains, q))
+		return 0;
+	return ui->opt.regex;
+}
+
 static void
 save_history(struct ui *ui, struct ui_search *s, const char *q)
 {
@@ -41,6 +65,7 @@ save_history(struct ui *ui, struct ui_search *s, const char *q)
 
 	load_history(s);
 	state_list_add(&s->history, q, HISTORY_MAX);
+	state_list_add(s->regex ? &s->regexes : &s->plains, q, HISTORY_MAX);
 	if ((path = state_path("history", 1)) == NULL ||
 	    state_list_save(&s->history, path) == -1)
 		ui_message(ui, "Search history not saved: %s", strerror(errno));
@@ -126,6 +151,7 @@ repeat(struct ui *ui, struct ui_search *s)
 	if (s->history.n == 0)
 		return 0;
 	buf_adds(&s->input, s->history.items[s->history.n - 1]);
+	s->regex = was_regex(ui, s, buf_str(&s->input));
 	update(ui, s, 0);
 	return 0;
 }
@@ -189,8 +215,10 @@ from_history(struct ui *ui, struct ui_search *s, int dir)
 	else
 		return;
 	buf_reset(&s->input);
-	if (s->history_pos < s->history.n)
+	if (s->history_pos < s->history.n) {
 		buf_adds(&s->input, s->history.items[s->history_pos]);
+		s->regex = was_regex(ui, s, buf_str(&s->input));
+	}
 	update(ui, s, 0);
 }
 
@@ -444,4 +472,6 @@ ui_search_free(struct ui_search *s)
 	free(s->error);
 	free(s->prev);
 	state_list_free(&s->history);
+	state_list_free(&s->regexes);
+	state_list_free(&s->plains);
 }

@@ -260,3 +260,12 @@ for size in $SIZES; do
 	*) has "status/$size-ellipsis" "$(status_line 1)" "…" ;;
 	esac
 done
+
+# --- A regular expression taken from the history comes back as one.
+rx=$($LECTERN -E --count 'sup.r' $I)
+for size in $SIZES; do
+	run $size '/sup.r<C-r> <Enter> /jobs <Enter> / <Up> <Up> <dump> <Down> <dump>'
+	has "history-regex/$size-regex" "$(status_line 1)" "regex"
+	has "history-regex/$size-count" "$(status_line 1)" "/$rx"
+	expect "history-regex/$size-plain-again" "$(status_line 2 | grep -c regex)" 0
+done

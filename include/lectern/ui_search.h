@@ -27,6 +27,10 @@ struct ui_search {
 	size_t		 prev_cur;	/* its current match */
 	struct search_scope prev_scope;
 	struct state_list history;	/* oldest first */
+	/* The queries of this session and their modes, so that one taken
+	 * from the history comes back as a regular expression if it was
+	 * one (the history file keeps the text alone). */
+	struct state_list regexes, plains;
 	int		 history_loaded;
 	size_t		 history_pos;
 };
