@@ -1,6 +1,9 @@
 /* main.c: the command line: options, the document, and the mode that
  * shows it (the reader, or one of the plain outputs). */
 #include <sys/ioctl.h>
+#include <sys/stat.h>
+
+#include <poll.h>
 
 #include <errno.h>
 #include <getopt.h>
@@ -29,15 +32,24 @@ extern const unsigned char asset_interview[];
 extern const unsigned long asset_interview_len;
 
 #define FIRST_CHUNK	(256u << 10)	/* bytes parsed before the reader opens */
+#define STDIN_NOTICE_MS	1000	/* silence on standard input before saying
+				   that lectern waits for it */
 
 enum mode {
 	MODE_READ, MODE_DUMP, MODE_OUTLINE, MODE_SPEAKERS, MODE_BLOCKS,
 	MODE_COUNT, MODE_GREP, MODE_EXPORT
 };
 
+/* The options of the modes, for messages. */
+static const char *mode_names[] = {
+	"", "--dump", "--outline", "--speakers", "--blocks", "--count",
+	"--grep", "--export-highlights"
+};
+
 /* What the command line asked for. */
 struct args {
 	enum mode	 mode;
+	int		 implied;	/* standard input read without a "-" */
 	int		 width;		/* --dump's, 0 for the terminal's */
 	const char	*query;		/* --count's or --grep's */
 	const char	*path;		/* the file, "-", or NULL: the bundled
@@ -162,6 +174,18 @@ dump_width(const char *arg)
 	return (int)w;
 }
 
+/* Sets the mode; a second one is a usage error. */
+static void
+set_mode(struct args *a, enum mode m)
+{
+	if (a->mode == m)
+		usage_error("%s given twice", mode_names[m]);
+	if (a->mode != MODE_READ)
+		usage_error("%s and %s are two modes: give one",
+		    mode_names[a->mode], mode_names[m]);
+	a->mode = m;
+}
+
 /* Reads the command line into a; exits on a usage error. */
 static void
 parse_args(int argc, char **argv, struct args *a)
@@ -196,29 +220,29 @@ parse_args(int argc, char **argv, struct args *a)
 	while ((c = getopt_long(argc, argv, ":hVE", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
-			a->mode = MODE_DUMP;
+			set_mode(a, MODE_DUMP);
 			if (optarg != NULL)
 				a->width = dump_width(optarg);
 			break;
 		case 'o':
-			a->mode = MODE_OUTLINE;
+			set_mode(a, MODE_OUTLINE);
 			break;
 		case 's':
-			a->mode = MODE_SPEAKERS;
+			set_mode(a, MODE_SPEAKERS);
 			break;
 		case 'b':
-			a->mode = MODE_BLOCKS;
+			set_mode(a, MODE_BLOCKS);
 			break;
 		case 'c':
 		case 'g':
-			a->mode = c == 'c' ? MODE_COUNT : MODE_GREP;
+			set_mode(a, c == 'c' ? MODE_COUNT : MODE_GREP);
 			a->query = optarg;
 			break;
 		case 'E':
 			a->ui.regex = 1;
 			break;
 		case 'x':
-			a->mode = MODE_EXPORT;
+			set_mode(a, MODE_EXPORT);
 			break;
 		case 't':
 			a->ui.top = 1;
@@ -256,8 +280,38 @@ parse_args(int argc, char **argv, struct args *a)
 		usage_error("more than one file: '%s'", argv[optind + 1]);
 	if (optind < argc)
 		a->path = argv[optind];
-	else if (!isatty(STDIN_FILENO))
+	else if (!isatty(STDIN_FILENO)) {
 		a->path = "-";
+		a->implied = 1;
+	}
+}
+
+/* Standard input read because no file was named: when nothing comes for
+ * a while (ssh host lectern --outline), say what lectern waits for. */
+static void
+notice_stdin(void)
+{
+	struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
+	struct stat st;
+
+	if (fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode))
+		return;
+	if (poll(&p, 1, STDIN_NOTICE_MS) == 0)
+		fputs("lectern: reading standard input, as no file was "
+		    "named (end it with Ctrl-D, or name a file)\n", stderr);
+}
+
+/* Why a document could not be opened, in words. */
+static const char *
+open_error(const char *path, int err)
+{
+	struct stat st;
+
+	/* doc_open gives a FIFO nobody writes to ENXIO. */
+	if (err == ENXIO && strcmp(path, "-") != 0 && stat(path, &st) == 0 &&
+	    S_ISFIFO(st.st_mode))
+		return "nobody wrote to the FIFO within 10 seconds";
+	return strerror(err);
 }
 
 /* Opens the document the arguments name; NULL after saying why. */
@@ -269,8 +323,10 @@ open_doc(const struct args *a)
 	if (a->path == NULL)
 		return doc_new(asset_interview, asset_interview_len,
 		    "interview.txt", DOC_BORROWED);
+	if (a->implied)
+		notice_stdin();
 	if ((d = doc_open(a->path)) == NULL)
-		file_error(doc_label(a->path), strerror(errno));
+		file_error(doc_label(a->path), open_error(a->path, errno));
 	return d;
 }
 
