@@ -269,3 +269,16 @@ for size in $SIZES; do
 	has "history-regex/$size-count" "$(status_line 1)" "/$rx"
 	expect "history-regex/$size-plain-again" "$(status_line 2 | grep -c regex)" 0
 done
+
+# --- A query with an em dash finds em dashes, not hyphens ('-' still
+# finds every dash).
+em=$(grep -o '—' $I | wc -l)
+expect em-dash/count "$($LECTERN --count '—' $I)" "$em"
+check em-dash/hyphen-finds-all test "$($LECTERN --count '-' $I)" -gt "$em"
+printf 'Ana Lima: pages 3–4, then 3-4, then 3—4.\n' > "$TMP/dashes.txt"
+expect em-dash/en-dash-only "$($LECTERN --count '3–4' "$TMP/dashes.txt")" 1
+expect em-dash/hyphen-any "$($LECTERN --count '3-4' "$TMP/dashes.txt")" 3
+for size in $SIZES; do
+	run $size '/— <dump>'
+	has "em-dash/$size-bar" "$(status_line 1)" "/$em"
+done
