@@ -82,6 +82,11 @@ static const char usage_text[] =
 "\n"
 "Reader options:\n"
 "      --no-toc           start with the table of contents hidden\n"
+"      --toc-width=COLS|auto  the width of the contents beside the text;\n"
+"                         auto (the default): a quarter of the terminal, or\n"
+"                         as wide as the headings need where the text leaves\n"
+"                         room, within 40%\n"
+"      --center           centre the text in its pane when it is narrower\n"
 "      --no-mouse         leave the mouse to the terminal (text selection)\n"
 "      --palette=dark|light  colours for a dark or a light background\n"
 "                         (NO_COLOR in the environment turns colour off)\n"
@@ -174,6 +179,23 @@ dump_width(const char *arg)
 	return (int)w;
 }
 
+/* The width of --toc-width=N|auto. */
+static int
+toc_width(const char *arg)
+{
+	char *end;
+	long w;
+
+	if (strcmp(arg, "auto") == 0)
+		return UI_TOC_AUTO;
+	errno = 0;
+	w = strtol(arg, &end, 10);
+	if (errno != 0 || *end != '\0' || w < 1 || w > 1000)
+		usage_error("bad width for --toc-width: '%s' (columns, or "
+		    "auto)", arg);
+	return (int)w;
+}
+
 /* Sets the mode; a second one is a usage error. */
 static void
 set_mode(struct args *a, enum mode m)
@@ -202,6 +224,8 @@ parse_args(int argc, char **argv, struct args *a)
 		{ "top", no_argument, NULL, 't' },
 		{ "no-osc52", no_argument, NULL, 'O' },
 		{ "no-toc", no_argument, NULL, 'T' },
+		{ "toc-width", required_argument, NULL, 'W' },
+		{ "center", no_argument, NULL, 'C' },
 		{ "no-mouse", no_argument, NULL, 'M' },
 		{ "palette", required_argument, NULL, 'P' },
 		{ "keys", optional_argument, NULL, 'K' },
@@ -252,6 +276,12 @@ parse_args(int argc, char **argv, struct args *a)
 			break;
 		case 'T':
 			a->ui.toc = 0;
+			break;
+		case 'W':
+			a->ui.toc_width = toc_width(optarg);
+			break;
+		case 'C':
+			a->ui.center = 1;
 			break;
 		case 'M':
 			a->ui.mouse = 0;

@@ -32,6 +32,8 @@
 #define TOC_MIN_COLS	70	/* narrower: the contents go over the text */
 #define TOC_MIN_W	22
 #define TOC_MAX_W	36
+#define TOC_SHARE	40	/* the most the contents take, percent */
+#define TOC_OPT_MIN	12	/* the narrowest --toc-width gives */
 #define TEXT_MAX_COLS	80
 #define WHEEL_LINES	3
 #define COUNT_MAX	100000000
@@ -92,13 +94,40 @@ ui_options_init(struct ui_options *opt)
 	opt->osc52 = 1;
 }
 
+/* The width of the contents beside the text: a quarter of the terminal
+ * (within limits); wider, as their headings need, only with room the
+ * text does not need; or as the options say. */
+static int
+toc_width(struct loop *L)
+{
+	struct ui *ui = &L->ui;
+	int base, spare, want, w, most = COLS * TOC_SHARE / 100;
+
+	if (ui->opt.toc_width != UI_TOC_AUTO) {
+		w = ui->opt.toc_width < most ? ui->opt.toc_width : most;
+		return w < TOC_OPT_MIN ? TOC_OPT_MIN : w;
+	}
+	base = COLS / 4;
+	if (base < TOC_MIN_W)
+		base = TOC_MIN_W;
+	if (base > TOC_MAX_W)
+		base = TOC_MAX_W;
+	/* The text's widest, its margin and the column after it. */
+	spare = COLS - (base + 1) - (TEXT_MAX_COLS + 3);
+	want = ui_toc_want(ui, &L->toc);
+	if (spare <= 0 || want <= base)
+		return base;
+	w = want < base + spare ? want : base + spare;
+	return w < most ? w : most > base ? most : base;
+}
+
 /* Works out the panes' geometry for the terminal's size. */
 static void
 layout(struct loop *L)
 {
 	struct ui *ui = &L->ui;
 	struct ui_geom *g = &ui->geom;
-	int text, was_pane = g->toc_pane;
+	int text, room, was_pane = g->toc_pane;
 
 	g->cols = COLS;
 	g->lines = LINES;
@@ -107,11 +136,7 @@ layout(struct loop *L)
 	g->toc_pane = ui->opt.toc && COLS >= TOC_MIN_COLS &&
 	    ui->file->doc->nsections > 0;
 	if (g->toc_pane) {
-		g->toc_w = COLS / 4;
-		if (g->toc_w < TOC_MIN_W)
-			g->toc_w = TOC_MIN_W;
-		if (g->toc_w > TOC_MAX_W)
-			g->toc_w = TOC_MAX_W;
+		g->toc_w = toc_width(L);
 		g->reader_x = g->toc_w + 1;
 	} else {
 		g->toc_w = COLS < 40 ? COLS : 40;
@@ -127,6 +152,11 @@ layout(struct loop *L)
 		text = TEXT_MAX_COLS;
 	g->text_w = text < 1 ? 1 : text;
 	g->text_x = g->reader_x + g->margin;
+	/* Centred: the room the text leaves, half on each side. */
+	room = g->reader_w - g->margin - (g->reader_w >= 30 ? 1 : 0) -
+	    g->text_w;
+	if (ui->opt.center && room > 1)
+		g->text_x += room / 2;
 	if (ui->file->view == NULL)
 		ui->file->view = view_new(ui->file->doc, g->text_w, g->rows);
 	else
@@ -429,8 +459,13 @@ idle_work(struct loop *L)
 		ui_find_work(ui, &L->find);
 		return;
 	}
-	if (ui_read_more(ui))
+	if (ui_read_more(ui)) {
+		/* New headings may want wider contents. */
+		if (ui->geom.toc_pane && ui->opt.toc_width == UI_TOC_AUTO &&
+		    toc_width(L) != ui->geom.toc_w)
+			layout(L);
 		return;
+	}
 	if (f->want_end) {
 		f->want_end = 0;
 		view_to_end(f->view);

@@ -144,6 +144,28 @@ toc_draw(struct ui *ui, struct ui_pane *p)
 	wattrset(stdscr, A_NORMAL);
 }
 
+int
+ui_toc_want(struct ui *ui, struct ui_toc *t)
+{
+	const struct doc *d = ui->file->doc;
+	const uint8_t *title;
+	size_t n;
+	int x, p, w;
+
+	for (; t->measured < d->nsections; t->measured++) {
+		x = 1;
+		for (p = d->sections[t->measured].parent; p >= 0;
+		    p = d->sections[p].parent)
+			x += 2;
+		title = doc_section_title(d, t->measured, &n);
+		/* The marker column, the indent, the title, a column free. */
+		w = x + (int)text_width(title, n) + 1;
+		if (w > t->want)
+			t->want = w;
+	}
+	return t->want;
+}
+
 static const struct ui_pane_ops toc_ops = {
 	"contents", KEYMAP_LIST, KEYMAP_IN_TOC, toc_draw, toc_key, toc_click,
 	toc_follow, NULL
@@ -154,4 +176,6 @@ ui_toc_init(struct ui_toc *t)
 {
 	t->pane.ops = &toc_ops;
 	t->lp.sel = t->lp.first = 0;
+	t->measured = 0;
+	t->want = 0;
 }

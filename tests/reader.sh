@@ -282,3 +282,35 @@ for size in $SIZES; do
 	run $size '/— <dump>'
 	has "em-dash/$size-bar" "$(status_line 1)" "/$em"
 done
+
+# --- The contents as wide as their headings need where the text leaves
+# room (a wide terminal), or as --toc-width says; the text centred with
+# --center where its pane is wider than it.
+# bar_col N ROW: the column (from 1) of the contents' border on a row.
+bar_col() {
+	line "$1" "$2" | awk '{ i = index($0, "│"); if (i) print length(substr($0, 1, i - 1)) + 1 }'
+}
+run 160x40 '<dump>'
+has toc-width/wide-whole "$(screen 1)" "Should we be worried about connecting models to everything? "
+check toc-width/wide-wider test "$(bar_col 1 1)" -gt 37
+check toc-width/wide-within-share test "$(bar_col 1 1)" -le 65
+has toc-width/wide-text-80 "$(reader 1 1)" "(Jan"
+run 100x30 '<dump>'
+expect toc-width/100-quarter "$(bar_col 1 1)" 26
+run 100x30 '<dump>' --toc-width=40
+expect toc-width/option "$(bar_col 1 1)" 41
+run 100x30 '<dump>' --toc-width=auto
+expect toc-width/auto "$(bar_col 1 1)" 26
+status toc-width/bad 2 $LECTERN --toc-width=wide
+for size in $SIZES; do
+	run $size '<dump>' --no-toc
+	plain=$(screen 1)
+	run $size '<dump>' --no-toc --center
+	case $size in
+	100x30) expect "center/$size-centred" "$(line 1 2 | sed -n 's/^\( *\)▌ Leike.*/\1/p' | wc -c)" 9 ;;
+	*) expect "center/$size-no-room-same" "$(screen 1)" "$plain" ;;
+	esac
+done
+run 160x40 '<dump>' --center
+expect center/with-toc "$(line 1 1 | sed -n 's/^.*│\( *\)▌ OpenAI.*/\1/p' | wc -c)" 7
+expect center/with-toc-same-lines "$(reader 1 1)" "$(run 160x40 '<dump>'; reader 1 1)"

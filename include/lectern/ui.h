@@ -7,8 +7,14 @@ struct doc;
 
 enum ui_palette { UI_PALETTE_DARK, UI_PALETTE_LIGHT };
 
+/* The contents' width by default: as wide as their headings need, where
+ * the text leaves room. */
+#define UI_TOC_AUTO	0
+
 struct ui_options {
 	int		 toc;		/* show the table of contents */
+	int		 toc_width;	/* its width in columns, or UI_TOC_AUTO */
+	int		 center;	/* centre the text in its pane */
 	int		 mouse;		/* capture the mouse */
 	enum ui_palette	 palette;
 	int		 color;		/* 0 when NO_COLOR is set */

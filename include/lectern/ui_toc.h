@@ -11,8 +11,14 @@
 struct ui_toc {
 	struct ui_pane	 pane;
 	struct ui_listpos lp;		/* the selected and first shown */
+	size_t		 measured;	/* sections measured for the width */
+	int		 want;		/* the width they need */
 };
 
 void	ui_toc_init(struct ui_toc *t);
+
+/* The width the contents need to show every heading whole (as far as the
+ * document is read). */
+int	ui_toc_want(struct ui *ui, struct ui_toc *t);
 
 #endif
