@@ -235,14 +235,13 @@ view_place(struct view *v)
 	return p;
 }
 
-void
-view_restore(struct view *v, struct view_place p)
+/* Shows place p at the top, as near as the layout allows. */
+static void
+show_place(struct view *v, struct view_place p)
 {
 	const struct layout_block *lb;
 	size_t b, i;
 
-	if (v->doc->nblocks == 0)
-		return;
 	if (p.kind == LAYOUT_TEXT) {
 		view_show_offset(v, p.off);
 		return;
@@ -260,10 +259,21 @@ view_restore(struct view *v, struct view_place p)
 		view_show_offset(v, p.off);
 		return;
 	}
-	v->anchored = 0;
 	v->top.block = b;
 	v->top.line = i;
 	clamp(v);
+}
+
+void
+view_restore(struct view *v, struct view_place p)
+{
+	if (v->doc->nblocks == 0)
+		return;
+	show_place(v, p);
+	/* The place is where the reader is: resizes keep it, not the line
+	 * that shows it at this width. */
+	v->anchor = p;
+	v->anchored = 1;
 }
 
 int
@@ -290,7 +300,6 @@ view_resize(struct view *v, int width, int rows)
 	if (v->doc->nblocks == 0)
 		return;
 	view_restore(v, v->anchor);
-	v->anchored = 1;
 }
 
 int

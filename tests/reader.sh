@@ -314,3 +314,15 @@ done
 run 160x40 '<dump>' --center
 expect center/with-toc "$(line 1 1 | sed -n 's/^.*│\( *\)▌ OpenAI.*/\1/p' | wc -c)" 7
 expect center/with-toc-same-lines "$(reader 1 1)" "$(run 160x40 '<dump>'; reader 1 1)"
+
+# --- Places kept across a search, an overlay and a resize are places in
+# the text: search, resize, Esc shows the text that was at the top, laid
+# out for the new size, and the next resize does not go back to the
+# match.
+for size in $SIZES; do
+	run $size "}} jjj <dump> <resize:50x15> <dump> <resize:$size> /superint <resize:50x15> <Esc> <dump> <resize:$size> <dump>"
+	expect "search-resize/$size-esc" "$(screen 3)" "$(screen 2)"
+	expect "search-resize/$size-back" "$(screen 4)" "$(screen 1)"
+	run $size "}} jjj <dump> h <resize:50x15> q <resize:$size> <dump>"
+	expect "overlay-resize/$size-help" "$(screen 2)" "$(screen 1)"
+done

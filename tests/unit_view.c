@@ -257,3 +257,29 @@ TEST(view_percent_grows)
 	view_free(v);
 	doc_free(d);
 }
+
+/* A place restored at another width is kept by the next resizes: back at
+ * the first width, the same line is at the top (a search, a resize, Esc,
+ * a resize). */
+TEST(view_restore_outlives_resizes)
+{
+	struct doc *d = unit_seed();
+	struct view *v = view_new(d, 71, 29);
+	struct view_place p;
+	char *before, *after;
+
+	view_show_block(v, d->turns[1].first);
+	view_scroll(v, 3);
+	p = view_place(v);
+	before = top_text(v);
+	view_show_offset(v, d->len / 2);
+	view_resize(v, 47, 14);
+	view_restore(v, p);
+	view_resize(v, 71, 29);
+	after = top_text(v);
+	EXPECT_STR(after, before);
+	free(before);
+	free(after);
+	view_free(v);
+	doc_free(d);
+}
