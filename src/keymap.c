@@ -167,12 +167,6 @@ keymap_lookup(int key, enum keymap_context context)
 }
 
 const char *
-keymap_name(enum keymap_action a)
-{
-	return a < KEYMAP_NACTIONS ? actions[a].name : "?";
-}
-
-const char *
 keymap_help(enum keymap_action a)
 {
 	return a < KEYMAP_NACTIONS ? actions[a].help : "";

@@ -192,9 +192,8 @@ enum keymap_context {
 /* The action bound to key in a context, or KEYMAP_NONE. */
 enum keymap_action keymap_lookup(int key, enum keymap_context context);
 
-/* The name, help text, group and properties (KEYMAP_IN_*, KEYMAP_F_*) of
- * an action. */
-const char	*keymap_name(enum keymap_action a);
+/* The help text, group and properties (KEYMAP_IN_*, KEYMAP_F_*) of an
+ * action. */
 const char	*keymap_help(enum keymap_action a);
 enum keymap_group keymap_group(enum keymap_action a);
 unsigned	 keymap_flags(enum keymap_action a);
