@@ -488,6 +488,15 @@ doc_block_section(const struct doc *d, size_t b)
 	return b < d->nblocks ? d->blocks[b].section : -1;
 }
 
+const uint8_t *
+doc_section_title(const struct doc *d, size_t i, size_t *n)
+{
+	const struct doc_block *h = &d->blocks[d->sections[i].heading];
+
+	*n = h->tend - h->tstart;
+	return d->src + h->tstart;
+}
+
 size_t
 doc_block_at(const struct doc *d, size_t off)
 {
@@ -728,18 +737,4 @@ doc_span_at(const struct doc *d, size_t off, size_t *end)
 	}
 	*end = d->spans[lo].end;
 	return d->spans[lo].kinds;
-}
-
-struct doc_range
-doc_section_title(const struct doc *d, size_t s)
-{
-	struct doc_range r = { 0, 0 };
-
-	if (s < d->nsections) {
-		const struct doc_block *b = &d->blocks[d->sections[s].heading];
-
-		r.start = b->tstart;
-		r.end = b->tend;
-	}
-	return r;
 }

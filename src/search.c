@@ -30,6 +30,7 @@
 
 #define F_CASE		1	/* fold case */
 #define F_MARKS		2	/* keep combining marks */
+#define F_DASHES	4	/* keep dashes as they are */
 #define SEG_ATOMIC	0x80000000u
 #define SEG_F(g)	((g).f & ~SEG_ATOMIC)
 #define FOLD_MAX	64	/* most bytes one character folds to */
@@ -97,6 +98,8 @@ fold_cp(uint32_t uc, int flags, uint8_t *out)
 		return 1;
 	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
 	case 0x2015: case 0x2212:
+		if (flags & F_DASHES)
+			break;
 		out[0] = '-';
 		return 1;
 	case 0x2026:
@@ -497,8 +500,22 @@ in_scope(const struct search_index *x, const struct search_match *m,
 	    b < d->sections[sc->section].end;
 }
 
+/* True when the query has a dash other than '-': it then matches only
+ * that dash, as a query with diacritics keeps them. */
+static int
+has_dash(const char *s)
+{
+	return strstr(s, "\xE2\x80\x90") != NULL ||
+	    strstr(s, "\xE2\x80\x91") != NULL ||
+	    strstr(s, "\xE2\x80\x92") != NULL ||
+	    strstr(s, "\xE2\x80\x93") != NULL ||
+	    strstr(s, "\xE2\x80\x94") != NULL ||
+	    strstr(s, "\xE2\x80\x95") != NULL ||
+	    strstr(s, "\xE2\x88\x92") != NULL;
+}
+
 /* True when the source of m matches the query's exact form (for queries
- * with capitals or diacritics). */
+ * with capitals, diacritics or dashes). */
 static int
 exact(const struct search_index *x, const struct search_query *q,
     const struct search_match *m)
@@ -508,10 +525,11 @@ exact(const struct search_index *x, const struct search_query *q,
 	int ok;
 
 	const struct doc_block *blk;
+	int dashes = has_dash(q->text);
 	int flags = (q->case_sensitive ? 0 : F_CASE) |
-	    (q->keep_marks ? F_MARKS : 0);
+	    (q->keep_marks ? F_MARKS : 0) | (dashes ? F_DASHES : 0);
 
-	if (!q->case_sensitive && !q->keep_marks)
+	if (!q->case_sensitive && !q->keep_marks && !dashes)
 		return 1;
 	search_source(x, m, &s, &e);
 	blk = &x->doc->blocks[search_block(x, m)];
@@ -779,7 +797,8 @@ search_query_init(struct search_query *q, const char *text, int regex,
 	}
 	fold_text(&f, (const uint8_t *)text, n, F_CASE);
 	fold_text(&e, (const uint8_t *)text, n, (q->case_sensitive ? 0 :
-	    F_CASE) | (q->keep_marks ? F_MARKS : 0));
+	    F_CASE) | (q->keep_marks ? F_MARKS : 0) |
+	    (has_dash(text) ? F_DASHES : 0));
 	q->folded = (uint8_t *)f.data;
 	q->nfolded = f.len;
 	q->exact = (uint8_t *)e.data;

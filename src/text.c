@@ -184,6 +184,25 @@ text_width(const uint8_t *s, size_t n)
 	return w;
 }
 
+size_t
+text_fit(const uint8_t *s, size_t n, int cols, int *width)
+{
+	struct text_glyph g;
+	size_t i = 0, k;
+	int w = 0;
+
+	while (i < n) {
+		k = text_glyph(s + i, n - i, &g);
+		if (g.width > 0 && w + g.width > cols)
+			break;
+		w += g.width;
+		i += k;
+	}
+	if (width != NULL)
+		*width = w;
+	return i;
+}
+
 void
 text_sanitize(struct buf *b, const uint8_t *s, size_t n)
 {
@@ -197,12 +216,6 @@ text_sanitize(struct buf *b, const uint8_t *s, size_t n)
 		if (marks <= TEXT_MAX_MARKS)
 			buf_add(b, g.show, g.nshow);
 	}
-}
-
-int
-text_is_letter(uint32_t uc)
-{
-	return uc_is_alpha(uc);
 }
 
 int
