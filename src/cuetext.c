@@ -439,6 +439,12 @@ static const char *const stopwords[] = {
 	"conclusion", "introduction", "intro", "outro", NULL
 };
 
+/* Small words inside names: "van Dijk", "de la Cruz". */
+static const char *const particles[] = {
+	"de", "van", "von", "der", "den", "da", "di", "du", "la", "le",
+	"bin", "al", "el", "y", "dos", "das", "del", "ter", "ten", "zu", NULL
+};
+
 /* Names every speaker of a diarized or anonymous recording has. */
 static const char *const generic[] = {
 	"speaker", "spk", "participant", "person", "guest", "caller",
@@ -542,7 +548,8 @@ cuetext_name(const uint8_t *s, size_t n, int *words, int *caps)
 		if (first && word_in(s + ws, q - ws, stopwords))
 			return CUETEXT_NOT;
 		uc = lex_char_at(s + ws, n - ws, &len);
-		if (!lex_capital(uc) && !camel)
+		if (!lex_capital(uc) && !camel && (first ||
+		    !word_in(s + ws, i - ws, particles)))
 			lower = 1;
 		first = 0;
 		if (++*words > MAX_NAME_WORDS)
