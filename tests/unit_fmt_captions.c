@@ -48,6 +48,7 @@ TEST(cuetext_tags_and_entities)
 	EXPECT_INT(ct.marks[0].at, 7);
 	EXPECT_INT(ct.marks[0].time, 210);
 	EXPECT_INT(ct.marks[1].time, 359);
+	free(s);
 	cuetext_free(&ct);
 }
 
