@@ -32,6 +32,7 @@
 #include "lectern/build.h"
 #include "lectern/captions.h"
 #include "lectern/cues.h"
+#include "lectern/cuelabel.h"
 #include "lectern/cuetext.h"
 #include "lectern/doc.h"
 #include "lectern/lexicon.h"
@@ -43,17 +44,13 @@
 #define SPEECH_MS	400		/* a word said after its inline time */
 #define LONG_PAUSE_MS	3000		/* a pause that ends a paragraph */
 #define PAUSE_MS	1200		/* one that ends a long enough one */
-#define PAUSE_WORDS	25
+#define PAUSE_SIZE	150		/* bytes of text (some 25 words) */
 #define BARE_PAUSE_MS	600		/* the same without punctuation */
-#define SOFT_WORDS	50		/* a sentence's end ends a paragraph */
-#define HARD_WORDS	150		/* a paragraph ends at the next cue */
-#define BARE_WORDS	100		/* the same without punctuation */
+#define SOFT_SIZE	300		/* a sentence's end ends a paragraph */
+#define HARD_SIZE	900		/* a paragraph ends at the next cue */
+#define BARE_SIZE	600		/* the same without punctuation */
+#define BARE_STOPS	400		/* bytes to a sentence's end, at most */
 #define MAX_ROLL	4		/* lines a rolling cue repeats */
-
-/* A line of a cue's text: [s, e) of its cuetext. */
-struct cline {
-	size_t		 s, e;
-};
 
 /* A label seen, and how often. */
 struct namecount {
@@ -72,8 +69,6 @@ struct caps {
 	size_t		 nnames;
 
 	struct cuetext	 cue, prev;	/* this cue's lines, the last one's */
-	struct cline	*lines, *plines;
-	size_t		 nlines, caplines, nplines, capplines;
 
 	/* The cue being written. */
 	uint32_t	 cue_time;
@@ -87,7 +82,8 @@ struct caps {
 	int		 pspeaker;
 	size_t		 pstart, lstart, lend, tstart;
 	uint32_t	 ptime;
-	size_t		 words;
+	size_t		 size;		/* bytes of its text (words and
+					   scripts without spaces alike) */
 	size_t		 tail_start, tail;	/* its paragraph's text, to its end */
 	int		 gap;		/* a space before the next text */
 	uint32_t	 last_end;	/* when the last words said ended */
@@ -100,34 +96,19 @@ struct caps {
 	size_t		 ncues, nrepeats;
 };
 
-/* Makes the cue's text readable into cs->cue and splits its lines. */
+/* Makes the cue's text readable into cs->cue. */
 static void
 read_text(struct caps *cs, const uint8_t *in, const struct cues_cue *c)
 {
-	size_t p, le, s;
-	const uint8_t *t;
-
 	cuetext_reset(&cs->cue);
-	for (p = c->ts; p < c->te; p = le + 1) {
-		le = cues_line_end(in, c->te, p);
-		cuetext_add_line(&cs->cue, in + p, le - p);
-	}
-	cs->nlines = 0;
-	t = (const uint8_t *)cs->cue.text.data;
-	for (p = s = 0; p < cs->cue.text.len; p++)
-		if (t[p] == '\n') {
-			UTIL_GROW(cs->lines, cs->caplines, cs->nlines + 1);
-			cs->lines[cs->nlines].s = s;
-			cs->lines[cs->nlines++].e = p;
-			s = p + 1;
-		}
+	cuetext_add_lines(&cs->cue, in + c->ts, c->te - c->ts);
 }
 
 /* True when line i of this cue is line j of the last one. */
 static int
 same_line(const struct caps *cs, size_t i, size_t j)
 {
-	const struct cline *a = &cs->lines[i], *b = &cs->plines[j];
+	const struct cuetext_line *a = &cs->cue.lines[i], *b = &cs->prev.lines[j];
 
 	return a->e - a->s == b->e - b->s && memcmp(cs->cue.text.data + a->s,
 	    cs->prev.text.data + b->s, a->e - a->s) == 0;
@@ -135,7 +116,7 @@ same_line(const struct caps *cs, size_t i, size_t j)
 
 /* The first non-empty line at or after i, or nlines. */
 static size_t
-skip_empty(const struct cline *l, size_t n, size_t i)
+skip_empty(const struct cuetext_line *l, size_t n, size_t i)
 {
 	while (i < n && l[i].e == l[i].s)
 		i++;
@@ -145,7 +126,7 @@ skip_empty(const struct cline *l, size_t n, size_t i)
 /* The indexes of up to MAX_ROLL non-empty lines of l: the first ones,
  * or with last, the last ones. Returns how many. */
 static size_t
-nonempty(const struct cline *l, size_t n, int last, size_t *idx)
+nonempty(const struct cuetext_line *l, size_t n, int last, size_t *idx)
 {
 	size_t i, k = 0;
 
@@ -171,24 +152,24 @@ static size_t
 new_text(struct caps *cs, int roll)
 {
 	size_t c[MAX_ROLL], p[MAX_ROLL], nc, np, k, j, len;
-	const struct cline *pl, *cl;
+	const struct cuetext_line *pl, *cl;
 
-	nc = nonempty(cs->lines, cs->nlines, 0, c);
+	nc = nonempty(cs->cue.lines, cs->cue.nlines, 0, c);
 	if (nc == 0)
 		return cs->cue.text.len;
-	np = roll ? nonempty(cs->plines, cs->nplines, 1, p) : 0;
+	np = roll ? nonempty(cs->prev.lines, cs->prev.nlines, 1, p) : 0;
 	/* The most lines that end the last cue and start this one. */
 	for (k = np < nc ? np : nc; k > 0; k--) {
 		for (j = 0; j < k && same_line(cs, c[j], p[np - k + j]); j++)
 			;
 		if (j == k)
-			return k < nc ? cs->lines[c[k]].s : cs->cue.text.len;
+			return k < nc ? cs->cue.lines[c[k]].s : cs->cue.text.len;
 	}
 	if (np == 0)
-		return cs->lines[c[0]].s;
+		return cs->cue.lines[c[0]].s;
 	/* "hello" then "hello world": the words that were not there. */
-	pl = &cs->plines[p[np - 1]];
-	cl = &cs->lines[c[0]];
+	pl = &cs->prev.lines[p[np - 1]];
+	cl = &cs->cue.lines[c[0]];
 	len = pl->e - pl->s;
 	if (cl->e - cl->s > len && memcmp(cs->cue.text.data + cl->s,
 	    cs->prev.text.data + pl->s, len) == 0 &&
@@ -203,15 +184,15 @@ all_repeated(const struct caps *cs)
 {
 	size_t i, j;
 
-	if (cs->nlines > MAX_ROLL || cs->nplines > MAX_ROLL)
+	if (cs->cue.nlines > MAX_ROLL || cs->prev.nlines > MAX_ROLL)
 		return 0;
-	for (i = 0; i < cs->nlines; i++) {
-		if (cs->lines[i].e == cs->lines[i].s)
+	for (i = 0; i < cs->cue.nlines; i++) {
+		if (cs->cue.lines[i].e == cs->cue.lines[i].s)
 			continue;
-		for (j = 0; j < cs->nplines; j++)
+		for (j = 0; j < cs->prev.nlines; j++)
 			if (same_line(cs, i, j))
 				break;
-		if (j == cs->nplines)
+		if (j == cs->prev.nlines)
 			return 0;
 	}
 	return 1;
@@ -222,17 +203,10 @@ static void
 keep_lines(struct caps *cs)
 {
 	struct cuetext t = cs->prev;
-	struct cline *l = cs->plines;
-	size_t cap = cs->capplines;
 
 	cs->prev = cs->cue;
 	cs->cue = t;
-	cs->plines = cs->lines;
-	cs->capplines = cs->caplines;
-	cs->nplines = cs->nlines;
-	cs->lines = l;
-	cs->caplines = cap;
-	cs->nlines = 0;
+	cuetext_reset(&cs->cue);
 }
 
 /* The count of a label's name, counted once more with add. */
@@ -274,21 +248,21 @@ known(const struct doc *d, const uint8_t *s, size_t n)
 /* True when the label st found in buf names a speaker. */
 static int
 label_ok(struct caps *cs, const struct doc *d, const uint8_t *buf,
-    const struct cuetext_start *st)
+    const struct cuelabel_start *st)
 {
 	const uint8_t *s = buf + st->name;
 	size_t n = st->nend - st->name;
-	enum cuetext_name_kind k;
+	enum cuelabel_name_kind k;
 	int words, caps;
 
 	if (n == 0)
 		return 0;
-	k = cuetext_name(s, n, &words, &caps);
-	if (k == CUETEXT_NOT || (st->bracket && cuetext_is_sound(s, n)))
+	k = cuelabel_name(s, n, &words, &caps);
+	if (k == CUELABEL_NOT || (st->bracket && cuelabel_is_sound(s, n)))
 		return 0;
 	if (d != NULL && known(d, s, n))
 		return 1;
-	if (k == CUETEXT_LOOSE && !cs->dense)
+	if (k == CUELABEL_LOOSE && !cs->dense)
 		return 0;
 	/* One word, not in capitals: a name if it labels other lines. */
 	if (words == 1 && !caps && name_count(cs, s, n, 0) < 2)
@@ -302,25 +276,25 @@ static int
 count_labels(struct caps *cs)
 {
 	const uint8_t *t = (const uint8_t *)cs->cue.text.data;
-	struct cuetext_start st;
-	enum cuetext_name_kind k;
-	size_t i, first = skip_empty(cs->lines, cs->nlines, 0);
+	struct cuelabel_start st;
+	enum cuelabel_name_kind k;
+	size_t i, first = skip_empty(cs->cue.lines, cs->cue.nlines, 0);
 	int words, caps, found = 0;
 
-	for (i = first; i < cs->nlines; i++) {
-		cuetext_line_start(t, cs->lines[i].s, cs->lines[i].e, &st);
+	for (i = first; i < cs->cue.nlines; i++) {
+		cuelabel_line_start(t, cs->cue.lines[i].s, cs->cue.lines[i].e, &st);
 		if (st.nend == st.name)
 			continue;
-		k = cuetext_name(t + st.name, st.nend - st.name, &words, &caps);
-		if (k == CUETEXT_NOT || (st.bracket && cuetext_is_sound(t +
+		k = cuelabel_name(t + st.name, st.nend - st.name, &words, &caps);
+		if (k == CUELABEL_NOT || (st.bracket && cuelabel_is_sound(t +
 		    st.name, st.nend - st.name)))
 			continue;
 		name_count(cs, t + st.name, st.nend - st.name, 1);
 		if (i == first)
 			found = 1;
 	}
-	if (cs->cue.nvoices > 0 && first < cs->nlines &&
-	    cs->cue.voices[0].at <= cs->lines[first].s)
+	if (cs->cue.nvoices > 0 && first < cs->cue.nlines &&
+	    cs->cue.voices[0].at <= cs->cue.lines[first].s)
 		found = 1;
 	return found;
 }
@@ -331,39 +305,33 @@ static void
 prescan(struct caps *cs, const uint8_t *in, size_t len)
 {
 	size_t lim = len < SAMPLE_SIZE ? len : SAMPLE_SIZE, pos = 0, p;
-	size_t cues = 0, labelled = 0, repeats = 0, words = 0, stops = 0;
+	size_t cues = 0, labelled = 0, repeats = 0, bytes = 0, stops = 0;
 	struct cues_cue c;
 
 	while (pos < lim && cues_next(in, len, pos, cs->kind ==
 	    CAPTIONS_WEBVTT, &c)) {
 		pos = c.next;
 		read_text(cs, in, &c);
-		if (skip_empty(cs->lines, cs->nlines, 0) == cs->nlines)
+		if (skip_empty(cs->cue.lines, cs->cue.nlines, 0) == cs->cue.nlines)
 			continue;
 		cues++;
 		if (count_labels(cs))
 			labelled++;
-		if (cs->nplines > 0 && new_text(cs, 1) > cs->lines[
-		    skip_empty(cs->lines, cs->nlines, 0)].s)
+		if (cs->prev.nlines > 0 && new_text(cs, 1) > cs->cue.lines[
+		    skip_empty(cs->cue.lines, cs->cue.nlines, 0)].s)
 			repeats++;
-		for (p = 0; p < cs->cue.text.len; p++) {
-			uint8_t ch = (uint8_t)cs->cue.text.data[p];
-
-			if (ch == ' ' || ch == '\n')
-				words++;
-			else if ((ch == '.' || ch == '?' || ch == '!') &&
-			    (p + 1 == cs->cue.text.len ||
-			    cs->cue.text.data[p + 1] == ' ' ||
-			    cs->cue.text.data[p + 1] == '\n'))
-				stops++;
-		}
+		bytes += cs->cue.text.len;
+		for (p = 0; p < cs->cue.nlines; p++)
+			stops += cuelabel_ends_sentence((const uint8_t *)
+			    cs->cue.text.data, cs->cue.lines[p].s,
+			    cs->cue.lines[p].e);
 		keep_lines(cs);
 	}
 	cs->rolling = repeats >= 2 && repeats * 4 >= cues;
 	cs->dense = labelled >= 2 && labelled * 5 >= cues * 2;
-	cs->bare = words >= 200 && stops * 60 < words;
+	cs->bare = bytes >= 4 * BARE_STOPS && stops * BARE_STOPS < bytes;
 	cs->nrepeats = 0;
-	cs->nplines = 0;
+	cs->prev.nlines = 0;
 	cuetext_reset(&cs->prev);
 }
 
@@ -377,6 +345,8 @@ captions_begin(struct doc *d, enum captions_kind kind)
 	cs->last_end = DOC_NO_TIME;
 	d->fs = cs;
 	build_own_text(d);
+	/* The text is shorter than the input: room for it at once. */
+	build_reserve(d, d->inlen);
 	prescan(cs, d->in, d->inlen);
 	d->parsed = 0;
 }
@@ -403,7 +373,7 @@ flush(struct caps *cs, struct doc *d)
 	}
 	build_text(d, "\n\n", 2);
 	cs->open = 0;
-	cs->words = 0;
+	cs->size = 0;
 	cs->gap = 0;
 }
 
@@ -423,7 +393,7 @@ change_unnamed(struct caps *cs, struct doc *d)
 static int
 ended_sentence(const struct caps *cs, const struct doc *d)
 {
-	return cs->tail > cs->tail_start && cuetext_ends_sentence(d->src,
+	return cs->tail > cs->tail_start && cuelabel_ends_sentence(d->src,
 	    cs->tail_start, cs->tail);
 }
 
@@ -449,8 +419,8 @@ static int
 pause_ends(const struct caps *cs, uint32_t gap, int stop)
 {
 	return gap >= LONG_PAUSE_MS ||
-	    (gap >= PAUSE_MS && cs->words >= PAUSE_WORDS && stop) ||
-	    (gap >= BARE_PAUSE_MS && cs->words >= PAUSE_WORDS && cs->bare);
+	    (gap >= PAUSE_MS && cs->size >= PAUSE_SIZE && stop) ||
+	    (gap >= BARE_PAUSE_MS && cs->size >= PAUSE_SIZE && cs->bare);
 }
 
 /* Before the first text of a cue: ends the paragraph where the cues
@@ -473,8 +443,8 @@ cue_boundary(struct caps *cs, struct doc *d, int same)
 	if (!cs->open)
 		return;
 	if (pause_ends(cs, cs->pause, stop) ||
-	    (stop && cs->words >= SOFT_WORDS) ||
-	    cs->words >= (cs->bare ? BARE_WORDS : HARD_WORDS))
+	    (stop && cs->size >= SOFT_SIZE) ||
+	    cs->size >= (cs->bare ? BARE_SIZE : HARD_SIZE))
 		flush(cs, d);
 }
 
@@ -501,7 +471,7 @@ open_para(struct caps *cs, struct doc *d)
 {
 	build_style(d, 0);
 	cs->open = 1;
-	cs->words = 0;
+	cs->size = 0;
 	cs->gap = 0;
 	cs->ptime = cs->cue_time;
 	cs->pstart = build_len(d);
@@ -523,8 +493,6 @@ static void
 add_text(struct caps *cs, struct doc *d, const uint8_t *s, size_t n,
     unsigned kinds)
 {
-	size_t i;
-
 	while (n > 0 && (s[0] == ' ' || s[0] == '\n')) {
 		cs->gap = 1;
 		s++;
@@ -544,12 +512,11 @@ add_text(struct caps *cs, struct doc *d, const uint8_t *s, size_t n,
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\n'))
 		n--;
 	build_style(d, kinds);
-	for (i = 0; i < n; i++)
-		if (s[i] == ' ')
-			cs->words++;
-	cs->words++;
+	cs->size += n;
 	/* A sound description over two lines: the newline is a space. */
-	while (n > 0) {
+	if (kinds == 0)
+		build_text(d, s, n);
+	while (kinds != 0 && n > 0) {
 		const uint8_t *nl = memchr(s, '\n', n);
 		size_t k = nl == NULL ? n : (size_t)(nl - s);
 
@@ -565,15 +532,19 @@ add_text(struct caps *cs, struct doc *d, const uint8_t *s, size_t n,
 	cs->wrote = 1;
 }
 
-/* What starts the line at p (a dash, >>, a label): the changes of
- * speaker it makes. Returns where its text starts. */
+/* What starts the line at p, up to e (a dash, >>, a label): the changes
+ * of speaker it makes. Returns where its text starts. */
 static size_t
 line_start(struct caps *cs, struct doc *d, const uint8_t *t, size_t p,
-    size_t e)
+    const struct cuetext_line *l)
 {
-	struct cuetext_start st;
+	struct cuelabel_start st;
 
-	cuetext_line_start(t, p, e, &st);
+	/* Without a colon, only a bracket, a dash or >> can start it. */
+	if (!l->colon && p < l->e && t[p] != '[' && t[p] != '-' &&
+	    t[p] != '>' && t[p] != 0xE2)
+		return p;
+	cuelabel_line_start(t, p, l->e, &st);
 	if (label_ok(cs, d, t, &st)) {
 		name_count(cs, t + st.name, st.nend - st.name, 1);
 		change_named(cs, d, t + st.name, st.nend - st.name);
@@ -593,9 +564,14 @@ write_cue(struct caps *cs, struct doc *d, size_t from)
 	const uint8_t *t = (const uint8_t *)cs->cue.text.data;
 	const struct cuetext_voice *v = cs->cue.voices;
 	const struct cuetext_mark *m = cs->cue.marks;
-	size_t e = cs->cue.text.len, p = from, seg, q, vi = 0, mi = 0, le;
+	size_t e = cs->cue.text.len, p = from, seg, q, vi = 0, mi = 0, li = 0;
+	size_t lim;
 	uint32_t gap;
 	int bol = 1;
+	/* The bytes to look at: a newline, >>, what opens a sound. */
+	static const uint8_t look[256] = {
+		['\n'] = 1, ['>'] = 1, ['['] = 1, ['('] = 1, [0xE2] = 1
+	};
 
 	/* The voice in force where the new text starts. */
 	while (vi + 1 < cs->cue.nvoices && v[vi + 1].at <= from)
@@ -627,12 +603,25 @@ write_cue(struct caps *cs, struct doc *d, size_t from)
 			seg = p;
 			continue;
 		}
+		while (li + 1 < cs->cue.nlines && cs->cue.lines[li].e < p)
+			li++;
 		if (bol) {
 			bol = 0;
-			le = cues_line_end(t, e, p);
-			p = seg = line_start(cs, d, t, p, le);
+			p = seg = line_start(cs, d, t, p, &cs->cue.lines[li]);
 			continue;
 		}
+		lim = e;
+		if (mi < cs->cue.nmarks && m[mi].at < lim)
+			lim = m[mi].at;
+		if (vi < cs->cue.nvoices && v[vi].at < lim)
+			lim = v[vi].at;
+		/* A line without >, [, ( or a note: on to its end. */
+		if (!cs->cue.lines[li].look)
+			p = cs->cue.lines[li].e < lim ? cs->cue.lines[li].e : lim;
+		while (p < lim && !look[t[p]])
+			p++;
+		if (p >= lim)
+			continue;
 		switch (t[p]) {
 		case '\n':
 			add_text(cs, d, t + seg, p - seg, 0);
@@ -652,7 +641,7 @@ write_cue(struct caps *cs, struct doc *d, size_t from)
 		case '[':
 		case '(':
 		case 0xE2:
-			if ((q = cuetext_sound_end(t, p, e)) > p) {
+			if ((q = cuelabel_sound_end(t, p, e)) > p) {
 				add_text(cs, d, t + seg, p - seg, 0);
 				add_text(cs, d, t + p, q - p, DOC_SPAN_SOUND);
 				seg = p = q;
@@ -677,15 +666,15 @@ read_cue(struct caps *cs, struct doc *d, const struct cues_cue *c)
 	cs->ncues++;
 	/* A 10 ms cue between two rolling ones shows nothing new. */
 	if (c->start != DOC_NO_TIME && c->end >= c->start &&
-	    c->end - c->start <= BLIP_MS && cs->nplines > 0 &&
+	    c->end - c->start <= BLIP_MS && cs->prev.nlines > 0 &&
 	    all_repeated(cs)) {
 		cs->nrepeats++;
 		keep_lines(cs);
 		return;
 	}
 	from = new_text(cs, cs->rolling);
-	first = skip_empty(cs->lines, cs->nlines, 0);
-	if (first < cs->nlines && from > cs->lines[first].s)
+	first = skip_empty(cs->cue.lines, cs->cue.nlines, 0);
+	if (first < cs->cue.nlines && from > cs->cue.lines[first].s)
 		cs->nrepeats++;
 	cs->cue_time = c->start;
 	cs->pause = gap_ms(cs->last_end, c->start);
@@ -725,9 +714,13 @@ captions_some(struct doc *d, size_t budget)
 	if (cs->pos < d->inlen)
 		return 1;
 	flush(cs, d);
-	build_detail(d, "%zu cues%s%s", cs->ncues, cs->rolling ?
-	    ", rolling: repeated lines read once" : "", cs->dense ?
-	    ", speakers in the cues" : "");
+	if (cs->rolling)
+		build_detail(d, "%zu cues, %zu of them rolling (repeated "
+		    "lines read once)%s", cs->ncues, cs->nrepeats,
+		    cs->dense ? ", speakers in the cues" : "");
+	else
+		build_detail(d, "%zu cues%s", cs->ncues, cs->dense ?
+		    ", speakers in the cues" : "");
 	return 0;
 }
 
@@ -743,8 +736,6 @@ captions_end(struct doc *d)
 		free(cs->names[i].name);
 	cuetext_free(&cs->cue);
 	cuetext_free(&cs->prev);
-	free(cs->lines);
-	free(cs->plines);
 	buf_free(&cs->who);
 	free(cs);
 	d->fs = NULL;

@@ -19,8 +19,13 @@
 size_t
 cues_line_end(const uint8_t *in, size_t len, size_t p)
 {
-	const uint8_t *nl = memchr(in + p, '\n', len - p);
+	const uint8_t *nl;
 
+	if (p < len && in[p] == '\n')
+		return p;
+	if (p + 1 < len && in[p] == '\r' && in[p + 1] == '\n')
+		return p + 1;
+	nl = memchr(in + p, '\n', len - p);
 	return nl == NULL ? len : (size_t)(nl - in);
 }
 
@@ -116,25 +121,75 @@ digits(const uint8_t *in, size_t s, size_t e)
 	return e > s;
 }
 
+/* When a timing line starts at s, sets its times and *le to its end and
+ * returns 1. */
+static int
+timing_line(const uint8_t *in, size_t len, size_t s, uint32_t *a,
+    uint32_t *b, size_t *le)
+{
+	size_t p = s;
+
+	while (p < len && lex_hspace(in[p]))
+		p++;
+	if (p >= len || in[p] < '0' || in[p] > '9' ||
+	    !cuetext_time(in, &p, len, a))
+		return 0;
+	while (p < len && lex_hspace(in[p]))
+		p++;
+	if (len - p < 3 || memcmp(in + p, "-->", 3) != 0)
+		return 0;
+	p += 3;
+	while (p < len && lex_hspace(in[p]))
+		p++;
+	if (!cuetext_time(in, &p, len, b))
+		return 0;
+	if (p < len && in[p] != '\n' && !lex_hspace(in[p]))
+		return 0;
+	*le = cues_line_end(in, len, p);
+	return 1;
+}
+
+/* Where the line after the one ending at le starts. */
+static size_t
+next_line(size_t len, size_t le)
+{
+	return le < len ? le + 1 : len;
+}
+
 int
 cues_next(const uint8_t *in, size_t len, size_t pos, int vtt,
     struct cues_cue *c)
 {
-	size_t le, p;
+	size_t le, p, q;
 
 	for (;;) {
-		while (pos < len && blank(in, pos, le = cues_line_end(in, len, pos)))
-			pos = le < len ? le + 1 : len;
+		/* The next line that is not blank. */
+		while (pos < len && (in[pos] == '\n' || lex_hspace(in[pos]))) {
+			le = cues_line_end(in, len, pos);
+			if (!blank(in, pos, le))
+				break;
+			pos = next_line(len, le);
+		}
 		if (pos >= len)
 			return 0;
-		le = cues_line_end(in, len, pos);
-		if (timing(in, pos, le, &c->start, &c->end, NULL)) {
-			c->ts = le < len ? le + 1 : len;
+		/* A cue number (or another identifier), then the timing. */
+		for (q = pos; q < len && in[q] >= '0' && in[q] <= '9'; q++)
+			;
+		if (q > pos && q < len && in[q] == '\r')
+			q++;
+		if (q > pos && q < len && in[q] == '\n') {
+			le = q;
+		} else if (timing_line(in, len, pos, &c->start, &c->end,
+		    &le)) {
+			c->ts = next_line(len, le);
 			break;
+		} else {
+			le = cues_line_end(in, len, pos);
 		}
-		if (vtt && meta_block(in, pos, le)) {
+		if (vtt && (in[pos] == 'W' || in[pos] == 'N' || in[pos] == 'S' ||
+		    in[pos] == 'R') && meta_block(in, pos, le)) {
 			/* Up to a blank line (or a cue, without one). */
-			for (p = le < len ? le + 1 : len; p < len; p = le + 1) {
+			for (p = next_line(len, le); p < len; p = le + 1) {
 				le = cues_line_end(in, len, p);
 				if (blank(in, p, le) || timing(in, p, le,
 				    &c->start, &c->end, NULL))
@@ -147,23 +202,30 @@ cues_next(const uint8_t *in, size_t len, size_t pos, int vtt,
 			pos = p;
 			continue;
 		}
-		if (timing_next(in, len, le)) {
-			pos = le + 1;	/* a cue number or identifier */
-			continue;
+		if (timing_line(in, len, next_line(len, le), &c->start,
+		    &c->end, &q)) {
+			c->ts = next_line(len, q);
+			break;
 		}
 		/* Text without a timing (a blank line inside a cue). */
 		c->start = c->end = DOC_NO_TIME;
 		c->ts = pos;
 		break;
 	}
-	/* Its text: up to a blank line, a timing line, or a number before
+	/* Its text: up to an empty line, a timing line, or a number before
 	 * a timing line. */
+	c->next = 0;
 	for (p = c->ts; p < len; p = le + 1) {
 		uint32_t a, b;
 
 		le = cues_line_end(in, len, p);
-		if (empty(in, p, le) || timing(in, p, le, &a, &b, NULL) ||
-		    (digits(in, p, le) && timing_next(in, len, le)))
+		if (empty(in, p, le)) {
+			c->next = next_line(len, le);
+			break;
+		}
+		if (in[p] >= '0' && in[p] <= '9' && (timing_line(in, len, p,
+		    &a, &b, &q) || (digits(in, p, le) && timing_next(in, len,
+		    le))))
 			break;
 		if (le >= len) {
 			p = len;
@@ -171,7 +233,8 @@ cues_next(const uint8_t *in, size_t len, size_t pos, int vtt,
 		}
 	}
 	c->te = p;
-	c->next = p;
+	if (c->next == 0)
+		c->next = p;
 	return 1;
 }
 

@@ -1,29 +1,27 @@
 /*
- * cuetext.c: the text of a caption cue made readable, and what its lines
- * say about speakers and sounds. WebVTT and SubRip share it: WebVTT's
- * tags (<c.colorE5E5E5>, <v Name>, <00:00:01.000>, <ruby>/<rt>, <lang>)
- * and entities, SubRip's <i>, <b>, <u>, <font> and {\an8} overrides.
+ * cuetext.c: the text of a caption cue made readable. WebVTT and SubRip
+ * share it: WebVTT's tags (<c.colorE5E5E5>, <v Name>, <00:00:01.000>,
+ * <ruby>/<rt>, <lang>) and entities, SubRip's <i>, <b>, <u>, <font> and
+ * {\an8} overrides. The text is read a run of words at a time (sixteen
+ * bytes at a time where the compiler offers SSE2), as captions are
+ * mostly words.
  */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
-#include <unictype.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <unistr.h>
 
 #include "lectern/cuetext.h"
 #include "lectern/lexicon.h"
-#include "lectern/text.h"
 #include "lectern/util.h"
 
 #define MAX_TAG		512	/* bytes of a tag, between < and > */
 #define MAX_ENTITY	12	/* bytes of an entity, between & and ; */
 #define MAX_OVERRIDE	200	/* bytes of a {\...} override */
-#define MAX_LABEL	64	/* bytes before a label's colon */
-#define MAX_NAME_BYTES	48	/* bytes of a name in a label */
-#define MAX_NAME_WORDS	6
-#define MAX_SOUND	200	/* bytes of a [sound] or (sound) */
-#define MAX_LYRICS	600	/* bytes between two ♪ */
 
 void
 cuetext_reset(struct cuetext *ct)
@@ -32,6 +30,7 @@ cuetext_reset(struct cuetext *ct)
 	buf_reset(&ct->names);
 	ct->nvoices = 0;
 	ct->nmarks = 0;
+	ct->nlines = 0;
 }
 
 void
@@ -41,6 +40,7 @@ cuetext_free(struct cuetext *ct)
 	buf_free(&ct->names);
 	free(ct->voices);
 	free(ct->marks);
+	free(ct->lines);
 	memset(ct, 0, sizeof *ct);
 }
 
@@ -48,9 +48,27 @@ int
 cuetext_time(const uint8_t *s, size_t *i, size_t e, uint32_t *ms)
 {
 	uint64_t v[3] = { 0, 0, 0 }, frac = 0;
-	size_t p = *i, d;
+	size_t p = *i, d, q;
 	int groups = 0, fd = 0;
 
+#define D(k) ((uint64_t)(s[q + (k)] - '0'))
+#define ISD(k) (s[q + (k)] >= '0' && s[q + (k)] <= '9')
+	/* Most times are "00:01:02.345": read at once. */
+	for (q = p; q < e && q - p < 6 && s[q] >= '0' && s[q] <= '9'; q++)
+		v[0] = v[0] * 10 + (uint64_t)(s[q] - '0');
+	if (q > p && e - q >= 10 && s[q] == ':' && ISD(1) && s[q + 1] <= '5' &&
+	    ISD(2) && s[q + 3] == ':' && ISD(4) && s[q + 4] <= '5' && ISD(5) &&
+	    (s[q + 6] == '.' || s[q + 6] == ',') && ISD(7) && ISD(8) &&
+	    ISD(9) && (e - q == 10 || !ISD(10))) {
+		v[0] = ((v[0] * 60 + D(1) * 10 + D(2)) * 60 + D(4) * 10 +
+		    D(5)) * 1000 + D(7) * 100 + D(8) * 10 + D(9);
+		*ms = v[0] >= UINT32_MAX ? UINT32_MAX - 1 : (uint32_t)v[0];
+		*i = q + 10;
+		return 1;
+	}
+	v[0] = 0;
+#undef D
+#undef ISD
 	while (groups < 3) {
 		for (d = 0; p < e && s[p] >= '0' && s[p] <= '9'; p++, d++)
 			if (d < 6)
@@ -148,8 +166,8 @@ read_tag(struct cuetext *ct, const uint8_t *s, size_t i, size_t n)
 	if (j >= n || (!((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z') &&
 	    !(s[j] >= '0' && s[j] <= '9')))
 		return i;
-	for (k = j; k < n && k - i < MAX_TAG && s[k] != '>' && s[k] != '<';
-	    k++)
+	for (k = j; k < n && k - i < MAX_TAG && s[k] != '>' && s[k] != '<' &&
+	    s[k] != '\n'; k++)
 		;
 	if (k >= n || s[k] != '>')
 		return i;
@@ -179,10 +197,11 @@ read_tag(struct cuetext *ct, const uint8_t *s, size_t i, size_t n)
 	}
 	if (tag_is(s, k, j, "rt") || tag_is(s, k, j, "rp")) {
 		/* A ruby annotation (a reading) is not read twice. */
-		for (p = k + 1; p + 2 < n; p++)
-			if (s[p] == '<' && s[p + 1] == '/' && (s[p + 2] == 'r'))
+		for (p = k + 1; p < n && s[p] != '\n'; p++)
+			if (p + 2 < n && s[p] == '<' && s[p + 1] == '/' &&
+			    s[p + 2] == 'r')
 				break;
-		return p + 2 < n ? p : n;
+		return p;
 	}
 	return k + 1;
 }
@@ -211,7 +230,7 @@ read_entity(const uint8_t *s, size_t i, size_t n, uint8_t *out, int *nout)
 	int i2;
 
 	for (k = i + 1; k < n && k - i <= MAX_ENTITY && s[k] != ';' &&
-	    s[k] != '&' && !lex_hspace(s[k]); k++)
+	    s[k] != '&' && s[k] != '\n' && !lex_hspace(s[k]); k++)
 		;
 	if (k >= n || s[k] != ';' || k == i + 1)
 		return 0;
@@ -259,434 +278,213 @@ read_entity(const uint8_t *s, size_t i, size_t n, uint8_t *out, int *nout)
 	return 0;
 }
 
-/* Bytes that need a look: white space, tags, entities, overrides. */
-static int
-special(uint8_t c)
+/* What a byte of a cue's text is to cuetext_add_lines: text (a space
+ * too), other white space, what write_cue must look at, markup. */
+enum {
+	B_TEXT, B_SP, B_SPACE, B_LOOK, B_NOTE, B_COLON, B_TAG, B_ENTITY,
+	B_BRACE, B_NEWLINE
+};
+
+static const uint8_t bclass[256] = {
+	[' '] = B_SP, ['\t'] = B_SPACE, ['\r'] = B_SPACE, ['\v'] = B_SPACE, ['\f'] = B_SPACE,
+	['>'] = B_LOOK, ['['] = B_LOOK, ['('] = B_LOOK, [0xE2] = B_NOTE,
+	[':'] = B_COLON, ['<'] = B_TAG, ['&'] = B_ENTITY, ['{'] = B_BRACE,
+	['\n'] = B_NEWLINE
+};
+
+/* The end of the run of text and single spaces that starts at i in the
+ * n bytes at s (the first byte cuetext_add_lines must look at, or n);
+ * sets *dirty when two spaces meet in it (prev: the byte before it). */
+static size_t
+run_end(const uint8_t *s, size_t i, size_t n, uint8_t prev, int *dirty)
 {
-	return c == '<' || c == '&' || c == '{' || c == ' ' || c == '\t' ||
-	    c == '\r' || c == '\v' || c == '\f' || c == '\n';
+	size_t j = i;
+	int d = 0;
+#ifdef __SSE2__
+	const __m128i sp = _mm_set1_epi8(' '), lo = _mm_set1_epi8(0x1F);
+	int last = prev == ' ';
+
+	/* Sixteen bytes at a time: a control, markup or what write_cue
+	 * looks at may end the run (the bytes after say). */
+	while (n - j >= 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(s + j)), m;
+		unsigned stop, spaces;
+
+		m = _mm_cmpeq_epi8(_mm_min_epu8(x, lo), x);
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('<')));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('&')));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('{')));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('>')));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('[')));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('(')));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8(':')));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(x,
+		    _mm_set1_epi8((char)0xE2)));
+		stop = (unsigned)_mm_movemask_epi8(m);
+		spaces = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, sp));
+		if (stop != 0)
+			spaces &= (1u << __builtin_ctz(stop)) - 1;
+		if ((spaces & ((spaces << 1) | (unsigned)last)) != 0)
+			d = 1;
+		if (stop != 0) {
+			j += (size_t)__builtin_ctz(stop);
+			prev = j > i ? s[j - 1] : prev;
+			break;
+		}
+		last = (int)(spaces >> 15) & 1;
+		prev = s[j + 15];
+		j += 16;
+	}
+#endif
+	for (; j < n && bclass[s[j]] <= B_SP; j++) {
+		d |= (s[j] == ' ') & (prev == ' ');
+		prev = s[j];
+	}
+	*dirty |= d;
+	return j;
+}
+
+/* Folds the white space of the line [line, len) of ct's text to single
+ * spaces and trims it, moving the voices and marks from v and m on with
+ * their text. Returns its new end. */
+static size_t
+fold_line(struct cuetext *ct, size_t line, size_t len, size_t v, size_t m)
+{
+	uint8_t *o = (uint8_t *)ct->text.data;
+	size_t r, w = line;
+	int space = 0;
+
+	for (r = line; r <= len; r++) {
+		while (v < ct->nvoices && ct->voices[v].at == r)
+			ct->voices[v++].at = w;
+		while (m < ct->nmarks && ct->marks[m].at == r)
+			ct->marks[m++].at = w;
+		if (r == len)
+			break;
+		if (o[r] == ' ') {
+			space = 1;
+			continue;
+		}
+		if (space && w > line)
+			o[w++] = ' ';
+		space = 0;
+		o[w++] = o[r];
+	}
+	return w;
+}
+
+/* Ends the line of ct that started at line, at *len: its white space
+ * folded where it may need to be (dirty), then a newline. */
+static void
+end_line(struct cuetext *ct, size_t line, size_t *len, int look, int colon,
+    int dirty, size_t v, size_t m)
+{
+	const uint8_t *o = (const uint8_t *)ct->text.data;
+	size_t e = *len;
+
+	if (e > line && (dirty || o[line] == ' ' || o[e - 1] == ' '))
+		e = fold_line(ct, line, e, v, m);
+	UTIL_GROW(ct->lines, ct->caplines, ct->nlines + 1);
+	ct->lines[ct->nlines].s = line;
+	ct->lines[ct->nlines].e = e;
+	ct->lines[ct->nlines].look = look;
+	ct->lines[ct->nlines++].colon = colon;
+	ct->text.data[e++] = '\n';
+	*len = e;
 }
 
 void
-cuetext_add_line(struct cuetext *ct, const uint8_t *s, size_t n)
+cuetext_add_lines(struct cuetext *ct, const uint8_t *s, size_t n)
 {
 	struct buf *b = &ct->text;
-	size_t i = 0, j, line = b->len, k;
-	uint8_t ent[4];
-	int space = 0, ne;
+	size_t i = 0, j, line = b->len, len = b->len, k;
+	size_t v = ct->nvoices, m = ct->nmarks;
+	uint8_t ent[4], *o;
+	int look = 0, colon = 0, dirty = 0, ne;
 
+	/* The text never grows: a tag or an entity is longer than what it
+	 * leaves, a space stands for one or more, a newline for one. */
+	UTIL_GROW(b->data, b->cap, b->len + n + 2);
+	o = (uint8_t *)b->data;
 	while (i < n) {
 		uint8_t c = s[i];
 
-		if (!special(c)) {
-			for (j = i + 1; j < n && !special(s[j]); j++)
-				;
-			if (space && b->len > line)
-				buf_addc(b, ' ');
-			space = 0;
-			buf_add(b, s + i, j - i);
+		switch (bclass[c]) {
+		case B_TEXT:
+		case B_SP:
+			/* Words and single spaces: no folding unless two
+			 * spaces meet. */
+			j = run_end(s, i, n, len > line ? o[len - 1] : ' ',
+			    &dirty);
+			memcpy(o + len, s + i, j - i);
+			len += j - i;
 			i = j;
 			continue;
-		}
-		if (c != '<' && c != '&' && c != '{') {
-			space = 1;
+		case B_SPACE:
+			o[len++] = ' ';
+			dirty = 1;
 			i++;
 			continue;
-		}
-		if (c == '<' && (j = read_tag(ct, s, i, n)) > i) {
-			i = j;
+		case B_NOTE:
+			if (i + 2 < n && s[i + 1] == 0x99 && (s[i + 2] == 0xAA ||
+			    s[i + 2] == 0xAB))
+				look = 1;
+			break;
+		case B_LOOK:
+			look = 1;
+			break;
+		case B_COLON:
+			colon = 1;
+			break;
+		case B_NEWLINE:
+			end_line(ct, line, &len, look, colon, dirty, v, m);
+			line = len;
+			look = colon = dirty = 0;
+			v = ct->nvoices;
+			m = ct->nmarks;
+			i++;
 			continue;
-		}
-		if (c == '&' && (j = read_entity(s, i, n, ent, &ne)) > 0) {
-			i += j;
-			if (ne == 1 && ent[0] == ' ') {
-				space = 1;
+		case B_TAG:
+			/* Voices and times note where they stand. */
+			b->len = len;
+			if ((j = read_tag(ct, s, i, n)) > i) {
+				i = j;
+				dirty = 1;
 				continue;
 			}
-			if (ne > 0 && space && b->len > line)
-				buf_addc(b, ' ');
-			if (ne > 0)
-				space = 0;
-			buf_add(b, ent, (size_t)ne);
-			continue;
-		}
-		if (c == '{' && i + 1 < n && s[i + 1] == '\\') {
-			for (k = i + 2; k < n && k - i < MAX_OVERRIDE &&
-			    s[k] != '}' && s[k] != '{'; k++)
-				;
-			if (k < n && s[k] == '}') {
-				i = k + 1;
-				continue;
-			}
-		}
-		if (space && b->len > line)
-			buf_addc(b, ' ');
-		space = 0;
-		buf_addc(b, (char)c);
-		i++;
-	}
-	buf_addc(b, '\n');
-}
-
-/* The length of a dash that starts a speaker's line at p ("- ", "-Oh",
- * "– "), or 0. */
-static size_t
-dash_at(const uint8_t *buf, size_t p, size_t e)
-{
-	if (p + 1 < e && buf[p] == '-') {
-		uint8_t c = buf[p + 1];
-
-		if (c == ' ' || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
-		    c == '"' || c == '\'' || c == '[' || c == '(' || c >= 0xC0)
-			return 1;
-		return 0;
-	}
-	if (p + 3 < e && buf[p] == 0xE2 && buf[p + 1] == 0x80 &&
-	    (buf[p + 2] == 0x93 || buf[p + 2] == 0x94) && buf[p + 3] == ' ')
-		return 3;
-	return 0;
-}
-
-void
-cuetext_line_start(const uint8_t *buf, size_t s, size_t e,
-    struct cuetext_start *st)
-{
-	size_t p = s, q, r, ns, ne, dl;
-	int colon;
-
-	memset(st, 0, sizeof *st);
-	if (p + 1 < e && buf[p] == '>' && buf[p + 1] == '>') {
-		st->arrows = 1;
-		while (p < e && buf[p] == '>')
-			p++;
-	} else if ((dl = dash_at(buf, p, e)) > 0) {
-		st->dash = 1;
-		p += dl;
-	}
-	while (p < e && buf[p] == ' ')
-		p++;
-	st->body = st->name = st->nend = st->text = p;
-	if (p < e && buf[p] == '[') {
-		for (q = p + 1; q < e && q - p <= MAX_NAME_BYTES + 1 &&
-		    buf[q] != ']' && buf[q] != '['; q++)
-			;
-		if (q >= e || buf[q] != ']')
-			return;
-		r = q + 1;
-		colon = r < e && buf[r] == ':';
-		if (colon)
-			r++;
-		while (r < e && buf[r] == ' ')
-			r++;
-		ns = p + 1;
-		ne = q;
-		lex_trim(buf, &ns, &ne);
-		if (ne > ns && (r < e || colon)) {
-			st->bracket = 1;
-			st->name = ns;
-			st->nend = ne;
-			st->text = r;
-		}
-		return;
-	}
-	for (q = p; q < e && q - p <= MAX_LABEL && buf[q] != ':'; q++)
-		;
-	if (q >= e || buf[q] != ':' || q == p ||
-	    (q + 1 < e && buf[q + 1] != ' '))
-		return;
-	ns = p;
-	ne = q;
-	lex_trim(buf, &ns, &ne);
-	if (ne == ns)
-		return;
-	r = q + 1;
-	while (r < e && buf[r] == ' ')
-		r++;
-	st->name = ns;
-	st->nend = ne;
-	st->text = r;
-}
-
-/* True when the n bytes at w, without case, are one of the words. */
-static int
-word_in(const uint8_t *w, size_t n, const char *const *list)
-{
-	size_t i;
-
-	for (i = 0; list[i] != NULL; i++)
-		if (strlen(list[i]) == n && strncasecmp(list[i],
-		    (const char *)w, n) == 0)
-			return 1;
-	return 0;
-}
-
-/* Words that start a phrase but never a speaker's name. */
-static const char *const stopwords[] = {
-	"the", "a", "an", "and", "but", "so", "or", "if", "when", "then",
-	"note", "notes", "question", "answer", "step", "part", "chapter",
-	"episode", "warning", "example", "update", "edit", "source",
-	"translation", "translated", "subtitles", "subtitle", "captions",
-	"caption", "transcript", "title", "summary", "lyrics", "chorus",
-	"verse", "re", "ps", "ok", "okay", "yes", "no", "yeah", "well", "now",
-	"here", "here's", "there", "there's", "this", "that", "what", "why",
-	"how", "who", "where", "remember", "look", "listen", "hey", "oh",
-	"um", "uh", "like", "just", "it", "it's", "i", "i'm", "we", "you",
-	"they", "he", "she", "my", "our", "your", "his", "her", "their",
-	"time", "date", "location", "language", "kind", "http", "https",
-	"www", "and", "also", "plus", "rule", "tip", "fact", "bonus",
-	"reminder", "spoiler", "correction", "disclaimer", "sponsor",
-	"topic", "agenda", "goal", "problem", "solution", "result",
-	"conclusion", "introduction", "intro", "outro", NULL
-};
-
-/* Small words inside names: "van Dijk", "de la Cruz". */
-static const char *const particles[] = {
-	"de", "van", "von", "der", "den", "da", "di", "du", "la", "le",
-	"bin", "al", "el", "y", "dos", "das", "del", "ter", "ten", "zu", NULL
-};
-
-/* Names every speaker of a diarized or anonymous recording has. */
-static const char *const generic[] = {
-	"speaker", "spk", "participant", "person", "guest", "caller",
-	"voice", "student", "user", "attendee", NULL
-};
-
-/* True when [s, s + n) is "Speaker 3", "SPEAKER_00", "Guest-2". */
-static int
-generic_name(const uint8_t *s, size_t n)
-{
-	size_t i, j;
-
-	for (i = 0; i < n && ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z');
-	    i++)
-		;
-	if (i == 0 || i == n || !word_in(s, i, generic))
-		return 0;
-	if (s[i] == ' ' || s[i] == '_' || s[i] == '-')
-		i++;
-	for (j = i; j < n && j - i < 4 && (((s[j] | 0x20) >= 'a' &&
-	    (s[j] | 0x20) <= 'z') || (s[j] >= '0' && s[j] <= '9')); j++)
-		;
-	return j == n && j > i;
-}
-
-enum cuetext_name_kind
-cuetext_name(const uint8_t *s, size_t n, int *words, int *caps)
-{
-	size_t i = 0, ws, p, q;
-	int len, lower = 0, letters = 0, first = 1, camel;
-	uint32_t uc;
-
-	*words = 0;
-	*caps = 0;
-	if (n == 0 || n > MAX_NAME_BYTES)
-		return CUETEXT_NOT;
-	if (generic_name(s, n)) {
-		*words = 2;
-		return CUETEXT_NAME;
-	}
-	*caps = 1;
-	while (i < n) {
-		while (i < n && s[i] == ' ')
-			i++;
-		if (i >= n)
 			break;
-		ws = i;
-		while (i < n && s[i] != ' ')
-			i++;
-		if (i - ws == 1 && (s[ws] == '&' || s[ws] == '+' ||
-		    s[ws] == '/')) {
-			/* "PHOEBE & JOEY": two speak at once */
-			if (first || i == n)
-				return CUETEXT_NOT;
-			continue;
-		}
-		if (s[ws] == '(' && s[i - 1] == ')' && i - ws > 2) {
-			/* A role after the name: "(SL)", "(Host)" */
-			if (first)
-				return CUETEXT_NOT;
-			for (p = ws + 1; p + 1 < i; p++)
-				if (s[p] == '(' || s[p] == ')')
-					return CUETEXT_NOT;
-			continue;
-		}
-		uc = lex_char_at(s + ws, n - ws, &len);
-		camel = 0;
-		if (uc >= '0' && uc <= '9') {
-			/* "Guest 2": a number after a name */
-			if (first)
-				return CUETEXT_NOT;
-			for (p = ws; p < i; p++)
-				if (s[p] < '0' || s[p] > '9')
-					return CUETEXT_NOT;
-			(*words)++;
-			continue;
-		}
-		if (!text_is_letter(uc))
-			return CUETEXT_NOT;
-		for (p = ws; p < i; p += (size_t)len) {
-			uc = lex_char_at(s + p, i - p, &len);
-			if (text_is_letter(uc)) {
-				letters++;
-				if (!text_is_upper(uc) && uc_is_lower(uc))
-					*caps = 0;
-				else if (p > ws)
-					camel = 1;
-			} else if (!uc_is_general_category(uc, UC_CATEGORY_M) &&
-			    !(uc >= '0' && uc <= '9') && uc != '.' &&
-			    uc != '-' && uc != '\'' && uc != 0x2019 &&
-			    uc != '&') {
-				return CUETEXT_NOT;
-			}
-		}
-		q = i;
-		while (q > ws && (s[q - 1] == '.'))
-			q--;
-		/* "Yes. Right" is two sentences; "Dr. Who" is a name. */
-		if (q < i && i < n && q - ws > 4)
-			return CUETEXT_NOT;
-		if (first && word_in(s + ws, q - ws, stopwords))
-			return CUETEXT_NOT;
-		uc = lex_char_at(s + ws, n - ws, &len);
-		if (!lex_capital(uc) && !camel && (first ||
-		    !word_in(s + ws, i - ws, particles)))
-			lower = 1;
-		first = 0;
-		if (++*words > MAX_NAME_WORDS)
-			return CUETEXT_NOT;
-	}
-	if (letters < 2)
-		*caps = 0;
-	if (*words == 0 || letters == 0)
-		return CUETEXT_NOT;
-	return lower ? CUETEXT_LOOSE : CUETEXT_NAME;
-}
-
-/* Words of sound descriptions ("[door slams]", "[SIGHS]"). */
-static const char *const sounds[] = {
-	"applause", "applauds", "applaud", "laughter", "laughs", "laugh",
-	"chuckles", "chuckle", "giggles", "sighs", "sigh", "gasps", "gasp",
-	"groans", "groan", "grunts", "grunt", "coughs", "cough", "sneezes",
-	"sniffs", "sniffles", "sobs", "cries", "screams", "scream", "shouts",
-	"yells", "whispers", "whisper", "murmurs", "mumbles", "stammers",
-	"stutters", "exhales", "inhales", "breathes", "pants", "scoffs",
-	"snorts", "snickers", "hums", "whistles", "claps", "cheers", "cheer",
-	"boos", "music", "song", "sound", "sounds", "noise", "noises",
-	"silence", "static", "inaudible", "indistinct", "unintelligible",
-	"crosstalk", "overlapping", "foreign", "door", "doors", "phone",
-	"telephone", "bell", "doorbell", "knock", "knocks", "buzzes", "buzz",
-	"beeps", "beep", "rings", "ring", "thunder", "explosion", "gunshot",
-	"gunshots", "footsteps", "engine", "horn", "horns", "siren",
-	"sirens", "barks", "blank_audio", "audio", "speech", "voices",
-	"continues", "chatter", "crowd", "clears", "throat", "kiss",
-	"kisses", "thud", "crash", "bang", "slams", "click", "clicks",
-	"chimes", "plays", "upbeat", "dramatic", "tense", "muffled",
-	"distorted", "radio", "tv", "intercom", "pause", "beat", "sfx",
-	"__", NULL
-};
-
-int
-cuetext_is_sound(const uint8_t *s, size_t n)
-{
-	size_t i = 0, ws, we;
-	int letters = 0;
-
-	while (i < n) {
-		while (i < n && (s[i] == ' ' || s[i] == ',' || s[i] == '.'))
-			i++;
-		ws = i;
-		while (i < n && s[i] != ' ' && s[i] != ',' && s[i] != '.')
-			i++;
-		we = i;
-		if (we == ws)
-			continue;
-		letters++;
-		if (word_in(s + ws, we - ws, sounds))
-			return 1;
-		/* SINGING, Laughing, HONKING */
-		if (we - ws >= 5 && strncasecmp((const char *)s + we - 3, "ing",
-		    3) == 0)
-			return 1;
-	}
-	return letters == 0;
-}
-
-/* The length of a ♪ or ♫ at p, or 0. */
-static size_t
-note_at(const uint8_t *buf, size_t p, size_t e)
-{
-	return p + 2 < e && buf[p] == 0xE2 && buf[p + 1] == 0x99 &&
-	    (buf[p + 2] == 0xAA || buf[p + 2] == 0xAB) ? 3 : 0;
-}
-
-size_t
-cuetext_sound_end(const uint8_t *buf, size_t i, size_t e)
-{
-	size_t k, n;
-	uint8_t open, close;
-	int caps, words;
-
-	if ((n = note_at(buf, i, e)) > 0) {
-		for (k = i + n; k < e && k - i < MAX_LYRICS; k++) {
-			if ((n = note_at(buf, k, e)) > 0)
-				return k + n;
-			if (buf[k] == '\n')
-				return k;
-		}
-		return k;
-	}
-	open = buf[i];
-	if (open != '[' && open != '(')
-		return i;
-	close = open == '[' ? ']' : ')';
-	for (k = i + 1; k < e && k - i <= MAX_SOUND; k++) {
-		if (buf[k] == open)
-			return i;
-		if (buf[k] == close)
-			break;
-	}
-	if (k >= e || buf[k] != close || k == i + 1)
-		return i;
-	if (open == '(') {
-		/* "(which is big)" in a sentence is not a sound. */
-		size_t s = i + 1, z = k;
-
-		for (n = s; n < z; n++)
-			if (buf[n] == '\n')
+		case B_ENTITY:
+			if ((j = read_entity(s, i, n, ent, &ne)) == 0)
 				break;
-		if (!cuetext_is_sound(buf + s, z - s) &&
-		    (cuetext_name(buf + s, z - s, &words, &caps) ==
-		    CUETEXT_NOT || !caps))
-			return i;
-	}
-	return k + 1;
-}
-
-int
-cuetext_ends_sentence(const uint8_t *buf, size_t s, size_t e)
-{
-	const uint8_t *q;
-	ucs4_t uc = 0;
-
-	/* Back over closing quotes, brackets and spaces. */
-	while (e > s) {
-		q = u8_prev(&uc, buf + e, buf + s);
-		if (q == NULL) {
-			uc = buf[e - 1];
-			q = buf + e - 1;
-		}
-		if (uc == ' ' || uc == '"' || uc == '\'' || uc == ')' ||
-		    uc == ']' || uc == '*' || uc == 0x201D || uc == 0x2019 ||
-		    uc == 0xBB) {
-			e = (size_t)(q - buf);
+			i += j;
+			dirty = 1;
+			if (ne == 1 && (ent[0] == '>' || ent[0] == '[' ||
+			    ent[0] == '('))
+				look = 1;
+			if (ne == 1 && ent[0] == ':')
+				colon = 1;
+			memcpy(o + len, ent, (size_t)ne);
+			len += (size_t)ne;
 			continue;
+		case B_BRACE:
+			if (i + 1 < n && s[i + 1] == '\\') {
+				for (k = i + 2; k < n && k - i < MAX_OVERRIDE &&
+				    s[k] != '}' && s[k] != '{' && s[k] != '\n';
+				    k++)
+					;
+				if (k < n && s[k] == '}') {
+					i = k + 1;
+					dirty = 1;
+					continue;
+				}
+			}
+			break;
 		}
-		break;
+		o[len++] = c;
+		i++;
 	}
-	if (e == s)
-		return 0;
-	if (uc == '.')
-		return !(e - s >= 2 && buf[e - 2] == '.');
-	return uc == '!' || uc == '?' || uc == 0x3002 || uc == 0xFF01 ||
-	    uc == 0xFF1F;
+	if (n > 0 && s[n - 1] != '\n')
+		end_line(ct, line, &len, look, colon, dirty, v, m);
+	o[len] = '\0';
+	b->len = len;
 }

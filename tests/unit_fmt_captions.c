@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lectern/cues.h"
+#include "lectern/cuelabel.h"
 #include "lectern/cuetext.h"
 #include "lectern/doc.h"
 #include "lectern/format.h"
@@ -16,7 +17,7 @@ static char *
 clean(const char *line, struct cuetext *ct)
 {
 	cuetext_reset(ct);
-	cuetext_add_line(ct, (const uint8_t *)line, strlen(line));
+	cuetext_add_lines(ct, (const uint8_t *)line, strlen(line));
 	return xstrndup(ct->text.data, ct->text.len);
 }
 
@@ -75,41 +76,41 @@ TEST(cuetext_voices)
 static int
 name_kind(const char *s, int *words, int *caps)
 {
-	return (int)cuetext_name((const uint8_t *)s, strlen(s), words, caps);
+	return (int)cuelabel_name((const uint8_t *)s, strlen(s), words, caps);
 }
 
-TEST(cuetext_names)
+TEST(cuelabel_names)
 {
 	int w, c;
 
-	EXPECT_INT(name_kind("Ashlee Kupor (SL)", &w, &c), CUETEXT_NAME);
+	EXPECT_INT(name_kind("Ashlee Kupor (SL)", &w, &c), CUELABEL_NAME);
 	EXPECT_INT(w, 2);
-	EXPECT_INT(name_kind("Sam\xE2\x80\x99s iPad", &w, &c), CUETEXT_NAME);
-	EXPECT_INT(name_kind("MONICA", &w, &c), CUETEXT_NAME);
+	EXPECT_INT(name_kind("Sam\xE2\x80\x99s iPad", &w, &c), CUELABEL_NAME);
+	EXPECT_INT(name_kind("MONICA", &w, &c), CUELABEL_NAME);
 	EXPECT(w == 1 && c == 1);
-	EXPECT_INT(name_kind("Monica", &w, &c), CUETEXT_NAME);
+	EXPECT_INT(name_kind("Monica", &w, &c), CUELABEL_NAME);
 	EXPECT(w == 1 && c == 0);
-	EXPECT_INT(name_kind("PHOEBE & JOEY", &w, &c), CUETEXT_NAME);
-	EXPECT_INT(name_kind("Speaker 3", &w, &c), CUETEXT_NAME);
-	EXPECT_INT(name_kind("SPEAKER_00", &w, &c), CUETEXT_NAME);
+	EXPECT_INT(name_kind("PHOEBE & JOEY", &w, &c), CUELABEL_NAME);
+	EXPECT_INT(name_kind("Speaker 3", &w, &c), CUELABEL_NAME);
+	EXPECT_INT(name_kind("SPEAKER_00", &w, &c), CUELABEL_NAME);
 	EXPECT_INT(w, 2);
-	EXPECT_INT(name_kind("Dr. Jane van Dijk", &w, &c), CUETEXT_NAME);
-	EXPECT_INT(name_kind("john's phone", &w, &c), CUETEXT_LOOSE);
-	EXPECT_INT(name_kind("So here's the thing", &w, &c), CUETEXT_NOT);
-	EXPECT_INT(name_kind("The Answer", &w, &c), CUETEXT_NOT);
-	EXPECT_INT(name_kind("Yeah. Right", &w, &c), CUETEXT_NOT);
-	EXPECT_INT(name_kind("Right, so", &w, &c), CUETEXT_NOT);
-	EXPECT_INT(name_kind("10", &w, &c), CUETEXT_NOT);
-	EXPECT_INT(name_kind("(SL)", &w, &c), CUETEXT_NOT);
+	EXPECT_INT(name_kind("Dr. Jane van Dijk", &w, &c), CUELABEL_NAME);
+	EXPECT_INT(name_kind("john's phone", &w, &c), CUELABEL_LOOSE);
+	EXPECT_INT(name_kind("So here's the thing", &w, &c), CUELABEL_NOT);
+	EXPECT_INT(name_kind("The Answer", &w, &c), CUELABEL_NOT);
+	EXPECT_INT(name_kind("Yeah. Right", &w, &c), CUELABEL_NOT);
+	EXPECT_INT(name_kind("Right, so", &w, &c), CUELABEL_NOT);
+	EXPECT_INT(name_kind("10", &w, &c), CUELABEL_NOT);
+	EXPECT_INT(name_kind("(SL)", &w, &c), CUELABEL_NOT);
 	EXPECT_INT(name_kind("A very long name that goes on and on and on "
-	    "and on", &w, &c), CUETEXT_NOT);
+	    "and on", &w, &c), CUELABEL_NOT);
 }
 
 /* True when s describes a sound. */
 static int
 sound(const char *s)
 {
-	return cuetext_is_sound((const uint8_t *)s, strlen(s));
+	return cuelabel_is_sound((const uint8_t *)s, strlen(s));
 }
 
 TEST(cuetext_sounds)
@@ -129,38 +130,38 @@ TEST(cuetext_sounds)
 	EXPECT(!sound("Narrator"));
 	/* Where each description ends. */
 	i = strchr(t, '[') - t;
-	EXPECT_INT(cuetext_sound_end((const uint8_t *)t, i, strlen(t)), i + 8);
+	EXPECT_INT(cuelabel_sound_end((const uint8_t *)t, i, strlen(t)), i + 8);
 	i = strchr(t, '(') - t;
-	EXPECT_INT(cuetext_sound_end((const uint8_t *)t, i, strlen(t)),
+	EXPECT_INT(cuelabel_sound_end((const uint8_t *)t, i, strlen(t)),
 	    i + 12);
 	i = strstr(t, "(which") - t;
-	EXPECT_INT(cuetext_sound_end((const uint8_t *)t, i, strlen(t)), i);
+	EXPECT_INT(cuelabel_sound_end((const uint8_t *)t, i, strlen(t)), i);
 	i = strstr(t, "\xE2\x99\xAA la") - t;
-	EXPECT_INT(cuetext_sound_end((const uint8_t *)t, i, strlen(t)),
+	EXPECT_INT(cuelabel_sound_end((const uint8_t *)t, i, strlen(t)),
 	    i + 13);
 	/* A ♪ without a second one: to the end of its line. */
 	i = strstr(t, "\xE2\x99\xAA on") - t;
-	EXPECT_INT(cuetext_sound_end((const uint8_t *)t, i, strlen(t)),
+	EXPECT_INT(cuelabel_sound_end((const uint8_t *)t, i, strlen(t)),
 	    (size_t)(strchr(t, '\n') - t));
 	i = strstr(t, "[open") - t;
-	EXPECT_INT(cuetext_sound_end((const uint8_t *)t, i, strlen(t)), i);
+	EXPECT_INT(cuelabel_sound_end((const uint8_t *)t, i, strlen(t)), i);
 }
 
 /* What starts line s: "dash arrows bracket name|text". */
 static char *
 start(const char *s)
 {
-	struct cuetext_start st;
+	struct cuelabel_start st;
 	char *r;
 
-	cuetext_line_start((const uint8_t *)s, 0, strlen(s), &st);
+	cuelabel_line_start((const uint8_t *)s, 0, strlen(s), &st);
 	if (asprintf(&r, "%d %d %d %.*s|%s", st.dash, st.arrows, st.bracket,
 	    (int)(st.nend - st.name), s + st.name, s + st.text) == -1)
 		abort();
 	return r;
 }
 
-TEST(cuetext_line_starts)
+TEST(cuelabel_line_starts)
 {
 	char *s;
 
@@ -191,7 +192,7 @@ TEST(cuetext_sentences_and_times)
 	uint32_t ms = 0;
 	size_t i = 0;
 
-#define ENDS(s) cuetext_ends_sentence((const uint8_t *)(s), 0, strlen(s))
+#define ENDS(s) cuelabel_ends_sentence((const uint8_t *)(s), 0, strlen(s))
 	EXPECT(ENDS("Hi."));
 	EXPECT(ENDS("Really?\" "));
 	EXPECT(ENDS("Go! ]"));
