@@ -333,3 +333,34 @@ TEST(captions_incremental)
 	doc_free(b);
 	free(src);
 }
+
+/* The text of span i of d. */
+static char *
+span_text(const struct doc *d, size_t i)
+{
+	return xstrndup((const char *)d->src + d->spans[i].start,
+	    d->spans[i].end - d->spans[i].start);
+}
+
+TEST(captions_sounds_styled)
+{
+	struct doc *d = unit_parse("1\r\n00:00:01,000 --> 00:00:02,000\r\n"
+	    "[SPEAKING IN\r\nSPANISH] (sighs) Hola \xE2\x99\xAA la la "
+	    "\xE2\x99\xAA (which is fine)\r\n");
+	char *s;
+
+	EXPECT_STR(doc_format_name(d), "srt");
+	EXPECT_INT(d->nblocks, 1);
+	EXPECT_STR(s = unit_btext(d, 0), "[SPEAKING IN SPANISH] (sighs) Hola "
+	    "\xE2\x99\xAA la la \xE2\x99\xAA (which is fine)");
+	free(s);
+	EXPECT_INT(d->nspans, 3);
+	EXPECT_STR(s = span_text(d, 0), "[SPEAKING IN SPANISH]");
+	free(s);
+	EXPECT_STR(s = span_text(d, 1), "(sighs)");
+	free(s);
+	EXPECT_STR(s = span_text(d, 2), "\xE2\x99\xAA la la \xE2\x99\xAA");
+	free(s);
+	EXPECT_INT(d->spans[0].kinds, DOC_SPAN_SOUND);
+	doc_free(d);
+}
