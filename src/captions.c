@@ -67,10 +67,12 @@ struct caps {
 	int		 bare;		/* no punctuation to end sentences */
 	struct namecount names[MAX_NAMES];
 	size_t		 nnames;
+	size_t		 sampled;	/* the labels up to here are counted */
 
 	struct cuetext	 cue, prev;	/* this cue's lines, the last one's */
 
 	/* The cue being written. */
+	size_t		 cue_at;	/* its text in the input */
 	uint32_t	 cue_time;
 	uint32_t	 pause;		/* before it, in ms */
 	int		 fresh;		/* nothing of it written yet */
@@ -270,6 +272,23 @@ label_ok(struct caps *cs, const struct doc *d, const uint8_t *buf,
 	return 1;
 }
 
+/* Counts the label st found in buf if it may name a speaker (for
+ * label_ok); true when it may. */
+static int
+count_label(struct caps *cs, const uint8_t *buf,
+    const struct cuelabel_start *st)
+{
+	const uint8_t *s = buf + st->name;
+	size_t n = st->nend - st->name;
+	int words, caps;
+
+	if (n == 0 || cuelabel_name(s, n, &words, &caps) == CUELABEL_NOT ||
+	    (st->bracket && cuelabel_is_sound(s, n)))
+		return 0;
+	name_count(cs, s, n, 1);
+	return 1;
+}
+
 /* Counts the labels that start the lines of a cue (for label_ok); true
  * when its first line has one. */
 static int
@@ -277,20 +296,13 @@ count_labels(struct caps *cs)
 {
 	const uint8_t *t = (const uint8_t *)cs->cue.text.data;
 	struct cuelabel_start st;
-	enum cuelabel_name_kind k;
 	size_t i, first = skip_empty(cs->cue.lines, cs->cue.nlines, 0);
-	int words, caps, found = 0;
+	int found = 0;
 
 	for (i = first; i < cs->cue.nlines; i++) {
-		cuelabel_line_start(t, cs->cue.lines[i].s, cs->cue.lines[i].e, &st);
-		if (st.nend == st.name)
-			continue;
-		k = cuelabel_name(t + st.name, st.nend - st.name, &words, &caps);
-		if (k == CUELABEL_NOT || (st.bracket && cuelabel_is_sound(t +
-		    st.name, st.nend - st.name)))
-			continue;
-		name_count(cs, t + st.name, st.nend - st.name, 1);
-		if (i == first)
+		cuelabel_line_start(t, cs->cue.lines[i].s, cs->cue.lines[i].e,
+		    &st);
+		if (count_label(cs, t, &st) && i == first)
 			found = 1;
 	}
 	if (cs->cue.nvoices > 0 && first < cs->cue.nlines &&
@@ -330,8 +342,7 @@ prescan(struct caps *cs, const uint8_t *in, size_t len)
 	cs->rolling = repeats >= 2 && repeats * 4 >= cues;
 	cs->dense = labelled >= 2 && labelled * 5 >= cues * 2;
 	cs->bare = bytes >= 4 * BARE_STOPS && stops * BARE_STOPS < bytes;
-	cs->nrepeats = 0;
-	cs->prev.nlines = 0;
+	cs->sampled = pos;
 	cuetext_reset(&cs->prev);
 }
 
@@ -345,7 +356,8 @@ captions_begin(struct doc *d, enum captions_kind kind)
 	cs->last_end = DOC_NO_TIME;
 	d->fs = cs;
 	build_own_text(d);
-	/* The text is shorter than the input: room for it at once. */
+	/* The text is about as long as the input at most: room for it at
+	 * once. */
 	build_reserve(d, d->inlen);
 	prescan(cs, d->in, d->inlen);
 	d->parsed = 0;
@@ -545,8 +557,10 @@ line_start(struct caps *cs, struct doc *d, const uint8_t *t, size_t p,
 	    t[p] != '>' && t[p] != 0xE2)
 		return p;
 	cuelabel_line_start(t, p, l->e, &st);
+	/* The labels past the sample are counted as they come. */
+	if (cs->cue_at >= cs->sampled)
+		count_label(cs, t, &st);
 	if (label_ok(cs, d, t, &st)) {
-		name_count(cs, t + st.name, st.nend - st.name, 1);
 		change_named(cs, d, t + st.name, st.nend - st.name);
 		return st.text;
 	}
@@ -663,6 +677,7 @@ read_cue(struct caps *cs, struct doc *d, const struct cues_cue *c)
 	uint32_t end = cs->last_end;
 
 	read_text(cs, d->in, c);
+	cs->cue_at = c->ts;
 	cs->ncues++;
 	/* A 10 ms cue between two rolling ones shows nothing new. */
 	if (c->start != DOC_NO_TIME && c->end >= c->start &&

@@ -364,3 +364,26 @@ TEST(captions_sounds_styled)
 	EXPECT_INT(d->spans[0].kinds, DOC_SPAN_SOUND);
 	doc_free(d);
 }
+
+TEST(captions_late_label)
+{
+	struct buf b = { NULL, 0, 0 };
+	struct doc *d;
+	int i;
+
+	/* Past the sample the reader learns from, a one-word name counts
+	 * once it labels a second cue. */
+	for (i = 0; i < 2000; i++)
+		buf_printf(&b, "%d\n00:%02d:%02d,000 --> 00:%02d:%02d,500\n"
+		    "Nothing much is said in cue %d.\n\n", i + 1, i / 60 % 60,
+		    i % 60, i / 60 % 60, i % 60, i);
+	buf_adds(&b, "3000\n01:00:00,000 --> 01:00:01,000\nAlba: Hola.\n\n"
+	    "3001\n01:00:02,000 --> 01:00:03,000\nYes.\n\n"
+	    "3002\n01:00:04,000 --> 01:00:05,000\nAlba: Adios.\n");
+	d = unit_parse(b.data);
+	EXPECT(b.len > 2 * 64 * 1024);
+	EXPECT_INT(d->nspeakers, 1);
+	EXPECT(d->nspeakers == 1 && strcmp(d->speakers[0].name, "Alba") == 0);
+	doc_free(d);
+	buf_free(&b);
+}
