@@ -262,13 +262,12 @@ label_ok(struct caps *cs, const struct doc *d, const uint8_t *buf,
 	k = cuelabel_name(s, n, &words, &caps);
 	if (k == CUELABEL_NOT || (st->bracket && cuelabel_is_sound(s, n)))
 		return 0;
-	if (d != NULL && known(d, s, n))
-		return 1;
+	/* A speaker met already is one. */
 	if (k == CUELABEL_LOOSE && !cs->dense)
-		return 0;
+		return known(d, s, n);
 	/* One word, not in capitals: a name if it labels other lines. */
 	if (words == 1 && !caps && name_count(cs, s, n, 0) < 2)
-		return 0;
+		return known(d, s, n);
 	return 1;
 }
 
@@ -399,6 +398,7 @@ change_unnamed(struct caps *cs, struct doc *d)
 		build_end_turn(d);
 	cs->speaking = 0;
 	cs->newturn = 0;
+	cs->tail = cs->tail_start = 0;
 }
 
 /* True when the last text written ends a sentence. */
@@ -475,6 +475,8 @@ change_named(struct caps *cs, struct doc *d, const uint8_t *s, size_t n)
 	buf_add(&cs->who, s, n);
 	cs->speaking = 1;
 	cs->newturn = 1;
+	/* Nothing said yet: no sentence of theirs has ended. */
+	cs->tail = cs->tail_start = 0;
 }
 
 /* Opens a paragraph, with its speaker's label when it starts a turn. */

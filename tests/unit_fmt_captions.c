@@ -387,3 +387,24 @@ TEST(captions_late_label)
 	doc_free(d);
 	buf_free(&b);
 }
+
+TEST(captions_label_alone_in_a_cue)
+{
+	struct doc *d = unit_parse(
+	    "1\n00:00:01,000 --> 00:00:02,000\nIt rained.\n\n"
+	    "2\n00:00:02,100 --> 00:00:03,000\nHi.\n\n"
+	    "3\n00:00:03,100 --> 00:00:04,000\nROSS:\n\n"
+	    "4\n00:00:04,100 --> 00:00:05,000\nI brought the tapes.\n\n"
+	    "5\n00:00:05,100 --> 00:00:06,000\nOh.\n");
+	char *s;
+
+	EXPECT_INT(d->nspeakers, 1);
+	EXPECT_INT(d->nblocks, 3);
+	EXPECT_INT(d->blocks[1].kind, DOC_TURN);
+	EXPECT_STR(s = unit_btext(d, 1), "I brought the tapes.");
+	free(s);
+	EXPECT_INT(d->blocks[1].time, 4100);
+	/* His sentence ended: the next cue is someone else's. */
+	EXPECT_INT(d->blocks[2].speaker, -1);
+	doc_free(d);
+}
