@@ -110,7 +110,8 @@ read_text(struct caps *cs, const uint8_t *in, const struct cues_cue *c)
 static int
 same_line(const struct caps *cs, size_t i, size_t j)
 {
-	const struct cuetext_line *a = &cs->cue.lines[i], *b = &cs->prev.lines[j];
+	const struct cuetext_line *a = &cs->cue.lines[i];
+	const struct cuetext_line *b = &cs->prev.lines[j];
 
 	return a->e - a->s == b->e - b->s && memcmp(cs->cue.text.data + a->s,
 	    cs->prev.text.data + b->s, a->e - a->s) == 0;
@@ -164,8 +165,10 @@ new_text(struct caps *cs, int roll)
 	for (k = np < nc ? np : nc; k > 0; k--) {
 		for (j = 0; j < k && same_line(cs, c[j], p[np - k + j]); j++)
 			;
+		if (j == k && k < nc)
+			return cs->cue.lines[c[k]].s;
 		if (j == k)
-			return k < nc ? cs->cue.lines[c[k]].s : cs->cue.text.len;
+			return cs->cue.text.len;
 	}
 	if (np == 0)
 		return cs->cue.lines[c[0]].s;
@@ -323,7 +326,8 @@ prescan(struct caps *cs, const uint8_t *in, size_t len)
 	    CAPTIONS_WEBVTT, &c)) {
 		pos = c.next;
 		read_text(cs, in, &c);
-		if (skip_empty(cs->cue.lines, cs->cue.nlines, 0) == cs->cue.nlines)
+		if (skip_empty(cs->cue.lines, cs->cue.nlines, 0) ==
+		    cs->cue.nlines)
 			continue;
 		cues++;
 		if (count_labels(cs))
@@ -633,7 +637,8 @@ write_cue(struct caps *cs, struct doc *d, size_t from)
 			lim = v[vi].at;
 		/* A line without >, [, ( or a note: on to its end. */
 		if (!cs->cue.lines[li].look)
-			p = cs->cue.lines[li].e < lim ? cs->cue.lines[li].e : lim;
+			p = cs->cue.lines[li].e < lim ? cs->cue.lines[li].e :
+			    lim;
 		while (p < lim && !look[t[p]])
 			p++;
 		if (p >= lim)

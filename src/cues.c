@@ -186,8 +186,9 @@ cues_next(const uint8_t *in, size_t len, size_t pos, int vtt,
 		} else {
 			le = cues_line_end(in, len, pos);
 		}
-		if (vtt && (in[pos] == 'W' || in[pos] == 'N' || in[pos] == 'S' ||
-		    in[pos] == 'R') && meta_block(in, pos, le)) {
+		if (vtt && (in[pos] == 'W' || in[pos] == 'N' ||
+		    in[pos] == 'S' || in[pos] == 'R') &&
+		    meta_block(in, pos, le)) {
 			/* Up to a blank line (or a cue, without one). */
 			for (p = next_line(len, le); p < len; p = le + 1) {
 				le = cues_line_end(in, len, p);

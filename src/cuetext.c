@@ -286,7 +286,8 @@ enum {
 };
 
 static const uint8_t bclass[256] = {
-	[' '] = B_SP, ['\t'] = B_SPACE, ['\r'] = B_SPACE, ['\v'] = B_SPACE, ['\f'] = B_SPACE,
+	[' '] = B_SP, ['\t'] = B_SPACE, ['\r'] = B_SPACE, ['\v'] = B_SPACE,
+	['\f'] = B_SPACE,
 	['>'] = B_LOOK, ['['] = B_LOOK, ['('] = B_LOOK, [0xE2] = B_NOTE,
 	[':'] = B_COLON, ['<'] = B_TAG, ['&'] = B_ENTITY, ['{'] = B_BRACE,
 	['\n'] = B_NEWLINE
@@ -426,8 +427,8 @@ cuetext_add_lines(struct cuetext *ct, const uint8_t *s, size_t n)
 			i++;
 			continue;
 		case B_NOTE:
-			if (i + 2 < n && s[i + 1] == 0x99 && (s[i + 2] == 0xAA ||
-			    s[i + 2] == 0xAB))
+			if (i + 2 < n && s[i + 1] == 0x99 &&
+			    (s[i + 2] == 0xAA || s[i + 2] == 0xAB))
 				look = 1;
 			break;
 		case B_LOOK:

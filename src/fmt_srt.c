@@ -11,6 +11,7 @@ srt_sniff(const uint8_t *p, size_t n, const char *ext)
 	return cues_sniff(p, n, ext, 0);
 }
 
+/* Starts reading captions of this kind. */
 static void
 srt_begin(struct doc *d)
 {

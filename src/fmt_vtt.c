@@ -11,6 +11,7 @@ vtt_sniff(const uint8_t *p, size_t n, const char *ext)
 	return cues_sniff(p, n, ext, 1);
 }
 
+/* Starts reading captions of this kind. */
 static void
 vtt_begin(struct doc *d)
 {

@@ -115,8 +115,9 @@ sound(const char *s)
 
 TEST(cuetext_sounds)
 {
-	const char *t = "Hi [laughs] (door slams) (which is big) \xE2\x99\xAA la "
-	    "la \xE2\x99\xAA \xE2\x99\xAA on and on\nnext [open";
+	const char *t = "Hi [laughs] (door slams) (which is big) "
+	    "\xE2\x99\xAA la la \xE2\x99\xAA \xE2\x99\xAA on and on\n"
+	    "next [open";
 	size_t i;
 
 	EXPECT(sound("laughs"));
@@ -295,7 +296,8 @@ generated(int n)
 	for (i = 0; i < n; i++)
 		buf_printf(&b, "%d\n00:%02d:%02d.000 --> 00:%02d:%02d.500\n"
 		    "%s%s part %d of it &amp; more%s\n\n", i + 1, i / 60 % 60,
-		    i % 60, i / 60 % 60, i % 60, i % 7 == 0 ? "<v Speaker " : "",
+		    i % 60, i / 60 % 60, i % 60,
+		    i % 7 == 0 ? "<v Speaker " : "",
 		    i % 7 == 0 ? (i % 2 ? "1>" : "2>") : "", i,
 		    i % 5 == 4 ? "." : "");
 	s = xstrndup(b.data, b.len);
