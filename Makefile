@@ -22,6 +22,7 @@ LIBS	 = $(CURSES_LIBS) $(CORE_LIBS)
 # The model, parser, layout and outputs: no curses in these.
 CORE	 = util text doc build format lexicon fmt_plain layout render view \
 	   keymap search state notes cite
+CORE	+= captions cues cuetext cuelabel fmt_vtt fmt_srt
 # The terminal user interface: the only modules that include curses.h.
 UI	 = main ui ui_core ui_reader ui_status ui_toc ui_find ui_search \
 	   ui_help ui_list ui_notes ui_script ui_input ui_style ui_term

@@ -441,7 +441,11 @@ doc_parse_some(struct doc *d, size_t budget)
 size_t
 doc_parsed(const struct doc *d)
 {
-	return d->complete ? d->len : d->parsed;
+	/* A reader that builds its own text has read as far as it goes;
+	 * the input it has read (d->parsed) is no offset of that text. */
+	if (d->complete || d->src != d->in)
+		return d->len;
+	return d->parsed;
 }
 
 int

@@ -219,6 +219,12 @@ text_sanitize(struct buf *b, const uint8_t *s, size_t n)
 }
 
 int
+text_is_letter(uint32_t uc)
+{
+	return uc_is_alpha(uc);
+}
+
+int
 text_is_upper(uint32_t uc)
 {
 	return uc_is_upper(uc) || uc_is_property_titlecase(uc) ||

@@ -199,7 +199,8 @@ void		 doc_parse_all(struct doc *d);
 /* Parses at least up to source offset off (or to the end). */
 void		 doc_parse_until(struct doc *d, size_t off);
 
-/* How many bytes of the source are parsed. */
+/* How many bytes of the document's text are parsed (an offset of d->src,
+ * which for a reader that builds its own text is not one of the input). */
 size_t		 doc_parsed(const struct doc *d);
 
 /* True once the whole source has been parsed. */

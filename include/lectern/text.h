@@ -56,6 +56,8 @@ size_t	text_fit(const uint8_t *s, size_t n, int cols, int *width);
 struct buf;
 void	text_sanitize(struct buf *b, const uint8_t *s, size_t n);
 
+/* True for a code point that is a letter (any script). */
+int	text_is_letter(uint32_t uc);
 /* True for an upper-case letter. */
 int	text_is_upper(uint32_t uc);
 
