@@ -21,10 +21,11 @@ LIBS	 = $(CURSES_LIBS) $(CORE_LIBS)
 
 # The model, parser, layout and outputs: no curses in these.
 CORE	 = util text doc build format lexicon fmt_plain layout render view fold scan \
-	   keymap search state notes
+	   keymap search state notes cite
+CORE	+= captions cues cuetext cuelabel fmt_vtt fmt_srt
 # The terminal user interface: the only modules that include curses.h.
-UI	 = main ui ui_draw ui_toc ui_help ui_style ui_script ui_search \
-	   ui_notes ui_list ui_term
+UI	 = main ui ui_core ui_reader ui_status ui_toc ui_find ui_search \
+	   ui_help ui_list ui_notes ui_script ui_input ui_style ui_term
 
 # Where objects go, and the binaries built from them; `make check` builds
 # the same sources again with sanitizers into build-check/.

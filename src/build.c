@@ -1,5 +1,8 @@
 /* build.c: the document model as format readers fill it. */
+#include <sys/mman.h>
+
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +10,8 @@
 #include "lectern/build.h"
 #include "lectern/doc.h"
 #include "lectern/util.h"
+
+#define LARGE_TEXT	(4u << 20)	/* a text worth large pages */
 
 void
 build_begin(struct doc *d)
@@ -56,6 +61,25 @@ build_style(struct doc *d, unsigned kinds)
 	close_span(d);
 	b->style = kinds;
 	b->style_start = b->text.len;
+}
+
+void
+build_reserve(struct doc *d, size_t n)
+{
+	struct buf *t = &d->build->text;
+
+	if (n < SIZE_MAX - 1)
+		UTIL_GROW(t->data, t->cap, t->len + n + 1);
+#ifdef MADV_HUGEPAGE
+	/* Fewer faults as the text is written. */
+	if (t->cap >= LARGE_TEXT) {
+		uintptr_t a = ((uintptr_t)t->data + 4095) & ~(uintptr_t)4095;
+		uintptr_t z = ((uintptr_t)t->data + t->cap) & ~(uintptr_t)4095;
+
+		if (z > a)
+			(void)madvise((void *)a, z - a, MADV_HUGEPAGE);
+	}
+#endif
 }
 
 size_t

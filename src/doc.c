@@ -441,7 +441,11 @@ doc_parse_some(struct doc *d, size_t budget)
 size_t
 doc_parsed(const struct doc *d)
 {
-	return d->complete ? d->len : d->parsed;
+	/* A reader that builds its own text has read as far as it goes;
+	 * the input it has read (d->parsed) is no offset of that text. */
+	if (d->complete || d->src != d->in)
+		return d->len;
+	return d->parsed;
 }
 
 int
@@ -486,6 +490,15 @@ int
 doc_block_section(const struct doc *d, size_t b)
 {
 	return b < d->nblocks ? d->blocks[b].section : -1;
+}
+
+const uint8_t *
+doc_section_title(const struct doc *d, size_t i, size_t *n)
+{
+	const struct doc_block *h = &d->blocks[d->sections[i].heading];
+
+	*n = h->tend - h->tstart;
+	return d->src + h->tstart;
 }
 
 size_t
@@ -728,18 +741,4 @@ doc_span_at(const struct doc *d, size_t off, size_t *end)
 	}
 	*end = d->spans[lo].end;
 	return d->spans[lo].kinds;
-}
-
-struct doc_range
-doc_section_title(const struct doc *d, size_t s)
-{
-	struct doc_range r = { 0, 0 };
-
-	if (s < d->nsections) {
-		const struct doc_block *b = &d->blocks[d->sections[s].heading];
-
-		r.start = b->tstart;
-		r.end = b->tend;
-	}
-	return r;
 }

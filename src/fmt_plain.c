@@ -40,8 +40,8 @@
  *     hard-wrapped document (most lines short, blank lines between
  *     paragraphs), where the lines up to a blank line are joined unless a
  *     line starts a new block or the line before it is short.
- *  11. SubRip subtitle numbers and timings are skipped; the cue text is
- *     paragraphs.
+ *
+ * SubRip and WebVTT captions have readers of their own (captions.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -62,7 +62,7 @@
 
 enum line_kind {
 	L_PLAIN, L_MDHEAD, L_CHAPTER, L_BULLET, L_TURN, L_LABEL, L_CREDIT,
-	L_BYLINE, L_LINK, L_SKIP
+	L_BYLINE, L_LINK
 };
 
 /* A logical line: one or more physical lines that make one block. */
@@ -83,7 +83,6 @@ struct label_count {
 
 struct parse_state {
 	size_t		 pos;
-	int		 srt;
 	int		 wrapped;
 	size_t		 wrapwidth;
 	int		 mdheads;	/* "#" headings rule the outline */
@@ -250,13 +249,6 @@ classify(struct parse_state *ps, const struct doc *d, size_t s, size_t e,
 	while (raw > 0 && src[raw - 1] != '\n')
 		raw--;
 
-	if (ps->srt) {
-		for (i = s; i < e && src[i] >= '0' && src[i] <= '9'; i++)
-			;
-		if ((i == e && e > s) || (e - s > 5 &&
-		    memmem(src + s, e - s, "-->", 3) != NULL))
-			return pl->kind = L_SKIP;
-	}
 	if (src[s] == '#') {
 		for (n = 0; s + n < e && src[s + n] == '#'; n++)
 			;
@@ -364,7 +356,7 @@ read_logical(struct parse_state *ps, const struct doc *d, size_t pos,
 		return 0;
 	classify(ps, d, s, e, pl);
 	pl->next = next;
-	if (!ps->wrapped || pl->kind == L_MDHEAD || pl->kind == L_SKIP ||
+	if (!ps->wrapped || pl->kind == L_MDHEAD ||
 	    pl->kind == L_CHAPTER || pl->kind == L_LABEL)
 		return 1;
 	prevlen = e - s;
@@ -395,16 +387,8 @@ prescan(struct parse_state *ps, const struct doc *d, size_t pos)
 	size_t widths[121] = { 0 };
 	int prevblank = 1, minmd = 7, nmd = 0, first = 1;
 	enum line_kind kind;
-	size_t s, e, next;
+	size_t s, e;
 
-	/* SubRip: a number, then a timing line. */
-	if (next_physical(d, pos, &s, &e, &next)) {
-		for (i = s; i < e && d->src[i] >= '0' && d->src[i] <= '9'; i++)
-			;
-		if (i == e && next_physical(d, next, &s, &e, &next) &&
-		    memmem(d->src + s, e - s, "-->", 3) != NULL)
-			ps->srt = 1;
-	}
 	while (pos < lim) {
 		size_t le = line_end(d, pos);
 		struct pline pl;
@@ -466,7 +450,7 @@ prescan(struct parse_state *ps, const struct doc *d, size_t pos)
 		ps->mdheads = 1;
 		ps->mdshift = minmd - 1;
 	}
-	if (!ps->srt && nonblank >= 4 && blank * 10 >= nonblank &&
+	if (nonblank >= 4 && blank * 10 >= nonblank &&
 	    shortl * 10 >= nonblank * 9 && pairs * 3 >= nonblank) {
 		size_t seen = 0;
 
@@ -620,7 +604,7 @@ commit_plain(struct doc *d, struct pline *pl)
 	size_t prev = d->nblocks - 1;
 	int level;
 
-	if (ps->lines == 0 && d->meta.title.end == 0 && !ps->srt &&
+	if (ps->lines == 0 && d->meta.title.end == 0 &&
 	    pl->end - pl->start <= 400 && lex_last_char(d->src + pl->start,
 	    pl->end - pl->start) != '.' && read_logical(ps, d, pl->next, &nx) &&
 	    (nx.kind == L_BYLINE || nx.kind == L_LINK ||
@@ -638,7 +622,7 @@ commit_plain(struct doc *d, struct pline *pl)
 		add_heading(d, pl, 1);
 		return;
 	}
-	if (!ps->mdheads && !ps->srt && lex_headlike(d->src, pl->start, pl->end) &&
+	if (!ps->mdheads && lex_headlike(d->src, pl->start, pl->end) &&
 	    !(build_turn_speaker(d) >= 0 && next_is_prose(ps, d, pl))) {
 		if (d->nblocks > 0 && d->blocks[prev].kind == DOC_HEADING)
 			level = (int)prev == ps->parent ?
@@ -664,8 +648,6 @@ commit(struct doc *d, struct pline *pl)
 	int words;
 
 	switch (pl->kind) {
-	case L_SKIP:
-		return;
 	case L_MDHEAD:
 		if (ps->lines == 0 && pl->level == 1 && d->meta.title.end == 0) {
 			d->meta.title.start = pl->tstart;

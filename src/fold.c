@@ -73,6 +73,8 @@ fold_char(uint32_t uc, int flags, uint8_t *out)
 		return 1;
 	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
 	case 0x2015: case 0x2212:
+		if (flags & FOLD_DASHES)
+			break;
 		out[0] = '-';
 		return 1;
 	case 0x2026:

@@ -5,9 +5,13 @@
 #include "lectern/format.h"
 
 extern const struct format format_plain;
+extern const struct format format_webvtt;
+extern const struct format format_srt;
 
 const struct format *const format_table[] = {
 	&format_plain,
+	&format_webvtt,
+	&format_srt,
 	NULL
 };
 

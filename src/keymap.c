@@ -1,16 +1,27 @@
-/* keymap.c: the table of key bindings. */
+/* keymap.c: the table of key bindings, the names of keys, and the help
+ * the table gives (--keys, the man page's KEYS section). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lectern/keymap.h"
+#include "lectern/util.h"
 
 #define R KEYMAP_READER
+#define L KEYMAP_LIST
 #define B KEYMAP_BAR
 
-static const struct keymap_binding bindings[] = {
+struct binding {
+	int			 key;
+	enum keymap_action	 action;
+	enum keymap_context	 context;
+};
+
+static const struct binding bindings[] = {
 	{ 'j', KEYMAP_LINE_DOWN, R },
 	{ KEYMAP_K_DOWN, KEYMAP_LINE_DOWN, R },
 	{ '\r', KEYMAP_LINE_DOWN, R },
+	{ KEYMAP_K_ENTER, KEYMAP_LINE_DOWN, R },
 	{ KEYMAP_CTRL('E'), KEYMAP_LINE_DOWN, R },
 	{ KEYMAP_CTRL('N'), KEYMAP_LINE_DOWN, R },
 	{ 'k', KEYMAP_LINE_UP, R },
@@ -42,7 +53,9 @@ static const struct keymap_binding bindings[] = {
 	{ '{', KEYMAP_PREV_TURN, R },
 	{ 't', KEYMAP_TOGGLE_TOC, R },
 	{ '\t', KEYMAP_FOCUS, R },
-	{ KEYMAP_K_ENTER, KEYMAP_SELECT, R },
+	{ '\r', KEYMAP_SELECT, L },
+	{ KEYMAP_K_ENTER, KEYMAP_SELECT, L },
+	{ KEYMAP_ESC, KEYMAP_CLOSE, L },
 	{ '/', KEYMAP_SEARCH_FWD, R },
 	{ '?', KEYMAP_SEARCH_BACK, R },
 	{ 'n', KEYMAP_SEARCH_NEXT, R },
@@ -74,6 +87,7 @@ static const struct keymap_binding bindings[] = {
 	{ KEYMAP_CTRL('N'), KEYMAP_BAR_NEWER, B },
 	{ KEYMAP_CTRL('R'), KEYMAP_BAR_REGEX, B },
 	{ '\t', KEYMAP_BAR_SCOPE, B },
+	{ KEYMAP_CTRL('L'), KEYMAP_REDRAW, B },
 	{ 'h', KEYMAP_HELP, R },
 	{ KEYMAP_K_F1, KEYMAP_HELP, R },
 	{ 'M', KEYMAP_TOGGLE_MOUSE, R },
@@ -83,13 +97,17 @@ static const struct keymap_binding bindings[] = {
 	{ 'Q', KEYMAP_QUIT, R },
 };
 
+#define NBINDINGS (sizeof bindings / sizeof bindings[0])
+
 static const struct {
 	const char		*name;
 	const char		*help;
 	enum keymap_group	 group;
+	unsigned		 flags;
 } actions[] = {
-	{ "none", "", KEYMAP_G_OTHER },
-#define A(id, group, name, help) { name, help, KEYMAP_G_##group },
+	{ "none", "", KEYMAP_G_OTHER, 0 },
+#define A(id, group, name, flags, help) \
+	{ name, help, KEYMAP_G_##group, flags },
 	KEYMAP_ACTIONS
 #undef A
 };
@@ -100,6 +118,38 @@ static const char *group_titles[] = {
 #undef G
 };
 
+/* The names of keys, as shown and as read: the first entry of a key is
+ * its name; short forms are read too. */
+static const struct {
+	int		 key;
+	const char	*name;
+	const char	*alias;
+} key_names[] = {
+	{ KEYMAP_K_DOWN, "Down", NULL },
+	{ KEYMAP_K_UP, "Up", NULL },
+	{ KEYMAP_K_LEFT, "Left", NULL },
+	{ KEYMAP_K_RIGHT, "Right", NULL },
+	{ KEYMAP_K_PGDN, "PageDown", "PgDn" },
+	{ KEYMAP_K_PGUP, "PageUp", "PgUp" },
+	{ KEYMAP_K_HOME, "Home", NULL },
+	{ KEYMAP_K_END, "End", NULL },
+	{ '\r', "Enter", "Return" },
+	{ KEYMAP_K_ENTER, "Enter", NULL },
+	{ 0x7f, "Backspace", "BS" },
+	{ KEYMAP_K_BACKSPACE, "Backspace", NULL },
+	{ KEYMAP_K_DELETE, "Delete", "Del" },
+	{ KEYMAP_K_F1, "F1", NULL },
+	{ KEYMAP_K_MOUSE, "Mouse", NULL },
+	{ KEYMAP_K_RESIZE, "Resize", NULL },
+	{ '\t', "Tab", NULL },
+	{ ' ', "Space", NULL },
+	{ KEYMAP_ESC, "Esc", "Escape" },
+	{ '<', "<", "lt" },
+	{ '>', ">", "gt" },
+};
+
+#define NKEY_NAMES (sizeof key_names / sizeof key_names[0])
+
 enum keymap_action
 keymap_lookup(int key, enum keymap_context context)
 {
@@ -107,16 +157,13 @@ keymap_lookup(int key, enum keymap_context context)
 
 	if (key == '\n')
 		key = '\r';
-	for (i = 0; i < sizeof bindings / sizeof bindings[0]; i++)
+	for (i = 0; i < NBINDINGS; i++)
 		if (bindings[i].key == key && bindings[i].context == context)
 			return bindings[i].action;
+	/* The lists move as the reader does. */
+	if (context == KEYMAP_LIST)
+		return keymap_lookup(key, KEYMAP_READER);
 	return KEYMAP_NONE;
-}
-
-const char *
-keymap_name(enum keymap_action a)
-{
-	return a < KEYMAP_NACTIONS ? actions[a].name : "?";
 }
 
 const char *
@@ -131,37 +178,57 @@ keymap_group(enum keymap_action a)
 	return a < KEYMAP_NACTIONS ? actions[a].group : KEYMAP_G_OTHER;
 }
 
+unsigned
+keymap_flags(enum keymap_action a)
+{
+	return a < KEYMAP_NACTIONS ? actions[a].flags : 0;
+}
+
 const char *
 keymap_group_title(enum keymap_group g)
 {
 	return g < KEYMAP_NGROUPS ? group_titles[g] : "";
 }
 
-/* The printable name of a key. */
-static void
-key_name(int key, char *buf, size_t size)
+void
+keymap_key_name(int key, char *buf, size_t size)
 {
-	static const char *special[] = {
-		"Down", "Up", "Left", "Right", "PageDown", "PageUp", "Home",
-		"End", "Enter", "Backspace", "Delete", "F1", "Mouse", "Resize"
-	};
+	size_t i;
 
-	if (key >= KEYMAP_K_DOWN && key <= KEYMAP_K_RESIZE)
-		snprintf(buf, size, "%s", special[key - KEYMAP_K_DOWN]);
-	else if (key == '\r')
-		snprintf(buf, size, "Enter");
-	else if (key == '\t')
-		snprintf(buf, size, "Tab");
-	else if (key == ' ')
-		snprintf(buf, size, "Space");
-	else if (key == KEYMAP_ESC)
-		snprintf(buf, size, "Esc");
-	else if (key == 0x7f)
-		snprintf(buf, size, "Backspace");
-	else if (key < 0x20)
+	for (i = 0; i < NKEY_NAMES; i++)
+		if (key_names[i].key == key) {
+			snprintf(buf, size, "%s", key_names[i].name);
+			return;
+		}
+	if (key >= 0 && key < 0x20)
 		snprintf(buf, size, "Ctrl-%c", key + '@');
-	else
+	else if (key >= 0x20 && key < 0x7f)
 		snprintf(buf, size, "%c", key);
+	else
+		snprintf(buf, size, "U+%04X", (unsigned)key);
+}
+
+int
+keymap_key_parse(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < NKEY_NAMES; i++)
+		if ((strlen(key_names[i].name) == n &&
+		    strncmp(key_names[i].name, s, n) == 0) ||
+		    (key_names[i].alias != NULL &&
+		    strlen(key_names[i].alias) == n &&
+		    strncmp(key_names[i].alias, s, n) == 0))
+			return key_names[i].key;
+	if (n == 3 && s[0] == 'C' && s[1] == '-' && s[2] > 0x20 &&
+	    s[2] < 0x7f)
+		return KEYMAP_CTRL(s[2]);
+	if (n == 6 && strncmp(s, "Ctrl-", 5) == 0 && s[5] > 0x20 &&
+	    s[5] < 0x7f)
+		return KEYMAP_CTRL(s[5]);
+	if (n == 1 && (unsigned char)s[0] > 0x20 && (unsigned char)s[0] < 0x7f)
+		return (unsigned char)s[0];
+	return -1;
 }
 
 /* True when the list "a, b, c" has the item name. */
@@ -183,19 +250,29 @@ keymap_keys(enum keymap_action a, char *buf, size_t size)
 	size_t i, len = 0;
 	char name[32];
 
-	if (size > 0)
-		buf[0] = '\0';
-	for (i = 0; i < sizeof bindings / sizeof bindings[0]; i++) {
+	if (size == 0)
+		return;
+	buf[0] = '\0';
+	if (keymap_flags(a) & (KEYMAP_F_COUNT | KEYMAP_F_REPEAT))
+		len = (size_t)snprintf(buf, size, "[N] ");
+	for (i = 0; i < NBINDINGS && len < size; i++) {
 		if (bindings[i].action != a)
 			continue;
-		key_name(bindings[i].key, name, sizeof name);
+		keymap_key_name(bindings[i].key, name, sizeof name);
 		if (has_item(buf, name))
 			continue;
-		len += (size_t)snprintf(buf + len, len < size ? size - len : 0,
-		    "%s%s", len > 0 ? ", " : "", name);
-		if (len >= size)
-			break;
+		len += (size_t)snprintf(buf + len, size - len, "%s%s",
+		    len > 0 && buf[len - 1] != ' ' ? ", " : "", name);
 	}
+}
+
+char *
+keymap_describe(enum keymap_action a)
+{
+	if ((keymap_flags(a) & KEYMAP_F_JUMP) &&
+	    strstr(keymap_help(a), "''") == NULL)
+		return xasprintf("%s; '' comes back", keymap_help(a));
+	return xstrdup(keymap_help(a));
 }
 
 /* Writes s with roff's special characters escaped (and a leading dot or
@@ -218,7 +295,7 @@ roff_escape(FILE *f, const char *s)
 void
 keymap_print(FILE *f, int roff)
 {
-	char keys[128];
+	char keys[128], *text;
 	int g, a;
 
 	for (g = 0; g < KEYMAP_NGROUPS; g++) {
@@ -232,14 +309,19 @@ keymap_print(FILE *f, int roff)
 			if (actions[a].group != (enum keymap_group)g)
 				continue;
 			keymap_keys((enum keymap_action)a, keys, sizeof keys);
+			text = keymap_describe((enum keymap_action)a);
 			if (roff) {
 				fputs(".TP\n.B ", f);
 				roff_escape(f, keys);
 				fputc('\n', f);
-				roff_escape(f, actions[a].help);
-				fputs(".\n", f);
+				roff_escape(f, text);
+				fputs(" (\\fI", f);
+				roff_escape(f, actions[a].name);
+				fputs("\\fR).\n", f);
 			} else
-				fprintf(f, "  %-28s %s\n", keys, actions[a].help);
+				fprintf(f, "  %-28s %-16s %s\n", keys,
+				    actions[a].name, text);
+			free(text);
 		}
 	}
 }

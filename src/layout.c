@@ -3,7 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unictype.h>
 #include <unilbrk.h>
+#include <unistr.h>
 
 #include "lectern/doc.h"
 #include "lectern/layout.h"
@@ -27,12 +29,55 @@ trim_end(const uint8_t *src, size_t s, size_t *e)
 		(*e)--;
 }
 
+/* True for a character of line-break class IS (infix separators: full
+ * stop, comma, colon, semicolon and their kin). */
+static int
+is_infix(ucs4_t uc)
+{
+	switch (uc) {
+	case ',': case '.': case ':': case ';': case 0x037E: case 0x0589:
+	case 0x060C: case 0x060D: case 0x07F8: case 0x2044: case 0xFE10:
+	case 0xFE13: case 0xFE14:
+		return 1;
+	}
+	return 0;
+}
+
+/* A break that LB29 forbids: taken only to cut a word longer than the
+ * line (a long address), before cutting it anywhere. */
+#define BREAK_LAST_RESORT	'L'
+
+/*
+ * Applies Unicode's rule LB29, which libunistring's breaks lack: no break
+ * between an infix separator and a letter, so that example.com is not
+ * broken after its dot as if a sentence ended there.
+ */
+static void
+no_break_in_names(const uint8_t *t, size_t n, char *p)
+{
+	const uint8_t *prev = NULL, *cur;
+	ucs4_t a, b;
+
+	for (cur = t; cur < t + n;) {
+		int k = u8_mbtouc(&b, cur, (size_t)(t + n - cur));
+
+		if (k <= 0)
+			k = 1;
+		if (prev != NULL && p[cur - t] == UC_BREAK_POSSIBLE &&
+		    u8_mbtouc(&a, prev, (size_t)(cur - prev)) > 0 &&
+		    is_infix(a) && uc_is_alpha(b))
+			p[cur - t] = BREAK_LAST_RESORT;
+		prev = cur;
+		cur += k;
+	}
+}
+
 void
 layout_wrap(const uint8_t *src, size_t s, size_t e, int first, int rest,
     layout_wrap_fn fn, void *arg)
 {
 	struct text_glyph g;
-	size_t n = e - s, i, ls, brk = 0, le;
+	size_t n = e - s, i, ls, brk = 0, le, last = 0;
 	char *t, *p;
 	int col = 0, brkcol = 0, limit = first < 1 ? 1 : first;
 
@@ -58,6 +103,7 @@ layout_wrap(const uint8_t *src, size_t s, size_t e, int first, int rest,
 		i += k;
 	}
 	u8_possible_linebreaks((const uint8_t *)t, n, "UTF-8", p);
+	no_break_in_names((const uint8_t *)t, n, p);
 
 	ls = 0;
 	for (i = 0; i < n;) {
@@ -66,7 +112,8 @@ layout_wrap(const uint8_t *src, size_t s, size_t e, int first, int rest,
 		if (i > ls && p[i] == UC_BREAK_POSSIBLE) {
 			brk = i;
 			brkcol = col;
-		}
+		} else if (i > ls && p[i] == BREAK_LAST_RESORT)
+			last = i;
 		if (g.kind != TEXT_SPACE && col > 0 && col + g.width > limit) {
 			if (brk > ls) {
 				le = brk;
@@ -75,6 +122,15 @@ layout_wrap(const uint8_t *src, size_t s, size_t e, int first, int rest,
 				    (int)text_width(src + s + ls, le - ls));
 				ls = brk;
 				col -= brkcol;
+				limit = rest < 1 ? 1 : rest;
+			}
+			if (col > 0 && col + g.width > limit && last > ls) {
+				/* A word longer than the line that LB29 kept
+				 * whole: break it there after all. */
+				fn(arg, s + ls, s + last,
+				    (int)text_width(src + s + ls, last - ls));
+				col = (int)text_width(src + s + last, i - last);
+				ls = last;
 				limit = rest < 1 ? 1 : rest;
 			}
 			if (col > 0 && col + g.width > limit) {
@@ -471,12 +527,6 @@ int
 layout_cache_flags(const struct layout_cache *c)
 {
 	return c->flags;
-}
-
-int
-layout_cache_width(const struct layout_cache *c)
-{
-	return c->width;
 }
 
 const struct layout_block *

@@ -1,9 +1,12 @@
-/* main.c: the command line. */
+/* main.c: the command line: options, the document, and the mode that
+ * shows it (the reader, or one of the plain outputs). */
 #include <sys/ioctl.h>
+#include <sys/stat.h>
+
+#include <poll.h>
 
 #include <errno.h>
 #include <getopt.h>
-#include <limits.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdarg.h>
@@ -29,10 +32,29 @@ extern const unsigned char asset_interview[];
 extern const unsigned long asset_interview_len;
 
 #define FIRST_CHUNK	(256u << 10)	/* bytes parsed before the reader opens */
+#define STDIN_NOTICE_MS	1000	/* silence on standard input before saying
+				   that lectern waits for it */
 
 enum mode {
 	MODE_READ, MODE_DUMP, MODE_OUTLINE, MODE_SPEAKERS, MODE_BLOCKS,
 	MODE_COUNT, MODE_GREP, MODE_EXPORT
+};
+
+/* The options of the modes, for messages. */
+static const char *mode_names[] = {
+	"", "--dump", "--outline", "--speakers", "--blocks", "--count",
+	"--grep", "--export-highlights"
+};
+
+/* What the command line asked for. */
+struct args {
+	enum mode	 mode;
+	int		 implied;	/* standard input read without a "-" */
+	int		 width;		/* --dump's, 0 for the terminal's */
+	const char	*query;		/* --count's or --grep's */
+	const char	*path;		/* the file, "-", or NULL: the bundled
+					   interview */
+	struct ui_options ui;
 };
 
 static const char usage_text[] =
@@ -55,11 +77,17 @@ static const char usage_text[] =
 "  -E, --regex            QUERY is a POSIX extended regular expression\n"
 "Searches ignore case unless the query has a capital letter, ignore\n"
 "diacritics unless it has one, and take ' \" - ... and spaces to match\n"
-"their typographic forms. A regular expression is matched against the\n"
-"folded text: it always ignores case and diacritics.\n"
+"their typographic forms (a query with an en or em dash matches only that\n"
+"dash). A regular expression is matched against the folded text: it\n"
+"always ignores case and diacritics.\n"
 "\n"
 "Reader options:\n"
 "      --no-toc           start with the table of contents hidden\n"
+"      --toc-width=COLS|auto  the width of the contents beside the text;\n"
+"                         auto (the default): a quarter of the terminal, or\n"
+"                         as wide as the headings need where the text leaves\n"
+"                         room, within 40%\n"
+"      --center           centre the text in its pane when it is narrower\n"
 "      --no-mouse         leave the mouse to the terminal (text selection)\n"
 "      --palette=dark|light  colours for a dark or a light background\n"
 "                         (NO_COLOR in the environment turns colour off)\n"
@@ -80,6 +108,13 @@ file_error(const char *name, const char *msg)
 	fputs("lectern: ", stderr);
 	render_safe(stderr, (const unsigned char *)name, strlen(name));
 	fprintf(stderr, ": %s\n", msg);
+}
+
+/* The name of the document for messages. */
+static const char *
+doc_label(const char *path)
+{
+	return strcmp(path, "-") == 0 ? "standard input" : path;
 }
 
 static int
@@ -103,8 +138,7 @@ usage_error(const char *fmt, ...)
 	char *msg;
 
 	va_start(ap, fmt);
-	if (vasprintf(&msg, fmt, ap) == -1)
-		util_fatal("out of memory");
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	fputs("lectern: ", stderr);
 	render_safe(stderr, (const unsigned char *)msg, strlen(msg));
@@ -113,8 +147,71 @@ usage_error(const char *fmt, ...)
 	exit(2);
 }
 
-int
-main(int argc, char **argv)
+/* Prints what --help, --version or --keys ask for and exits. */
+static void UTIL_NORETURN
+print_and_exit(int c, const char *arg)
+{
+	switch (c) {
+	case 'K':
+		/* --keys=man writes the man page's KEYS section. */
+		keymap_print(stdout, arg != NULL && strcmp(arg, "man") == 0);
+		break;
+	case 'h':
+		fputs(usage_text, stdout);
+		break;
+	default:
+		printf("lectern %s\n", LECTERN_VERSION);
+		break;
+	}
+	exit(fflush(stdout) == 0 ? 0 : 2);
+}
+
+/* The width of --dump=WIDTH. */
+static int
+dump_width(const char *arg)
+{
+	char *end;
+	long w;
+
+	errno = 0;
+	w = strtol(arg, &end, 10);
+	if (errno != 0 || *end != '\0' || w < 1 || w > 10000)
+		usage_error("bad width for --dump: '%s'", arg);
+	return (int)w;
+}
+
+/* The width of --toc-width=N|auto. */
+static int
+toc_width(const char *arg)
+{
+	char *end;
+	long w;
+
+	if (strcmp(arg, "auto") == 0)
+		return UI_TOC_AUTO;
+	errno = 0;
+	w = strtol(arg, &end, 10);
+	if (errno != 0 || *end != '\0' || w < 1 || w > 1000)
+		usage_error("bad width for --toc-width: '%s' (columns, or "
+		    "auto)", arg);
+	return (int)w;
+}
+
+/* Sets the mode; a second one is a usage error. */
+static void
+set_mode(struct args *a, enum mode m)
+{
+	if (a->mode == m)
+		usage_error("%s given twice", mode_names[m]);
+	if (a->mode != MODE_READ)
+		usage_error("%s and %s are two modes: give one",
+		    mode_names[a->mode], mode_names[m]);
+	a->mode = m;
+}
+
+/* Reads the command line into a; exits on a usage error. */
+static void
+parse_args(int argc, char **argv, struct args *a)
 {
 	static const struct option longopts[] = {
 		{ "dump", optional_argument, NULL, 'd' },
@@ -128,6 +225,8 @@ main(int argc, char **argv)
 		{ "top", no_argument, NULL, 't' },
 		{ "no-osc52", no_argument, NULL, 'O' },
 		{ "no-toc", no_argument, NULL, 'T' },
+		{ "toc-width", required_argument, NULL, 'W' },
+		{ "center", no_argument, NULL, 'C' },
 		{ "no-mouse", no_argument, NULL, 'M' },
 		{ "palette", required_argument, NULL, 'P' },
 		{ "keys", optional_argument, NULL, 'K' },
@@ -135,98 +234,75 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	enum mode mode = MODE_READ;
-	struct ui_options uiopt = { 1, 1, UI_PALETTE_DARK, 1, 0, 0, 1, NULL };
-	struct notes *notes;
-	char *real = NULL;
-	struct search_query q;
-	const char *nc, *query = NULL;
-	char err[256];
-	struct doc *d;
-	const char *path = NULL;
-	int c, width = 0, status = 0;
-	size_t size;
+	const char *nc;
+	int c;
 
-	setlocale(LC_ALL, "");
-	/* A terminal that is not UTF-8 gets ASCII, transliterated. */
-	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
-		text_set_ascii(1);
+	memset(a, 0, sizeof *a);
+	ui_options_init(&a->ui);
 	if ((nc = getenv("NO_COLOR")) != NULL && *nc != '\0')
-		uiopt.color = 0;
+		a->ui.color = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":hVE", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
-			mode = MODE_DUMP;
-			if (optarg != NULL) {
-				char *end;
-				long w;
-
-				errno = 0;
-				w = strtol(optarg, &end, 10);
-				if (errno != 0 || *end != '\0' || w < 1 ||
-				    w > 10000)
-					usage_error("bad width for --dump: '%s'",
-					    optarg);
-				width = (int)w;
-			}
+			set_mode(a, MODE_DUMP);
+			if (optarg != NULL)
+				a->width = dump_width(optarg);
 			break;
 		case 'o':
-			mode = MODE_OUTLINE;
+			set_mode(a, MODE_OUTLINE);
 			break;
 		case 's':
-			mode = MODE_SPEAKERS;
+			set_mode(a, MODE_SPEAKERS);
 			break;
 		case 'b':
-			mode = MODE_BLOCKS;
+			set_mode(a, MODE_BLOCKS);
 			break;
 		case 'c':
 		case 'g':
-			mode = c == 'c' ? MODE_COUNT : MODE_GREP;
-			query = optarg;
+			set_mode(a, c == 'c' ? MODE_COUNT : MODE_GREP);
+			a->query = optarg;
 			break;
 		case 'E':
-			uiopt.regex = 1;
+			a->ui.regex = 1;
 			break;
 		case 'x':
-			mode = MODE_EXPORT;
+			set_mode(a, MODE_EXPORT);
 			break;
 		case 't':
-			uiopt.top = 1;
+			a->ui.top = 1;
 			break;
 		case 'O':
-			uiopt.osc52 = 0;
+			a->ui.osc52 = 0;
 			break;
 		case 'T':
-			uiopt.toc = 0;
+			a->ui.toc = 0;
+			break;
+		case 'W':
+			a->ui.toc_width = toc_width(optarg);
+			break;
+		case 'C':
+			a->ui.center = 1;
 			break;
 		case 'M':
-			uiopt.mouse = 0;
+			a->ui.mouse = 0;
 			break;
 		case 'P':
 			if (strcmp(optarg, "dark") == 0)
-				uiopt.palette = UI_PALETTE_DARK;
+				a->ui.palette = UI_PALETTE_DARK;
 			else if (strcmp(optarg, "light") == 0)
-				uiopt.palette = UI_PALETTE_LIGHT;
+				a->ui.palette = UI_PALETTE_LIGHT;
 			else
 				usage_error("unknown palette '%s' (dark or "
 				    "light)", optarg);
 			break;
 		case 'K':
-			/* --keys=man writes the man page's KEYS section. */
-			keymap_print(stdout, optarg != NULL &&
-			    strcmp(optarg, "man") == 0);
-			return fflush(stdout) == 0 ? 0 : 2;
 		case 'h':
-			fputs(usage_text, stdout);
-			return fflush(stdout) == 0 ? 0 : 2;
 		case 'V':
-			printf("lectern %s\n", LECTERN_VERSION);
-			return fflush(stdout) == 0 ? 0 : 2;
+			print_and_exit(c, optarg);
 		case ':':
 			usage_error("option '%s' needs an argument",
 			    argv[optind - 1]);
-			break;
 		default:
 			usage_error("unknown option '%s'", argv[optind - 1]);
 		}
@@ -234,101 +310,174 @@ main(int argc, char **argv)
 	if (argc - optind > 1)
 		usage_error("more than one file: '%s'", argv[optind + 1]);
 	if (optind < argc)
-		path = argv[optind];
-	else if (!isatty(STDIN_FILENO))
-		path = "-";
+		a->path = argv[optind];
+	else if (!isatty(STDIN_FILENO)) {
+		a->path = "-";
+		a->implied = 1;
+	}
+}
 
-	if (query != NULL && search_query_init(&q, query, uiopt.regex, err,
+/* Standard input read because no file was named: when nothing comes for
+ * a while (ssh host lectern --outline), say what lectern waits for. */
+static void
+notice_stdin(void)
+{
+	struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
+	struct stat st;
+
+	if (fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode))
+		return;
+	if (poll(&p, 1, STDIN_NOTICE_MS) == 0)
+		fputs("lectern: reading standard input, as no file was "
+		    "named (end it with Ctrl-D, or name a file)\n", stderr);
+}
+
+/* Why a document could not be opened, in words. */
+static const char *
+open_error(const char *path, int err)
+{
+	struct stat st;
+
+	/* doc_open gives a FIFO nobody writes to ENXIO. */
+	if (err == ENXIO && strcmp(path, "-") != 0 && stat(path, &st) == 0 &&
+	    S_ISFIFO(st.st_mode))
+		return "nobody wrote to the FIFO within 10 seconds";
+	return strerror(err);
+}
+
+/* Opens the document the arguments name; NULL after saying why. */
+static struct doc *
+open_doc(const struct args *a)
+{
+	struct doc *d;
+
+	if (a->path == NULL)
+		return doc_new(asset_interview, asset_interview_len,
+		    "interview.txt", DOC_BORROWED);
+	if (a->implied)
+		notice_stdin();
+	if ((d = doc_open(a->path)) == NULL)
+		file_error(doc_label(a->path), open_error(a->path, errno));
+	return d;
+}
+
+/* Runs the reader on the terminal. Returns the exit status. */
+static int
+run_reader(struct doc *d, const struct args *a)
+{
+	if (a->path != NULL && strcmp(a->path, "-") == 0 &&
+	    !isatty(STDIN_FILENO) && freopen("/dev/tty", "r", stdin) == NULL) {
+		file_error("/dev/tty", strerror(errno));
+		return 2;
+	}
+	return ui_run(d, &a->ui);
+}
+
+/* Writes the highlights of d. Returns 0 or -1. */
+static int
+run_export(struct doc *d, const struct args *a)
+{
+	struct notes *notes;
+	int status;
+
+	notes = notes_open(d, a->ui.path);
+	if (notes->problem != NULL) {
+		fputs("lectern: note: ", stderr);
+		render_safe(stderr, (const unsigned char *)notes->problem,
+		    strlen(notes->problem));
+		fputc('\n', stderr);
+	}
+	status = notes_export(notes, d, stdout);
+	notes_free(notes);
+	return status;
+}
+
+/* Writes one of the plain outputs of d. Returns 0 or -1. */
+static int
+run_output(struct doc *d, const struct args *a, struct search_query *q)
+{
+	switch (a->mode) {
+	case MODE_OUTLINE:
+		return render_outline(d, stdout);
+	case MODE_SPEAKERS:
+		return render_speakers(d, stdout);
+	case MODE_BLOCKS:
+		return render_blocks(d, stdout);
+	case MODE_COUNT:
+		printf("%zu\n", search_count(d, q));
+		return fflush(stdout) == 0 ? 0 : -1;
+	case MODE_GREP:
+		return render_grep(d, q, isatty(STDOUT_FILENO), stdout);
+	case MODE_EXPORT:
+		return run_export(d, a);
+	case MODE_READ:
+	case MODE_DUMP:
+		break;
+	}
+	return render_dump(d, a->width > 0 ? a->width : terminal_width(),
+	    stdout);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct args a;
+	struct search_query q;
+	struct doc *d;
+	char err[256], *real = NULL;
+	int status, reader;
+	size_t size;
+
+	setlocale(LC_ALL, "");
+	/* A terminal that is not UTF-8 gets ASCII, transliterated. */
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		text_set_ascii(1);
+	parse_args(argc, argv, &a);
+	if (a.query != NULL && search_query_init(&q, a.query, a.ui.regex, err,
 	    sizeof err) == -1) {
 		search_query_free(&q);
-		usage_error("bad query '%s': %s", query, err);
+		usage_error("bad query '%s': %s", a.query, err);
 	}
-	if (path == NULL)
-		d = doc_new(asset_interview, asset_interview_len,
-		    "interview.txt", DOC_BORROWED);
-	else if ((d = doc_open(path)) == NULL) {
-		file_error(strcmp(path, "-") == 0 ? "standard input" : path,
-		    strerror(errno));
+	if ((d = open_doc(&a)) == NULL) {
+		if (a.query != NULL)
+			search_query_free(&q);
 		return 2;
 	}
 	/* The reader shows its first screen before the rest is read. */
-	if (mode == MODE_READ && isatty(STDOUT_FILENO))
+	reader = a.mode == MODE_READ && isatty(STDOUT_FILENO);
+	if (reader)
 		doc_parse_some(d, FIRST_CHUNK);
 	else
 		doc_parse_all(d);
 	if (doc_check_shrunk(d, &size)) {
 		snprintf(err, sizeof err, "the file shrank to %zu bytes while "
 		    "it was read", size);
-		file_error(path, err);
+		file_error(doc_label(a.path != NULL ? a.path : "-"), err);
 		doc_free(d);
-		if (query != NULL)
+		if (a.query != NULL)
 			search_query_free(&q);
 		return 2;
 	}
 	if (doc_looks_binary(d))
-		file_error(strcmp(path, "-") == 0 ? "standard input" : path,
+		file_error(doc_label(a.path != NULL ? a.path : "-"),
 		    "this looks like a binary file; its bytes are shown as "
 		    "placeholders");
 	/* The notes of a file are found by its content, or by where it is. */
-	if (path == NULL)
-		uiopt.path = "bundled:interview";
-	else if (strcmp(path, "-") != 0)
-		uiopt.path = real = realpath(path, NULL);
+	if (a.path == NULL)
+		a.ui.path = "bundled:interview";
+	else if (strcmp(a.path, "-") != 0)
+		a.ui.path = real = realpath(a.path, NULL);
 
-	if (mode == MODE_READ && isatty(STDOUT_FILENO)) {
-		if (path != NULL && strcmp(path, "-") == 0 &&
-		    !isatty(STDIN_FILENO) && freopen("/dev/tty", "r", stdin) ==
-		    NULL) {
-			file_error("/dev/tty", strerror(errno));
-			doc_free(d);
-			return 2;
-		}
-		status = ui_run(d, &uiopt);
-		doc_free(d);
-		free(real);
-		return status;
-	}
-	switch (mode) {
-	case MODE_OUTLINE:
-		status = render_outline(d, stdout);
-		break;
-	case MODE_SPEAKERS:
-		status = render_speakers(d, stdout);
-		break;
-	case MODE_BLOCKS:
-		status = render_blocks(d, stdout);
-		break;
-	case MODE_COUNT:
-		printf("%zu\n", search_count(d, &q));
-		status = fflush(stdout) == 0 ? 0 : -1;
-		break;
-	case MODE_GREP:
-		status = render_grep(d, &q, isatty(STDOUT_FILENO), stdout);
-		break;
-	case MODE_EXPORT:
-		notes = notes_open(d, uiopt.path);
-		if (notes->problem != NULL) {
-			fputs("lectern: note: ", stderr);
-			render_safe(stderr, (const unsigned char *)
-			    notes->problem, strlen(notes->problem));
-			fputc('\n', stderr);
-		}
-		status = notes_export(notes, d, stdout);
-		notes_free(notes);
-		break;
-	case MODE_READ:
-	case MODE_DUMP:
-		status = render_dump(d, width > 0 ? width : terminal_width(),
-		    stdout);
-		break;
+	if (reader) {
+		status = run_reader(d, &a);
+	} else {
+		status = run_output(d, &a, &q) == 0 ? 0 : 2;
+		if (status != 0)
+			file_error("standard output", strerror(errno));
 	}
 	doc_free(d);
 	free(real);
-	if (query != NULL)
+	if (a.query != NULL)
 		search_query_free(&q);
-	if (status != 0) {
-		file_error("standard output", strerror(errno));
-		return 2;
-	}
-	return 0;
+	return status;
 }

@@ -29,6 +29,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "lectern/cite.h"
 #include "lectern/doc.h"
 #include "lectern/notes.h"
 #include "lectern/state.h"
@@ -674,35 +675,13 @@ flat(struct buf *b, const struct doc *d, size_t s, size_t e)
 /* Appends "> — Speaker, in “Section”" for a highlighted block, when it
  * has either. */
 static void
-attribution(struct buf *b, const struct doc *d, const struct doc_block *blk)
+attribution(struct buf *b, const struct doc *d, size_t blk)
 {
-	int who = 0;
+	struct buf a = { NULL, 0, 0 };
 
-	if (blk->speaker < 0 && blk->section < 0 && !(blk->kind == DOC_QUOTE &&
-	    blk->quote_attrib >= 0))
-		return;
-	buf_adds(b, ">\n> \xE2\x80\x94");
-	if (blk->speaker >= 0) {
-		buf_addc(b, ' ');
-		text_sanitize(b, (const uint8_t *)d->speakers[blk->speaker].name,
-		    strlen(d->speakers[blk->speaker].name));
-		who = 1;
-	} else if (blk->kind == DOC_QUOTE && blk->quote_attrib >= 0) {
-		const struct doc_block *a = &d->blocks[blk->quote_attrib];
-
-		buf_addc(b, ' ');
-		flat(b, d, a->lstart, a->lend);
-		who = 1;
-	}
-	if (blk->section >= 0) {
-		const struct doc_block *h =
-		    &d->blocks[d->sections[blk->section].heading];
-
-		buf_adds(b, who ? ", in \xE2\x80\x9C" : " in \xE2\x80\x9C");
-		flat(b, d, h->tstart, h->tend);
-		buf_adds(b, "\xE2\x80\x9D");
-	}
-	buf_addc(b, '\n');
+	if (cite_attribution(&a, d, blk, CITE_SECTION))
+		buf_printf(b, ">\n> \xE2\x80\x94 %s\n", buf_str(&a));
+	buf_free(&a);
 }
 
 int
@@ -726,7 +705,7 @@ notes_export(const struct notes *n, const struct doc *d, FILE *f)
 		buf_adds(&b, "\n> ");
 		flat(&b, d, blk->tstart, blk->tend);
 		buf_adds(&b, "\n");
-		attribution(&b, d, blk);
+		attribution(&b, d, n->hl[i].block);
 	}
 	if (n->nlost > 0) {
 		buf_adds(&b, "\n## No longer found in the document\n");

@@ -257,16 +257,23 @@ block_in_scope(const struct doc *d, size_t b, const struct search_scope *sc)
 	    b < d->sections[sc->section].end;
 }
 
+/* The folding of a query's exact form. */
+static int
+exact_flags(const struct search_query *q)
+{
+	return (q->case_sensitive ? 0 : FOLD_CASE) |
+	    (q->keep_marks ? FOLD_MARKS : 0) | (q->keep_dashes ? FOLD_DASHES : 0);
+}
+
 /* True when t[s, e) matches the query's exact form (for queries with
- * capitals or diacritics). */
+ * capitals, diacritics or a dash other than '-'). */
 static int
 exact(const struct search_query *q, const uint8_t *t, size_t s, size_t e)
 {
 	struct buf b = { NULL, 0, 0 };
-	int ok, flags = (q->case_sensitive ? 0 : FOLD_CASE) |
-	    (q->keep_marks ? FOLD_MARKS : 0);
+	int ok, flags = exact_flags(q);
 
-	if (!q->case_sensitive && !q->keep_marks)
+	if (!q->case_sensitive && !q->keep_marks && !q->keep_dashes)
 		return 1;
 	fold_text(&b, t + s, e - s, flags);
 	ok = b.len == q->nexact && memcmp(b.data, q->exact, b.len) == 0;
@@ -638,9 +645,14 @@ search_query_init(struct search_query *q, const char *text, int regex,
 		q->compiled = 1;
 		return 0;
 	}
+	/* A dash other than '-' matches only itself, as a letter with
+	 * diacritics does. */
 	fold_text(&f, (const uint8_t *)text, n, FOLD_CASE);
-	fold_text(&e, (const uint8_t *)text, n, (q->case_sensitive ? 0 :
-	    FOLD_CASE) | (q->keep_marks ? FOLD_MARKS : 0));
+	fold_text(&marks, (const uint8_t *)text, n, FOLD_CASE | FOLD_DASHES);
+	q->keep_dashes = marks.len != f.len ||
+	    memcmp(marks.data, f.data, f.len) != 0;
+	buf_free(&marks);
+	fold_text(&e, (const uint8_t *)text, n, exact_flags(q));
 	q->folded = (uint8_t *)f.data;
 	q->nfolded = f.len;
 	q->exact = (uint8_t *)e.data;

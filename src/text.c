@@ -184,6 +184,25 @@ text_width(const uint8_t *s, size_t n)
 	return w;
 }
 
+size_t
+text_fit(const uint8_t *s, size_t n, int cols, int *width)
+{
+	struct text_glyph g;
+	size_t i = 0, k;
+	int w = 0;
+
+	while (i < n) {
+		k = text_glyph(s + i, n - i, &g);
+		if (g.width > 0 && w + g.width > cols)
+			break;
+		w += g.width;
+		i += k;
+	}
+	if (width != NULL)
+		*width = w;
+	return i;
+}
+
 void
 text_sanitize(struct buf *b, const uint8_t *s, size_t n)
 {

@@ -1,28 +1,67 @@
-/* ui.c: the reader's main loop: read a key, find its action, act, redraw. */
+/* ui.c: the reader's main loop: read a key, find its action in the key
+ * table, hand it to the pane that has the keys, redraw. It owns the panes
+ * and is the only module that calls them. */
 #include <errno.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <curses.h>
 
 #include "lectern/doc.h"
 #include "lectern/keymap.h"
-#include "lectern/layout.h"
 #include "lectern/render.h"
-#include "lectern/text.h"
 #include "lectern/ui.h"
+#include "lectern/ui_core.h"
+#include "lectern/ui_find.h"
+#include "lectern/ui_help.h"
+#include "lectern/ui_input.h"
+#include "lectern/ui_list.h"
+#include "lectern/ui_notes.h"
+#include "lectern/ui_reader.h"
+#include "lectern/ui_script.h"
+#include "lectern/ui_search.h"
+#include "lectern/ui_status.h"
+#include "lectern/ui_style.h"
 #include "lectern/ui_term.h"
+#include "lectern/ui_toc.h"
 #include "lectern/util.h"
 #include "lectern/view.h"
 
-#define TOC_MIN_COLS	70	/* narrower: the contents become an overlay */
+#define TOC_MIN_COLS	70	/* narrower: the contents go over the text */
+#define TOC_MIN_W	22
+#define TOC_MAX_W	36
+#define TOC_SHARE	40	/* the most the contents take, percent */
+#define TOC_OPT_MIN	12	/* the narrowest --toc-width gives */
 #define TEXT_MAX_COLS	80
 #define WHEEL_LINES	3
-#define READ_CHUNK	(4u << 20)	/* bytes parsed between two keys */
+#define COUNT_MAX	100000000
+
+/* The loop's state: the reader's state and the panes. */
+struct loop {
+	struct ui	 ui;
+	struct ui_file	 file;
+	struct ui_find	 find;
+
+	struct ui_reader reader;
+	struct ui_toc	 toc;
+	struct ui_status status;
+	struct ui_search search;
+	struct ui_help	 help;
+	struct ui_list	 list;
+	struct ui_marks	 marks;
+
+	struct ui_script script;
+	int		 from_terminal;	/* the script's <raw:> bytes are read */
+	long		 count;		/* numeric prefix, 0 for none */
+	int		 input_errors;	/* reads from the terminal that failed */
+	int		 blocking;	/* waiting for a key, no work left */
+	/* An action that records a jump opened an overlay: the place it
+	 * started from, noted as a jump if the overlay closes elsewhere. */
+	int		 jump_pending;
+	struct view_place jump_origin;
+};
 
 static volatile sig_atomic_t got_signal;
 static int curses_on;
@@ -35,7 +74,7 @@ on_signal(int sig)
 
 /* Restores the terminal; safe to call more than once. */
 static void
-ui_restore(void)
+restore(void)
 {
 	if (curses_on) {
 		curses_on = 0;
@@ -45,119 +84,106 @@ ui_restore(void)
 }
 
 void
-ui_message(struct ui *ui, const char *fmt, ...)
+ui_options_init(struct ui_options *opt)
 {
-	va_list ap;
-	char *s;
+	memset(opt, 0, sizeof *opt);
+	opt->toc = 1;
+	opt->mouse = 1;
+	opt->palette = UI_PALETTE_DARK;
+	opt->color = 1;
+	opt->osc52 = 1;
+}
 
-	free(ui->msg);
-	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) == -1)
-		util_fatal("out of memory");
-	va_end(ap);
-	ui->msg = s;
+/* The width of the contents beside the text: a quarter of the terminal
+ * (within limits); wider, as their headings need, only with room the
+ * text does not need; or as the options say. */
+static int
+toc_width(struct loop *L)
+{
+	struct ui *ui = &L->ui;
+	int base, spare, want, w, most = COLS * TOC_SHARE / 100;
+
+	if (ui->opt.toc_width != UI_TOC_AUTO) {
+		w = ui->opt.toc_width < most ? ui->opt.toc_width : most;
+		return w < TOC_OPT_MIN ? TOC_OPT_MIN : w;
+	}
+	base = COLS / 4;
+	if (base < TOC_MIN_W)
+		base = TOC_MIN_W;
+	if (base > TOC_MAX_W)
+		base = TOC_MAX_W;
+	/* The text's widest, its margin and the column after it. */
+	spare = COLS - (base + 1) - (TEXT_MAX_COLS + 3);
+	want = ui_toc_want(ui, &L->toc);
+	if (spare <= 0 || want <= base)
+		return base;
+	w = want < base + spare ? want : base + spare;
+	return w < most ? w : most > base ? most : base;
 }
 
 /* Works out the panes' geometry for the terminal's size. */
-void
-ui_layout(struct ui *ui)
+static void
+layout(struct loop *L)
 {
-	int text;
+	struct ui *ui = &L->ui;
+	struct ui_geom *g = &ui->geom;
+	int text, room, was_pane = g->toc_pane;
 
-	ui->cols = COLS;
-	ui->lines = LINES;
-	ui->too_small = COLS < 16 || LINES < 3;
-	ui->rows = LINES - 1 > 0 ? LINES - 1 : 1;
-	ui->toc_pane = ui->opt.toc && COLS >= TOC_MIN_COLS &&
-	    ui->doc->nsections > 0;
-	if (ui->toc_pane) {
-		ui->toc_w = COLS / 4;
-		if (ui->toc_w < 22)
-			ui->toc_w = 22;
-		if (ui->toc_w > 36)
-			ui->toc_w = 36;
-		ui->reader_x = ui->toc_w + 1;
-		ui->toc_overlay = 0;
+	g->cols = COLS;
+	g->lines = LINES;
+	g->too_small = COLS < 16 || LINES < 3;
+	g->rows = LINES - 1 > 0 ? LINES - 1 : 1;
+	g->toc_pane = ui->opt.toc && COLS >= TOC_MIN_COLS &&
+	    ui->file->doc->nsections > 0;
+	if (g->toc_pane) {
+		g->toc_w = toc_width(L);
+		g->reader_x = g->toc_w + 1;
 	} else {
-		ui->toc_w = COLS < 40 ? COLS : 40;
-		ui->reader_x = 0;
-		if (ui->focus == UI_FOCUS_TOC && !ui->toc_overlay)
+		g->toc_w = COLS < 40 ? COLS : 40;
+		g->reader_x = 0;
+		/* The pane the focus was in is gone. */
+		if (was_pane && ui->focus == UI_FOCUS_TOC)
 			ui->focus = UI_FOCUS_READER;
 	}
-	ui->reader_w = COLS - ui->reader_x;
-	ui->margin = ui->reader_w >= 30 ? 2 : 0;
-	text = ui->reader_w - ui->margin - (ui->reader_w >= 30 ? 1 : 0);
+	g->reader_w = COLS - g->reader_x;
+	g->margin = g->reader_w >= 30 ? 2 : 0;
+	text = g->reader_w - g->margin - (g->reader_w >= 30 ? 1 : 0);
 	if (text > TEXT_MAX_COLS)
 		text = TEXT_MAX_COLS;
-	ui->text_w = text < 1 ? 1 : text;
-	if (ui->view == NULL)
-		ui->view = view_new(ui->doc, ui->text_w, ui->rows);
+	g->text_w = text < 1 ? 1 : text;
+	g->text_x = g->reader_x + g->margin;
+	/* Centred: the room the text leaves, half on each side. */
+	room = g->reader_w - g->margin - (g->reader_w >= 30 ? 1 : 0) -
+	    g->text_w;
+	if (ui->opt.center && room > 1)
+		g->text_x += room / 2;
+	if (ui->file->view == NULL)
+		ui->file->view = view_new(ui->file->doc, g->text_w, g->rows);
 	else
-		view_resize(ui->view, ui->text_w, ui->rows);
+		view_resize(ui->file->view, g->text_w, g->rows);
 }
 
 /* Draws the whole screen into curses' buffer and sends the difference. */
 static void
-redraw(struct ui *ui)
+redraw(struct loop *L)
 {
-	werase(stdscr);
-	if (ui->too_small) {
-		static const char notice[] = "Terminal too small";
+	static const char notice[] = "Terminal too small";
+	struct ui *ui = &L->ui;
 
-		ui_draw_text(0, 0, COLS, notice,
-		    (size_t)COLS < sizeof notice - 1 ? (size_t)COLS :
-		    sizeof notice - 1, A_BOLD);
+	werase(stdscr);
+	if (ui->geom.too_small) {
+		ui_draw_text(0, 0, COLS, notice, sizeof notice - 1, A_BOLD);
 	} else {
-		ui_draw_reader(ui);
-		if (ui->toc_pane || ui->toc_overlay)
-			ui_toc_draw(ui);
-		if (ui->search.bar)
-			ui_search_draw_bar(ui);
-		else
-			ui_draw_status(ui);
-		if (ui->list != UI_LIST_NONE)
-			ui_list_draw(ui);
-		if (ui->help)
-			ui_help_draw(ui);
+		ui_find_hits(ui, &L->find);
+		L->reader.pane.ops->draw(ui, &L->reader.pane);
+		L->toc.pane.ops->draw(ui, &L->toc.pane);
+		if (ui->overlay != &L->search.pane)
+			L->status.pane.ops->draw(ui, &L->status.pane);
+		if (ui->overlay != NULL && ui->overlay->ops->draw != NULL)
+			ui->overlay->ops->draw(ui, ui->overlay);
 	}
 	wnoutrefresh(stdscr);
 	doupdate();
-}
-
-int
-ui_move(int action, int *pos, int last, int page)
-{
-	switch (action) {
-	case KEYMAP_LINE_DOWN:
-	case KEYMAP_CURSOR_DOWN:
-		(*pos)++;
-		break;
-	case KEYMAP_LINE_UP:
-	case KEYMAP_CURSOR_UP:
-		(*pos)--;
-		break;
-	case KEYMAP_PAGE_DOWN:
-	case KEYMAP_HALF_DOWN:
-		*pos += page;
-		break;
-	case KEYMAP_PAGE_UP:
-	case KEYMAP_HALF_UP:
-		*pos -= page;
-		break;
-	case KEYMAP_TOP:
-		*pos = 0;
-		break;
-	case KEYMAP_END:
-		*pos = last;
-		break;
-	default:
-		return 0;
-	}
-	if (*pos > last)
-		*pos = last;
-	if (*pos < 0)
-		*pos = 0;
-	return 1;
 }
 
 /* Says so when the file shrank under the reader: what was read stays. */
@@ -166,128 +192,21 @@ check_shrunk(struct ui *ui)
 {
 	size_t size;
 
-	if (!doc_check_shrunk(ui->doc, &size))
+	if (!doc_check_shrunk(ui->file->doc, &size))
 		return 0;
 	ui_message(ui, "The file shrank to %zu bytes while open; the rest "
 	    "is gone", size);
 	return 1;
 }
 
-/* Reports that a movement could not happen. */
+/* The panes follow the view after it moved. */
 static void
-cannot(struct ui *ui, int down)
+follow(struct loop *L, int cursor)
 {
-	ui_message(ui, down ? "End of the document" : "Top of the document");
-}
-
-int
-ui_read_more(struct ui *ui)
-{
-	size_t nb = ui->doc->nblocks;
-
-	if (doc_complete(ui->doc))
-		return 0;
-	doc_parse_some(ui->doc, READ_CHUNK);
-	/* The last blocks may have changed (a pull quote found its
-	 * attribution). */
-	layout_cache_forget(ui->view->lc, nb >= 4 ? nb - 4 : 0);
-	return 1;
-}
-
-void
-ui_read_until(struct ui *ui, size_t off)
-{
-	while (!doc_complete(ui->doc) && doc_parsed(ui->doc) <= off)
-		ui_read_more(ui);
-}
-
-static void
-scroll_by(struct ui *ui, long n)
-{
-	long moved = view_scroll(ui->view, n);
-
-	/* Near the end of what is read so far: read on. */
-	while (n > 0 && moved < n && ui_read_more(ui))
-		moved += view_scroll(ui->view, n - moved);
-	if (moved == 0 && n != 0)
-		cannot(ui, n > 0);
-}
-
-/* The block of the i-th heading or turn. */
-static size_t
-section_block(const struct doc *d, size_t i)
-{
-	return d->sections[i].heading;
-}
-
-static size_t
-turn_block(const struct doc *d, size_t i)
-{
-	return d->turns[i].first;
-}
-
-/*
- * Jumps to the next (dir 1) or previous (-1) of a list of places in the
- * document (headings, turns), *n of them, the i-th at block at(d, i);
- * reads on when the next one may not be read yet. what names one.
- */
-static void
-jump_to(struct ui *ui, int dir, const size_t *n,
-    size_t (*at)(const struct doc *, size_t), const char *what)
-{
-	const struct doc *d = ui->doc;
-	size_t top = view_top_block(ui->view);
-	long i;
-
-	while (*n == 0 && ui_read_more(ui))
-		;
-	if (*n == 0) {
-		ui_message(ui, "This document has no %ss", what);
-		return;
-	}
-	if (dir > 0) {
-		for (;;) {
-			for (i = 0; i < (long)*n; i++)
-				if (at(d, (size_t)i) > top)
-					break;
-			if (i < (long)*n || !ui_read_more(ui))
-				break;
-		}
-		if (i == (long)*n || view_at_end(ui->view)) {
-			ui_message(ui, "No next %s", what);
-			return;
-		}
-	} else {
-		for (i = (long)*n - 1; i >= 0; i--)
-			if (at(d, (size_t)i) < top)
-				break;
-		if (i < 0) {
-			ui_message(ui, "No previous %s", what);
-			return;
-		}
-	}
-	view_show_block(ui->view, at(d, (size_t)i));
-}
-
-/* Goes to line n (from 1) of the laid-out document. */
-static void
-goto_line(struct ui *ui, long n)
-{
-	view_to_top(ui->view);
-	if (n > 1)
-		view_scroll(ui->view, n - 1);
-}
-
-static void
-set_mouse(struct ui *ui, int on)
-{
-	ui->opt.mouse = on;
-	if (on) {
-		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
-		    BUTTON5_PRESSED, NULL);
-		mouseinterval(0);
-	} else
-		mousemask(0, NULL);
+	ui_find_follow(&L->ui, &L->find);
+	L->toc.pane.ops->follow(&L->ui, &L->toc.pane);
+	if (cursor)
+		L->reader.pane.ops->follow(&L->ui, &L->reader.pane);
 }
 
 static void
@@ -300,175 +219,84 @@ suspend(void)
 	clearok(curscr, TRUE);
 }
 
-/* Reads a mouse event from curses into ui; returns 0 for none. */
-static int
-read_mouse(struct ui *ui)
+/* Shows the contents and gives them the keys, or gives the keys back to
+ * the text (and hides the contents over it). */
+static void
+toggle_focus(struct loop *L)
 {
-	MEVENT ev;
+	struct ui *ui = &L->ui;
 
-	if (getmouse(&ev) != OK)
-		return 0;
-	ui->mouse_y = ev.y;
-	ui->mouse_x = ev.x;
-	if (ev.bstate & BUTTON4_PRESSED)
-		ui->mouse_button = 4;
-	else if (ev.bstate & BUTTON5_PRESSED)
-		ui->mouse_button = 5;
-	else if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
-		ui->mouse_button = 1;
-	else
-		return 0;
-	return 1;
+	ui->focus = ui->focus == UI_FOCUS_TOC ? UI_FOCUS_READER :
+	    UI_FOCUS_TOC;
+	follow(L, 0);
 }
 
-/* Acts on the mouse event in ui: the wheel scrolls, a click in the
- * contents jumps. */
+/* Carries out an action that no pane took: those of the reader as a
+ * whole, which open overlays, show panes and change modes. */
 static void
-mouse_event(struct ui *ui)
+act(struct loop *L, int key, enum keymap_action a)
 {
-	switch (ui->mouse_button) {
-	case 4:
-		view_scroll(ui->view, -WHEEL_LINES);
-		break;
-	case 5:
-		view_scroll(ui->view, WHEEL_LINES);
-		break;
-	case 1:
-		if ((ui->toc_pane || ui->toc_overlay) &&
-		    ui->mouse_x < ui->toc_w)
-			ui_toc_click(ui, ui->mouse_y, ui->mouse_x);
-		else if (ui->mouse_x >= ui->reader_x &&
-		    ui->mouse_y < ui->rows)
-			ui_cursor_click(ui, ui->mouse_y);
-		break;
-	}
-}
-
-/* Carries out one action in the reader. */
-static void
-act(struct ui *ui, enum keymap_action a, long count)
-{
-	int page = ui->rows > 1 ? ui->rows - 1 : 1;
-	long n = count > 0 ? count : 1;
+	struct ui *ui = &L->ui;
+	struct ui_file *f = ui->file;
 
 	switch (a) {
-	case KEYMAP_TOP:
-	case KEYMAP_END:
-	case KEYMAP_PERCENT:
-	case KEYMAP_NEXT_SECTION:
-	case KEYMAP_PREV_SECTION:
-	case KEYMAP_NEXT_TURN:
-	case KEYMAP_PREV_TURN:
-	case KEYMAP_SEARCH_FWD:
-	case KEYMAP_SEARCH_BACK:
-	case KEYMAP_SEARCH_NEXT:
-	case KEYMAP_SEARCH_PREV:
-		ui_jump(ui);
-		break;
-	default:
-		break;
-	}
-	if (ui_notes_act(ui, a))
-		return;
-	switch (a) {
-	case KEYMAP_LINE_DOWN:
-		scroll_by(ui, n);
-		break;
-	case KEYMAP_LINE_UP:
-		scroll_by(ui, -n);
-		break;
-	case KEYMAP_PAGE_DOWN:
-		scroll_by(ui, n * page);
-		break;
-	case KEYMAP_PAGE_UP:
-		scroll_by(ui, -n * page);
-		break;
-	case KEYMAP_HALF_DOWN:
-		scroll_by(ui, n * (ui->rows / 2 > 0 ? ui->rows / 2 : 1));
-		break;
-	case KEYMAP_HALF_UP:
-		scroll_by(ui, -n * (ui->rows / 2 > 0 ? ui->rows / 2 : 1));
-		break;
-	case KEYMAP_TOP:
-		if (count > 0)
-			goto_line(ui, count);
-		else if (view_at_top(ui->view))
-			cannot(ui, 0);
-		else
-			view_to_top(ui->view);
-		break;
-	case KEYMAP_END:
-		if (count > 0)
-			goto_line(ui, count);
-		else if (!doc_complete(ui->doc)) {
-			/* Read on between keys; the end shows when it is
-			 * there. */
-			ui->want_end = 1;
-		} else if (view_at_end(ui->view))
-			cannot(ui, 1);
-		else
-			view_to_end(ui->view);
-		break;
-	case KEYMAP_PERCENT:
-		if (count > 100)
-			count = 100;
-		ui_goto_offset(ui, ui->doc->len / 100 * (size_t)count +
-		    ui->doc->len % 100 * (size_t)count / 100);
-		break;
-	case KEYMAP_NEXT_SECTION:
-	case KEYMAP_PREV_SECTION:
-		jump_to(ui, a == KEYMAP_NEXT_SECTION ? 1 : -1,
-		    &ui->doc->nsections, section_block, "section");
-		break;
-	case KEYMAP_NEXT_TURN:
-	case KEYMAP_PREV_TURN:
-		jump_to(ui, a == KEYMAP_NEXT_TURN ? 1 : -1, &ui->doc->nturns,
-		    turn_block, "speaker turn");
-		break;
 	case KEYMAP_TOGGLE_TOC:
-		if (ui->doc->nsections == 0) {
+		if (f->doc->nsections == 0) {
 			ui_message(ui, "This document has no sections");
-		} else if (ui->cols >= TOC_MIN_COLS) {
+		} else if (ui->geom.cols >= TOC_MIN_COLS) {
 			ui->opt.toc = !ui->opt.toc;
 			if (!ui->opt.toc)
 				ui->focus = UI_FOCUS_READER;
-			ui_layout(ui);
-		} else {
-			ui->toc_overlay = !ui->toc_overlay;
-			ui->focus = ui->toc_overlay ? UI_FOCUS_TOC :
-			    UI_FOCUS_READER;
-			ui_toc_follow(ui);
-		}
+			layout(L);
+		} else
+			toggle_focus(L);
 		break;
 	case KEYMAP_FOCUS:
-		if (ui->toc_pane) {
-			ui->focus = ui->focus == UI_FOCUS_TOC ?
-			    UI_FOCUS_READER : UI_FOCUS_TOC;
-			ui_toc_follow(ui);
-		} else if (ui->doc->nsections > 0) {
-			ui->toc_overlay = !ui->toc_overlay;
-			ui->focus = ui->toc_overlay ? UI_FOCUS_TOC :
-			    UI_FOCUS_READER;
-			ui_toc_follow(ui);
-		}
-		break;
-	case KEYMAP_SELECT:
-		scroll_by(ui, n);
+		if (ui->geom.toc_pane || f->doc->nsections > 0)
+			toggle_focus(L);
 		break;
 	case KEYMAP_SEARCH_FWD:
 	case KEYMAP_SEARCH_BACK:
-		ui_search_open(ui, a == KEYMAP_SEARCH_BACK);
+		ui_search_open(ui, &L->search, a == KEYMAP_SEARCH_BACK);
 		break;
 	case KEYMAP_SEARCH_NEXT:
 	case KEYMAP_SEARCH_PREV:
-		ui_search_next(ui, a == KEYMAP_SEARCH_NEXT ? 1 : -1);
+		ui_find_next(ui, &L->find, a == KEYMAP_SEARCH_NEXT ? 1 : -1);
+		break;
+	case KEYMAP_TOGGLE_HL:
+		ui_notes_toggle(ui);
+		break;
+	case KEYMAP_NEXT_HL:
+	case KEYMAP_PREV_HL:
+		ui_notes_visit(ui, a == KEYMAP_NEXT_HL ? 1 : -1);
+		break;
+	case KEYMAP_LIST_HL:
+		ui_list_open(ui, &L->list, UI_LIST_HIGHLIGHTS);
+		break;
+	case KEYMAP_SET_MARK:
+		ui_marks_open(ui, &L->marks, 'm');
+		break;
+	case KEYMAP_GOTO_MARK:
+		ui_marks_open(ui, &L->marks, '\'');
+		break;
+	case KEYMAP_COPY:
+		ui_notes_copy(ui);
+		break;
+	case KEYMAP_SPEAKERS:
+		ui_list_open(ui, &L->list, UI_LIST_SPEAKERS);
+		break;
+	case KEYMAP_ALL_SPEAKERS:
+		if (f->view->filter >= 0) {
+			view_set_filter(f->view, -1);
+			ui_message(ui, "Every speaker again");
+		}
 		break;
 	case KEYMAP_HELP:
-		ui->help = 1;
-		ui->help_first = 0;
+		ui_help_open(ui, &L->help);
 		break;
 	case KEYMAP_TOGGLE_MOUSE:
-		set_mouse(ui, !ui->opt.mouse);
+		ui->opt.mouse = !ui->opt.mouse;
+		ui_input_mouse(ui->opt.mouse);
 		ui_message(ui, ui->opt.mouse ? "Mouse on: wheel scrolls, "
 		    "clicks jump" : "Mouse off: the terminal selects text");
 		break;
@@ -481,173 +309,217 @@ act(struct ui *ui, enum keymap_action a, long count)
 	case KEYMAP_QUIT:
 		ui->quit = 1;
 		break;
+	case KEYMAP_NONE:
+		if (key == KEYMAP_CTRL('C'))
+			ui_message(ui, "Type q to quit");
+		else if (key != KEYMAP_ESC)
+			ui_message(ui, "No action for that key (h for help)");
+		break;
 	default:
 		break;
 	}
 }
 
-/* Translates a curses key into lectern's key numbers. */
-static int
-translate(int ret, wint_t wc)
+/* Which pane has the keys: the open overlay, or the focused pane. */
+static struct ui_pane *
+keys_pane(struct loop *L)
 {
-	if (ret == OK)
-		return (int)wc;
-	switch (wc) {
-	case KEY_DOWN:		return KEYMAP_K_DOWN;
-	case KEY_UP:		return KEYMAP_K_UP;
-	case KEY_LEFT:		return KEYMAP_K_LEFT;
-	case KEY_RIGHT:		return KEYMAP_K_RIGHT;
-	case KEY_NPAGE:		return KEYMAP_K_PGDN;
-	case KEY_PPAGE:		return KEYMAP_K_PGUP;
-	case KEY_HOME:		return KEYMAP_K_HOME;
-	case KEY_END:		return KEYMAP_K_END;
-	case KEY_ENTER:		return KEYMAP_K_ENTER;
-	case KEY_BACKSPACE:	return KEYMAP_K_BACKSPACE;
-	case KEY_DC:		return KEYMAP_K_DELETE;
-	case KEY_F(1):		return KEYMAP_K_F1;
-	case KEY_MOUSE:		return KEYMAP_K_MOUSE;
-	case KEY_RESIZE:	return KEYMAP_K_RESIZE;
-	default:		return -1;
-	}
+	if (L->ui.overlay != NULL)
+		return L->ui.overlay;
+	return L->ui.focus == UI_FOCUS_TOC ? &L->toc.pane : &L->reader.pane;
 }
 
-void
-ui_goto_offset(struct ui *ui, size_t off)
-{
-	ui_read_until(ui, off);
-	view_show_offset(ui->view, off);
-}
-
-/* True while there is work to do between keys. */
-static int
-idle_pending(struct ui *ui)
-{
-	return !doc_complete(ui->doc) || ui->want_end ||
-	    ui->search.index == NULL || ui->search.scanning ||
-	    !search_index_complete(ui->search.index);
-}
-
-/* Does a slice of the work between keys: reading on, then folding the
- * text for the search. */
+/* Hands action a (bound to key in pane p's context) to p; what p does not
+ * take goes to the reader, then to the loop; an overlay that does not
+ * take a key closes. */
 static void
-idle_work(struct ui *ui)
+dispatch(struct loop *L, struct ui_pane *p, int key, enum keymap_action a,
+    long count)
 {
-	if (ui->search.scanning) {
-		ui_search_scan(ui);
+	struct ui *ui = &L->ui;
+	struct ui_pane *r = &L->reader.pane;
+	enum keymap_action pa;
+
+	pa = keymap_flags(a) & p->ops->takes ? a : KEYMAP_NONE;
+	if (p == ui->overlay) {
+		if (!p->ops->key(ui, p, key, pa, count))
+			ui->overlay = NULL;
 		return;
 	}
-	if (ui_read_more(ui))
+	if (pa != KEYMAP_NONE && p != r && p->ops->key(ui, p, key, pa, count))
 		return;
-	if (ui->want_end) {
-		ui->want_end = 0;
-		view_to_end(ui->view);
-		ui_toc_follow(ui);
-		ui_cursor_follow(ui);
+	if ((keymap_flags(a) & r->ops->takes) &&
+	    r->ops->key(ui, r, key, a, count))
 		return;
-	}
-	ui_search_grew(ui);
+	act(L, key, a);
 }
 
-/* Reads the next key from the terminal or the script; -1 for none. */
-static int
-next_key(struct ui *ui)
+/* Runs the action of key with a count: repeated when the table says a
+ * count repeats it; a jump noted when it moved the view. */
+static void
+run_key(struct loop *L, int key, long count)
 {
-	wint_t wc;
-	int ret, key;
+	struct ui *ui = &L->ui;
+	struct view *v = ui->file->view;
+	struct ui_pane *p = keys_pane(L);
+	enum keymap_action a = keymap_lookup(key, p->ops->context);
+	unsigned fl = keymap_flags(a);
+	struct view_place before = view_place(v);
+	long i, times = 1;
 
-	if (ui->script != NULL) {
-		if (!ui_script_key(ui, &key))
-			ui->quit = 1;
-		return ui->quit ? -1 : key;
+	if ((fl & KEYMAP_F_REPEAT) && count > 0)
+		times = count;
+	if (!(fl & KEYMAP_F_COUNT))
+		count = 0;
+	for (i = 0; i < times && !ui->quit; i++)
+		dispatch(L, p, key, a, count);
+	if (ui->quit)
+		return;
+	if ((fl & KEYMAP_F_JUMP) && ui->overlay != NULL && !L->jump_pending) {
+		L->jump_pending = 1;
+		L->jump_origin = before;
+	} else if ((fl & KEYMAP_F_JUMP) && !view_place_eq(before,
+	    view_place(v)))
+		ui_jump_note(ui, before);
+	if (L->jump_pending && ui->overlay == NULL) {
+		L->jump_pending = 0;
+		if (!view_place_eq(L->jump_origin, view_place(v)))
+			ui_jump_note(ui, L->jump_origin);
 	}
-	ret = wget_wch(stdscr, &wc);
-	if (ret == ERR) {
-		/* The terminal is gone (an SSH connection dropped): stop
-		 * instead of spinning. */
-		if (ui->blocking && errno != EINTR && ++ui->input_errors > 3)
-			ui->quit = 1;
-		return -1;
+	follow(L, !(fl & KEYMAP_F_KEEP));
+}
+
+/* Acts on the mouse event in ui: the wheel scrolls, a click in the
+ * contents goes there, a click on the text puts the cursor there. */
+static void
+mouse(struct loop *L)
+{
+	struct ui *ui = &L->ui;
+	struct view *v = ui->file->view;
+	struct view_place before = view_place(v);
+
+	if (ui->overlay != NULL && ui->overlay != &L->search.pane)
+		return;
+	switch (ui->mouse_button) {
+	case 4:
+		view_scroll(v, -WHEEL_LINES);
+		break;
+	case 5:
+		view_scroll(v, WHEEL_LINES);
+		break;
+	case 1:
+		/* A click in the contents is a jump, as Enter there is. */
+		if (L->toc.pane.ops->click(ui, &L->toc.pane, ui->mouse_y,
+		    ui->mouse_x)) {
+			if (!view_place_eq(before, view_place(v)))
+				ui_jump_note(ui, before);
+		} else
+			L->reader.pane.ops->click(ui, &L->reader.pane,
+			    ui->mouse_y, ui->mouse_x);
+		break;
 	}
-	ui->input_errors = 0;
-	key = translate(ret, wc);
-	if (key == KEYMAP_K_MOUSE && !read_mouse(ui))
-		return -1;
-	return key;
+	follow(L, ui->mouse_button != 1);
 }
 
 /* Handles one key. */
 static void
-handle_key(struct ui *ui, int key)
+handle_key(struct loop *L, int key)
 {
-	enum keymap_action a;
+	struct ui *ui = &L->ui;
 	long count;
 
 	if (key == KEYMAP_K_RESIZE) {
-		ui_layout(ui);
-		ui_toc_follow(ui);
+		layout(L);
+		follow(L, 0);
 		return;
 	}
-	free(ui->msg);
-	ui->msg = NULL;
+	ui_clear_message(ui);
 	if (key == KEYMAP_K_MOUSE) {
-		if (!ui->help && ui->list == UI_LIST_NONE)
-			mouse_event(ui);
-		ui_toc_follow(ui);
-		if (ui->mouse_button != 1)
-			ui_cursor_follow(ui);
+		mouse(L);
 		return;
 	}
-	if (ui->help) {
-		ui_help_key(ui, key);
+	if (ui->overlay == NULL && key >= '0' && key <= '9' &&
+	    (key != '0' || L->count > 0)) {
+		if (L->count < COUNT_MAX)
+			L->count = L->count * 10 + (key - '0');
+		ui_message(ui, "%ld", L->count);
 		return;
 	}
-	if (ui->search.bar) {
-		ui_search_key(ui, key);
-		ui_toc_follow(ui);
+	count = L->count;
+	L->count = 0;
+	run_key(L, key, count);
+}
+
+/* True while there is work to do between keys. */
+static int
+idle_pending(struct loop *L)
+{
+	struct ui_file *f = L->ui.file;
+
+	return !doc_complete(f->doc) || f->want_end ||
+	    ui_find_pending(&L->find);
+}
+
+/* Does a slice of the work between keys: searching on, reading on, then
+ * folding the text for the search. */
+static void
+idle_work(struct loop *L)
+{
+	struct ui *ui = &L->ui;
+	struct ui_file *f = ui->file;
+
+	if (ui_find_scanning(&L->find)) {
+		ui_find_work(ui, &L->find);
 		return;
 	}
-	if (ui->list != UI_LIST_NONE) {
-		ui_list_key(ui, key);
-		ui_toc_follow(ui);
-		ui_cursor_follow(ui);
+	if (ui_read_more(ui)) {
+		/* New headings may want wider contents. */
+		if (ui->geom.toc_pane && ui->opt.toc_width == UI_TOC_AUTO &&
+		    toc_width(L) != ui->geom.toc_w)
+			layout(L);
 		return;
 	}
-	if (ui->pending) {
-		ui_notes_pending(ui, key);
-		ui_toc_follow(ui);
-		ui_cursor_follow(ui);
+	if (f->want_end) {
+		f->want_end = 0;
+		view_to_end(f->view);
+		follow(L, 1);
 		return;
 	}
-	if (key >= '0' && key <= '9' && (key != '0' || ui->count > 0)) {
-		if (ui->count < 100000000)
-			ui->count = ui->count * 10 + (key - '0');
-		ui_message(ui, "%ld", ui->count);
-		return;
+	ui_find_work(ui, &L->find);
+}
+
+/* Reads the next key from the script or the terminal; -1 for none. */
+static int
+next_key(struct loop *L)
+{
+	struct ui *ui = &L->ui;
+	int key;
+
+	while (L->script.f != NULL) {
+		if (L->from_terminal) {
+			while ((key = ui_input_key(ui, 0)) == UI_INPUT_SKIP)
+				;
+			if (key >= 0)
+				return key;
+			L->from_terminal = 0;
+		}
+		if (!ui_script_key(ui, &L->script, &key))
+			ui->quit = 1;
+		if (key != UI_SCRIPT_TERMINAL || ui->quit)
+			return ui->quit ? -1 : key;
+		L->from_terminal = 1;
 	}
-	count = ui->count;
-	ui->count = 0;
-	if (key == KEYMAP_ESC && (ui->toc_overlay || ui->focus == UI_FOCUS_TOC)) {
-		ui->toc_overlay = 0;
-		ui->focus = UI_FOCUS_READER;
-		return;
+	key = ui_input_key(ui, L->blocking);
+	if (key == UI_INPUT_GONE) {
+		/* The terminal is gone (an SSH connection dropped): stop
+		 * instead of spinning. */
+		if (errno != EINTR && ++L->input_errors > 3)
+			ui->quit = 1;
+		return -1;
 	}
-	a = keymap_lookup(key, KEYMAP_READER);
-	if (ui->focus == UI_FOCUS_TOC && ui_toc_key(ui, key, a))
-		return;
-	if (a == KEYMAP_NONE) {
-		if (key == KEYMAP_CTRL('C'))
-			ui_message(ui, "Type q to quit");
-		else if (key != KEYMAP_ESC)
-			ui_message(ui, "No action for that key (h for help)");
-		return;
-	}
-	act(ui, a, count);
-	if (a != KEYMAP_QUIT) {
-		ui_toc_follow(ui);
-		if (a != KEYMAP_CURSOR_DOWN && a != KEYMAP_CURSOR_UP &&
-		    a != KEYMAP_SEARCH_NEXT && a != KEYMAP_SEARCH_PREV)
-			ui_cursor_follow(ui);
-	}
+	if (key >= 0)
+		L->input_errors = 0;
+	return key;
 }
 
 /* Says that the reader cannot run on this terminal. */
@@ -660,28 +532,85 @@ bad_terminal(const char *term, const char *why)
 	fprintf(stderr, "' %s (set TERM, or use --dump)\n", why);
 }
 
+/* Starts curses on the terminal; returns 0, or -1 after saying why. */
+static int
+start_curses(SCREEN **scr)
+{
+	const char *term = getenv("TERM");
+
+	if (term == NULL || *term == '\0' ||
+	    (*scr = newterm(NULL, stdout, stdin)) == NULL) {
+		bad_terminal(term, "is unknown");
+		return -1;
+	}
+	set_term(*scr);
+	if (!ui_term_can_move()) {
+		endwin();
+		delscreen(*scr);
+		bad_terminal(term, "cannot move the cursor");
+		return -1;
+	}
+	curses_on = 1;
+	util_set_fatal_hook(restore);
+	ui_input_setup();
+	curs_set(0);
+	idlok(stdscr, TRUE);
+	leaveok(stdscr, TRUE);	/* the cursor is hidden: no moves for it */
+	return 0;
+}
+
+/* Sets up the loop's state for document d. */
+static void
+loop_init(struct loop *L, struct doc *d, const struct ui_options *opt)
+{
+	memset(L, 0, sizeof *L);
+	L->ui.opt = *opt;
+	L->ui.file = &L->file;
+	L->file.doc = d;
+	L->file.find = &L->find;
+	ui_find_init(&L->find);
+	ui_reader_init(&L->reader);
+	ui_toc_init(&L->toc);
+	ui_status_init(&L->status);
+	ui_search_init(&L->search);
+	ui_help_init(&L->help);
+	ui_list_init(&L->list);
+	ui_marks_init(&L->marks);
+}
+
+static void
+loop_free(struct loop *L)
+{
+	ui_notes_close(&L->ui);
+	ui_find_free(&L->find);
+	ui_search_free(&L->search);
+	ui_list_free(&L->list);
+	view_free(L->file.view);
+	free(L->ui.msg);
+	free(L->ui.hits.ranges);
+	ui_script_close(&L->script);
+}
+
 int
 ui_run(struct doc *d, const struct ui_options *opt)
 {
+	static struct loop loop;
+	struct loop *L = &loop;
+	struct ui *ui = &L->ui;
 	struct sigaction sa;
-	struct ui ui;
 	SCREEN *scr;
-	const char *script, *term;
+	int rc;
 
-	memset(&ui, 0, sizeof ui);
-	ui.doc = d;
-	ui.opt = *opt;
-	if ((script = getenv("LECTERN_SCRIPT")) != NULL && *script != '\0') {
-		if ((ui.script = fopen(script, "r")) == NULL) {
-			fputs("lectern: ", stderr);
-			render_safe(stderr, (const unsigned char *)script,
-			    strlen(script));
-			fprintf(stderr, ": %s\n", strerror(errno));
-			return 2;
-		}
-		if (getenv("LECTERN_DUMP") != NULL)
-			ui.dump_path = xstrdup(getenv("LECTERN_DUMP"));
+	loop_init(L, d, opt);
+	if ((rc = ui_script_open(&L->script)) == -1) {
+		const char *path = getenv("LECTERN_SCRIPT");
+
+		fputs("lectern: ", stderr);
+		render_safe(stderr, (const unsigned char *)path, strlen(path));
+		fprintf(stderr, ": %s\n", strerror(errno));
+		return 2;
 	}
+	ui->scripted = rc == 1;
 
 	/* Our handlers before curses', so that it keeps them. */
 	memset(&sa, 0, sizeof sa);
@@ -691,76 +620,45 @@ ui_run(struct doc *d, const struct ui_options *opt)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 
-	term = getenv("TERM");
-	if (term == NULL || *term == '\0' ||
-	    (scr = newterm(NULL, stdout, stdin)) == NULL) {
-		bad_terminal(term, "is unknown");
-		goto fail;
+	if (start_curses(&scr) == -1) {
+		ui_script_close(&L->script);
+		return 2;
 	}
-	set_term(scr);
-	if (!ui_term_can_move()) {
-		endwin();
-		delscreen(scr);
-		bad_terminal(term, "cannot move the cursor");
-		goto fail;
-	}
-	curses_on = 1;
-	util_set_fatal_hook(ui_restore);
-	raw();
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	set_escdelay(25);
-	curs_set(0);
-	idlok(stdscr, TRUE);
-	leaveok(stdscr, TRUE);	/* the cursor is hidden: no moves for it */
-	ui_style_init(&ui.opt);
-	set_mouse(&ui, ui.opt.mouse);
+	ui_style_init(&ui->opt);
+	ui_input_mouse(ui->opt.mouse);
 
-	if (ui.script != NULL) {
+	if (ui->scripted) {
 		/* Tests see the whole document from the first key. */
 		doc_parse_all(d);
 	}
-	ui_layout(&ui);
-	ui_notes_open(&ui);
-	if (doc_looks_binary(d) && ui.msg == NULL)
-		ui_message(&ui, "This looks like a binary file; its bytes are "
+	layout(L);
+	ui_notes_open(ui);
+	if (doc_looks_binary(d) && ui->msg == NULL)
+		ui_message(ui, "This looks like a binary file; its bytes are "
 		    "shown as placeholders");
-	ui_toc_follow(&ui);
-	while (!ui.quit && got_signal == 0) {
+	follow(L, 0);
+	while (!ui->quit && got_signal == 0) {
 		int key;
 
-		ui.blocking = !idle_pending(&ui);
-		wtimeout(stdscr, ui.blocking ? -1 : 0);
-		redraw(&ui);
+		L->blocking = !idle_pending(L);
+		redraw(L);
 		/* Drawing is what touches a mapped file's pages. */
-		if (check_shrunk(&ui))
-			redraw(&ui);
-		key = next_key(&ui);
-		if (got_signal != 0 || ui.quit)
+		if (check_shrunk(ui))
+			redraw(L);
+		key = next_key(L);
+		if (got_signal != 0 || ui->quit)
 			break;
 		if (key >= 0)
-			handle_key(&ui, key);
-		else if (!ui.blocking)
-			idle_work(&ui);
+			handle_key(L, key);
+		else if (!L->blocking)
+			idle_work(L);
 	}
-	ui_restore();
+	restore();
 	delscreen(scr);
-	ui_notes_close(&ui);
-	ui_search_free(&ui);
-	view_free(ui.view);
-	free(ui.msg);
-	free(ui.dump_path);
-	if (ui.script != NULL)
-		fclose(ui.script);
+	loop_free(L);
 	if (got_signal != 0) {
 		signal(got_signal, SIG_DFL);
 		return 128 + got_signal;
 	}
 	return 0;
-fail:
-	if (ui.script != NULL)
-		fclose(ui.script);
-	free(ui.dump_path);
-	return 2;
 }

@@ -1,7 +1,6 @@
-/* ui_script.c: keys read from a script, and dumps of the screen, so that
- * tests can drive the real reader on a terminal and check what it shows
- * (LECTERN_SCRIPT names the script, LECTERN_DUMP the dump file). */
+/* ui_script.c: keys read from a script, and dumps of the screen. */
 #include <ctype.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,28 +10,35 @@
 #include <curses.h>
 
 #include "lectern/keymap.h"
-#include "lectern/ui.h"
+#include "lectern/ui_script.h"
 #include "lectern/util.h"
 
 /* In the pending keys: dump the screen here. */
 #define KEY_DUMP	(-2)
 
-/* Keys decoded from the current token, waiting to be read. */
-static int pending[256];
-static int npending, next_pending;
+int
+ui_script_open(struct ui_script *s)
+{
+	const char *path = getenv("LECTERN_SCRIPT"), *dump;
 
-static const struct {
-	const char	*name;
-	int		 key;
-} names[] = {
-	{ "Enter", '\r' }, { "Esc", KEYMAP_ESC }, { "Tab", '\t' },
-	{ "BS", 0x7f }, { "Space", ' ' }, { "Up", KEYMAP_K_UP },
-	{ "Down", KEYMAP_K_DOWN }, { "Left", KEYMAP_K_LEFT },
-	{ "Right", KEYMAP_K_RIGHT }, { "PgUp", KEYMAP_K_PGUP },
-	{ "PgDn", KEYMAP_K_PGDN }, { "Home", KEYMAP_K_HOME },
-	{ "End", KEYMAP_K_END }, { "F1", KEYMAP_K_F1 }, { "lt", '<' },
-	{ "gt", '>' }, { "Del", KEYMAP_K_DELETE },
-};
+	memset(s, 0, sizeof *s);
+	if (path == NULL || *path == '\0')
+		return 0;
+	if ((s->f = fopen(path, "r")) == NULL)
+		return -1;
+	if ((dump = getenv("LECTERN_DUMP")) != NULL)
+		s->dump_path = xstrdup(dump);
+	return 1;
+}
+
+void
+ui_script_close(struct ui_script *s)
+{
+	if (s->f != NULL)
+		fclose(s->f);
+	free(s->dump_path);
+	memset(s, 0, sizeof *s);
+}
 
 /* Reads the next white-space separated token, skipping # comment lines.
  * Returns 0 at the end. */
@@ -61,170 +67,172 @@ read_token(FILE *f, struct buf *tok)
 	}
 }
 
-/* Writes the screen as curses believes the terminal shows it. */
+/* Appends one row of the screen's text. */
+static void
+dump_row(FILE *f, int y)
+{
+	struct buf line = { NULL, 0, 0 };
+	size_t keep = 0;
+	int x;
+
+	for (x = 0; x < COLS; x++) {
+		wchar_t wc[CCHARW_MAX + 1];
+		char mb[MB_LEN_MAX * (CCHARW_MAX + 1)];
+		cchar_t cc;
+		attr_t a;
+		short p;
+		size_t i, k;
+		mbstate_t st;
+
+		if (mvwin_wch(curscr, y, x, &cc) == ERR ||
+		    getcchar(&cc, wc, &a, &p, NULL) == ERR)
+			continue;
+		memset(&st, 0, sizeof st);
+		for (i = 0; wc[i] != L'\0'; i++) {
+			k = wcrtomb(mb, wc[i], &st);
+			if (k != (size_t)-1)
+				buf_add(&line, mb, k);
+		}
+		if (wc[0] != L' ')
+			keep = line.len;
+		if (wcwidth(wc[0]) == 2)
+			x++;
+	}
+	line.len = keep;
+	fprintf(f, "%.*s\n", (int)line.len, buf_str(&line));
+	buf_free(&line);
+}
+
+/* Appends one row of the screen's attributes: R, U, B, D or '.'. */
+static void
+dump_attrs(FILE *f, int y)
+{
+	char *row = xmalloc((size_t)COLS + 1);
+	int x, end = 0;
+
+	for (x = 0; x < COLS; x++) {
+		cchar_t cc;
+		wchar_t wc[CCHARW_MAX + 1];
+		attr_t a = 0;
+		short p;
+
+		row[x] = '.';
+		if (mvwin_wch(curscr, y, x, &cc) == ERR ||
+		    getcchar(&cc, wc, &a, &p, NULL) == ERR)
+			continue;
+		if (a & A_REVERSE)
+			row[x] = 'R';
+		else if (a & A_UNDERLINE)
+			row[x] = 'U';
+		else if (a & A_BOLD)
+			row[x] = 'B';
+		else if (a & A_DIM)
+			row[x] = 'D';
+		if (row[x] != '.')
+			end = x + 1;
+	}
+	fprintf(f, "%.*s\n", end, row);
+	free(row);
+}
+
 void
-ui_script_dump(struct ui *ui)
+ui_script_dump(struct ui_script *s)
 {
 	FILE *f;
-	int y, x;
+	int y;
 
-	if (ui->dump_path == NULL || (f = fopen(ui->dump_path, "a")) == NULL)
+	if (s->dump_path == NULL || (f = fopen(s->dump_path, "a")) == NULL)
 		return;
 	fprintf(f, "--- screen %dx%d\n", COLS, LINES);
-	for (y = 0; y < LINES; y++) {
-		struct buf line = { NULL, 0, 0 };
-		size_t keep = 0;
-
-		for (x = 0; x < COLS; x++) {
-			wchar_t wc[CCHARW_MAX + 1];
-			char mb[MB_LEN_MAX * (CCHARW_MAX + 1)];
-			cchar_t cc;
-			attr_t a;
-			short p;
-			size_t i, k;
-			mbstate_t st;
-
-			if (mvwin_wch(curscr, y, x, &cc) == ERR ||
-			    getcchar(&cc, wc, &a, &p, NULL) == ERR)
-				continue;
-			memset(&st, 0, sizeof st);
-			for (i = 0; wc[i] != L'\0'; i++) {
-				k = wcrtomb(mb, wc[i], &st);
-				if (k != (size_t)-1)
-					buf_add(&line, mb, k);
-			}
-			if (wc[0] != L' ')
-				keep = line.len;
-			if (wcwidth(wc[0]) == 2)
-				x++;
-		}
-		line.len = keep;
-		fprintf(f, "%.*s\n", (int)line.len, buf_str(&line));
-		buf_free(&line);
-	}
+	for (y = 0; y < LINES; y++)
+		dump_row(f, y);
 	fprintf(f, "--- attributes\n");
-	for (y = 0; y < LINES; y++) {
-		char *row = xmalloc((size_t)COLS + 1);
-		int end = 0;
-
-		for (x = 0; x < COLS; x++) {
-			cchar_t cc;
-			wchar_t wc[CCHARW_MAX + 1];
-			attr_t a = 0;
-			short p;
-
-			row[x] = '.';
-			if (mvwin_wch(curscr, y, x, &cc) == ERR ||
-			    getcchar(&cc, wc, &a, &p, NULL) == ERR)
-				continue;
-			if (a & A_REVERSE)
-				row[x] = 'R';
-			else if (a & A_UNDERLINE)
-				row[x] = 'U';
-			else if (a & A_BOLD)
-				row[x] = 'B';
-			else if (a & A_DIM)
-				row[x] = 'D';
-			if (row[x] != '.')
-				end = x + 1;
-		}
-		fprintf(f, "%.*s\n", end, row);
-		free(row);
-	}
+	for (y = 0; y < LINES; y++)
+		dump_attrs(f, y);
 	fclose(f);
 }
 
-/* Decodes one token into pending keys, or acts on a command token.
- * Returns 0 for a command that produced no key. */
+/* Decodes <name> (len bytes at t) into a key, or acts on a command
+ * (dump, resize, mouse events). Returns 0 when it is none of them. */
 static int
-decode(struct ui *ui, const char *t)
+decode_name(struct ui *ui, struct ui_script *s, const char *t, size_t len)
 {
-	size_t i, n = strlen(t);
+	unsigned byte;
 	int w, h, k;
 
-	npending = next_pending = 0;
-	for (i = 0; i < n && npending < 256;) {
-		if (t[i] == '<') {
-			const char *end = strchr(t + i, '>');
-			size_t len;
+	if (len == 4 && strncmp(t, "dump", 4) == 0) {
+		k = KEY_DUMP;
+	} else if (sscanf(t, "resize:%dx%d>", &w, &h) == 2) {
+		resizeterm(h, w);
+		k = KEYMAP_K_RESIZE;
+	} else if (sscanf(t, "click:%d,%d>", &w, &h) == 2) {
+		ui->mouse_button = 1;
+		ui->mouse_x = w;
+		ui->mouse_y = h;
+		k = KEYMAP_K_MOUSE;
+	} else if (len == 7 && strncmp(t, "wheelup", 7) == 0) {
+		ui->mouse_button = 4;
+		k = KEYMAP_K_MOUSE;
+	} else if (len == 9 && strncmp(t, "wheeldown", 9) == 0) {
+		ui->mouse_button = 5;
+		k = KEYMAP_K_MOUSE;
+	} else if (len > 4 && strncmp(t, "raw:", 4) == 0) {
+		/* Bytes as a terminal sends them, read through curses. */
+		for (w = (int)len - 2; w >= 4; w -= 2)
+			if (sscanf(t + w, "%2x", &byte) == 1)
+				ungetch((int)byte);
+		k = UI_SCRIPT_TERMINAL;
+	} else if ((k = keymap_key_parse(t, len)) < 0 || len == 1)
+		return 0;
+	s->pending[s->npending++] = k;
+	return 1;
+}
 
-			if (end == NULL)
-				goto literal;
-			len = (size_t)(end - t - i - 1);
-			if (len == 4 && strncmp(t + i + 1, "dump", 4) == 0) {
-				pending[npending++] = KEY_DUMP;
-			} else if (sscanf(t + i + 1, "resize:%dx%d>", &w,
-			    &h) == 2) {
-				resizeterm(h, w);
-				pending[npending++] = KEYMAP_K_RESIZE;
-			} else if (sscanf(t + i + 1, "click:%d,%d>", &w,
-			    &h) == 2) {
-				ui->mouse_button = 1;
-				ui->mouse_x = w;
-				ui->mouse_y = h;
-				pending[npending++] = KEYMAP_K_MOUSE;
-			} else if (len == 7 && strncmp(t + i + 1, "wheelup",
-			    7) == 0) {
-				ui->mouse_button = 4;
-				pending[npending++] = KEYMAP_K_MOUSE;
-			} else if (len == 9 && strncmp(t + i + 1,
-			    "wheeldown", 9) == 0) {
-				ui->mouse_button = 5;
-				pending[npending++] = KEYMAP_K_MOUSE;
-			} else if (len == 3 && t[i + 1] == 'C' &&
-			    t[i + 2] == '-') {
-				pending[npending++] = KEYMAP_CTRL(t[i + 3]);
-			} else {
-				for (k = 0; k < (int)(sizeof names /
-				    sizeof names[0]); k++)
-					if (strlen(names[k].name) == len &&
-					    strncmp(names[k].name, t + i + 1,
-					    len) == 0)
-						break;
-				if (k == (int)(sizeof names / sizeof names[0]))
-					goto literal;
-				pending[npending++] = names[k].key;
-			}
-			i += len + 2;
+/* Decodes one token into pending keys. */
+static void
+decode(struct ui *ui, struct ui_script *s, const char *t)
+{
+	size_t i, n = strlen(t), l;
+	const char *end;
+	wchar_t wc;
+	mbstate_t st;
+
+	s->npending = s->next = 0;
+	for (i = 0; i < n && s->npending < UI_SCRIPT_PENDING;) {
+		if (t[i] == '<' && (end = strchr(t + i, '>')) != NULL &&
+		    decode_name(ui, s, t + i + 1, (size_t)(end - t - i - 1))) {
+			i = (size_t)(end - t) + 1;
 			continue;
 		}
-literal:
-		{
-			wchar_t wc;
-			mbstate_t st;
-			size_t l;
-
-			memset(&st, 0, sizeof st);
-			l = mbrtowc(&wc, t + i, n - i, &st);
-			if (l == 0 || l > n - i) {
-				wc = (unsigned char)t[i];
-				l = 1;
-			}
-			pending[npending++] = (int)wc;
-			i += l;
+		memset(&st, 0, sizeof st);
+		l = mbrtowc(&wc, t + i, n - i, &st);
+		if (l == 0 || l > n - i) {
+			wc = (unsigned char)t[i];
+			l = 1;
 		}
+		s->pending[s->npending++] = (int)wc;
+		i += l;
 	}
-	return npending > 0;
 }
 
 int
-ui_script_key(struct ui *ui, int *key)
+ui_script_key(struct ui *ui, struct ui_script *s, int *key)
 {
 	struct buf tok = { NULL, 0, 0 };
 
 	for (;;) {
-		while (next_pending >= npending) {
-			if (!read_token(ui->script, &tok)) {
+		while (s->next >= s->npending) {
+			if (!read_token(s->f, &tok)) {
 				buf_free(&tok);
 				return 0;
 			}
-			decode(ui, buf_str(&tok));
+			decode(ui, s, buf_str(&tok));
 		}
-		*key = pending[next_pending++];
+		*key = s->pending[s->next++];
 		if (*key != KEY_DUMP)
 			break;
 		/* The screen shows every key before this one. */
-		ui_script_dump(ui);
+		ui_script_dump(s);
 	}
 	buf_free(&tok);
 	return 1;

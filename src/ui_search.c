@@ -1,5 +1,4 @@
-/* ui_search.c: the incremental search bar, as in less and tmux: every edit
- * searches again from where the search started. */
+/* ui_search.c: the search bar, as in less and tmux. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,16 +8,17 @@
 
 #include "lectern/doc.h"
 #include "lectern/keymap.h"
-#include "lectern/layout.h"
 #include "lectern/search.h"
 #include "lectern/state.h"
 #include "lectern/text.h"
-#include "lectern/ui.h"
+#include "lectern/ui_find.h"
+#include "lectern/ui_search.h"
+#include "lectern/ui_style.h"
 #include "lectern/view.h"
 
 #define HISTORY_MAX	500
-#define FOLD_CHUNK	(2u << 20)	/* bytes folded between two keys */
-#define SCAN_SLICE	(4u << 20)	/* bytes searched between two keys */
+#define QUERY_MIN	10	/* columns the query keeps beside the labels */
+#define ELLIPSIS	"\xE2\x80\xA6"
 
 static void
 load_history(struct ui_search *s)
@@ -34,219 +34,149 @@ load_history(struct ui_search *s)
 	}
 }
 
-static void
-save_history(struct ui *ui, const char *q)
+/* True when the list has s. */
+static int
+listed(const struct state_list *l, const char *s)
 {
-	struct ui_search *s = &ui->search;
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->items[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether a query from the history was a regular expression: as it was
+ * searched in this session, or else as the options say. */
+static int
+was_regex(struct ui *ui, struct ui_search *s, const char *q)
+{
+	if (listed(&s->regexes, q))
+		return 1;
+	if (listed(&s->plains, q))
+		return 0;
+	return ui->opt.regex;
+}
+
+static void
+save_history(struct ui *ui, struct ui_search *s, const char *q)
+{
 	char *path;
 
 	load_history(s);
 	state_list_add(&s->history, q, HISTORY_MAX);
+	state_list_add(s->regex ? &s->regexes : &s->plains, q, HISTORY_MAX);
 	if ((path = state_path("history", 1)) == NULL ||
 	    state_list_save(&s->history, path) == -1)
 		ui_message(ui, "Search history not saved: %s", strerror(errno));
 	free(path);
 }
 
-/* The source start of match i. */
-static size_t
-match_start(struct ui_search *s, size_t i)
-{
-	size_t a, b;
-
-	search_source(s->index, &s->res.m[i], &a, &b);
-	return a;
-}
-
-/* Shows match i: where it is on screen already, the view stays. */
-static void
-show_match(struct ui *ui, size_t i)
-{
-	struct ui_search *s = &ui->search;
-	size_t a = match_start(s, i), top, bottom;
-
-	s->cur = i;
-	ui->cursor = search_block(s->index, &s->res.m[i]);
-	top = view_top_offset(ui->view);
-	bottom = view_bottom_offset(ui->view);
-	if (a >= top && a < bottom)
-		return;
-	view_show_offset(ui->view, a);
-	if (!view_at_end(ui->view))
-		view_scroll(ui->view, -(long)(ui->rows / 4));
-}
-
-/* Section counts for the contents. */
-static void
-count_sections(struct ui *ui)
-{
-	struct ui_search *s = &ui->search;
-	const struct doc *d = ui->doc;
-	size_t i, hint = 0, b;
-
-	free(s->counts);
-	s->counts = xcalloc(d->nsections + 1, sizeof *s->counts);
-	s->ncounts = d->nsections;
-	/* Each match in its innermost section, then the sums up the tree
-	 * (a subsection always comes after its parent). */
-	for (i = 0; i < s->res.n; i++) {
-		b = search_block_from(s->index, &s->res.m[i], &hint);
-		if (d->blocks[b].section >= 0)
-			s->counts[d->blocks[b].section]++;
-	}
-	for (i = d->nsections; i-- > 0;)
-		if (d->sections[i].parent >= 0)
-			s->counts[d->sections[i].parent] += s->counts[i];
-}
-
-static struct search_scope
-scope(struct ui_search *s)
-{
-	struct search_scope sc;
-
-	sc.kind = s->scope;
-	sc.section = s->scope_section;
-	sc.speaker = s->scope_speaker;
-	return sc;
-}
-
-/* Drops the query and its matches. */
-static void
-forget(struct ui_search *s)
-{
-	if (s->have)
-		search_query_free(&s->q);
-	s->have = 0;
-	s->scanning = 0;
-	s->res.n = 0;
-}
-
-/* Picks the match to show once enough is scanned: the nearest from where
- * the search started (before it, for ?), wrapping when there is none. */
-static void
-pick(struct ui *ui)
-{
-	struct ui_search *s = &ui->search;
-	size_t i;
-
-	if (s->shown || s->res.n == 0)
-		return;
-	i = search_first_after(s->index, &s->res, s->origin_off);
-	if (!s->backward && i < s->res.n) {
-		show_match(ui, i);
-	} else if (s->scanning) {
-		return;		/* it may still come */
-	} else if (s->backward) {
-		show_match(ui, i > 0 ? i - 1 : s->res.n - 1);
-	} else
-		show_match(ui, 0);
-	s->shown = 1;
-}
-
-/* Scans the next slice of the folded text for the query. */
-static void
-scan(struct ui *ui)
-{
-	struct ui_search *s = &ui->search;
-	struct search_scope sc = scope(s);
-
-	if (!s->scanning)
-		return;
-	s->scan = search_run_slice(s->index, &s->q, &sc, &s->res, s->scan,
-	    ui->script != NULL ? SIZE_MAX : SCAN_SLICE);
-	s->scanning = s->scan < search_folded_len(s->index);
-	count_sections(ui);
-	pick(ui);
-}
-
-void
-ui_search_scan(struct ui *ui)
-{
-	scan(ui);
-}
-
 /* Searches again for the bar's text; grow when it only got longer. */
 static void
-update(struct ui *ui, int grow)
+update(struct ui *ui, struct ui_search *s, int grow)
 {
-	struct ui_search *s = &ui->search;
-	struct search_query q;
-	struct search_scope sc = scope(s);
+	struct search_scope sc;
 	char err[256];
 
 	free(s->error);
 	s->error = NULL;
-	ui->view->top = s->origin;
-	s->shown = 0;
-	if (s->input.len == 0) {
-		forget(s);
-		return;
-	}
-	if (search_query_init(&q, buf_str(&s->input), s->regex, err,
-	    sizeof err) == -1) {
-		search_query_free(&q);
+	s->edited = 1;
+	sc.kind = s->scope;
+	sc.section = s->scope_section;
+	sc.speaker = s->scope_speaker;
+	if (ui_find_query(ui, ui->file->find, buf_str(&s->input), s->regex,
+	    &sc, (grow ? UI_FIND_GROW : 0) | (s->backward ? UI_FIND_BACK : 0),
+	    err, sizeof err) == -1)
 		s->error = xstrdup(err);
-		s->scanning = 0;
-		s->res.n = 0;
-		return;
-	}
-	/* A longer query looks only at the matches found so far, and scans
-	 * on from where the last one had got to. */
-	if (!(grow && s->have && search_refine(s->index, &s->q, &q, &sc,
-	    &s->res))) {
-		s->res.n = 0;
-		s->scan = 0;
-	}
-	if (s->have)
-		search_query_free(&s->q);
-	s->q = q;
-	s->have = 1;
-	s->scanning = 1;
-	scan(ui);
-	pick(ui);
 }
 
 void
-ui_search_open(struct ui *ui, int backward)
+ui_search_open(struct ui *ui, struct ui_search *s, int backward)
 {
-	struct ui_search *s = &ui->search;
+	struct ui_find *f = ui->file->find;
 
-	/* The text is folded between keys; a search goes on as it grows. */
-	if (s->index == NULL)
-		s->index = search_index_begin(ui->doc);
-	if (ui->script != NULL)
-		search_index_extend(s->index, 0);	/* tests: all at once */
 	load_history(s);
-	s->bar = 1;
+	ui_find_begin(ui, f);
+	free(s->prev);
+	s->prev = f->have ? xstrdup(f->q.text) : NULL;
+	s->prev_regex = f->have && f->q.regex;
+	s->prev_back = f->backward;
+	s->prev_cur = f->cur;
+	s->prev_scope = f->scope;
+	s->edited = 0;
+	s->note = NULL;
 	s->backward = backward;
 	s->regex = ui->opt.regex;
 	s->scope = SEARCH_ALL;
 	buf_reset(&s->input);
-	s->origin = ui->view->top;
-	s->origin_off = view_top_offset(ui->view);
 	s->history_pos = s->history.n;
-	forget(s);
 	free(s->error);
 	s->error = NULL;
+	ui->overlay = &s->pane;
 }
 
-/* Ends the bar; cancel goes back to where the search started. */
+/* Esc: back to where the search started, and to the search before. */
 static void
-close_bar(struct ui *ui, int cancel)
+cancel(struct ui *ui, struct ui_search *s)
 {
-	struct ui_search *s = &ui->search;
+	struct ui_find *f = ui->file->find;
+	char err[256];
 
-	s->bar = 0;
-	if (cancel) {
-		ui->view->top = s->origin;
-		forget(s);
+	ui->overlay = NULL;
+	ui_find_return(ui, f);
+	if (!s->edited)
+		return;
+	ui_find_forget(f);
+	if (s->prev != NULL && ui_find_query(ui, f, s->prev, s->prev_regex,
+	    &s->prev_scope, UI_FIND_QUIET | (s->prev_back ? UI_FIND_BACK : 0),
+	    err, sizeof err) == 0 && s->prev_cur < f->res.n)
+		f->cur = s->prev_cur;
+}
+
+/* Enter on an empty bar: the last search again, in the bar's direction
+ * (as in less and vi); from the history when there was none yet. */
+static int
+repeat(struct ui *ui, struct ui_search *s)
+{
+	struct ui_find *f = ui->file->find;
+
+	if (f->have) {
+		ui->overlay = NULL;
+		ui_find_return(ui, f);
+		f->backward = s->backward;
+		ui_find_next(ui, f, 1);
+		return 1;
+	}
+	if (s->history.n == 0)
+		return 0;
+	buf_adds(&s->input, s->history.items[s->history.n - 1]);
+	s->regex = was_regex(ui, s, buf_str(&s->input));
+	update(ui, s, 0);
+	return 0;
+}
+
+/* Ends the bar, keeping the place. */
+static void
+accept(struct ui *ui, struct ui_search *s)
+{
+	struct ui_find *f = ui->file->find;
+
+	if (s->input.len == 0 && repeat(ui, s))
+		return;
+	ui->overlay = NULL;
+	if (s->input.len == 0 && !f->have) {
+		ui_message(ui, "No search yet: type what to find after /");
 		return;
 	}
 	if (s->input.len > 0)
-		save_history(ui, buf_str(&s->input));
+		save_history(ui, s, buf_str(&s->input));
 	if (s->error != NULL)
 		ui_message(ui, "%s", s->error);
-	else if (s->have && s->res.n == 0)
+	else if (f->have && f->res.n == 0 && f->hidden > 0)
+		ui_message(ui, "Only in the turns the filter hides (%zu; S "
+		    "shows every speaker): %s", f->hidden, buf_str(&s->input));
+	else if (f->have && f->res.n == 0)
 		ui_message(ui, "Not found: %s", buf_str(&s->input));
 }
 
@@ -276,10 +206,8 @@ erase_char(struct buf *b)
 }
 
 static void
-from_history(struct ui *ui, int dir)
+from_history(struct ui *ui, struct ui_search *s, int dir)
 {
-	struct ui_search *s = &ui->search;
-
 	if (dir < 0 && s->history_pos > 0)
 		s->history_pos--;
 	else if (dir > 0 && s->history_pos < s->history.n)
@@ -287,18 +215,20 @@ from_history(struct ui *ui, int dir)
 	else
 		return;
 	buf_reset(&s->input);
-	if (s->history_pos < s->history.n)
+	if (s->history_pos < s->history.n) {
 		buf_adds(&s->input, s->history.items[s->history_pos]);
-	update(ui, 0);
+		s->regex = was_regex(ui, s, buf_str(&s->input));
+	}
+	update(ui, s, 0);
 }
 
 /* Cycles the scope: everything, this section, this speaker. */
 static void
-next_scope(struct ui *ui)
+next_scope(struct ui *ui, struct ui_search *s)
 {
-	struct ui_search *s = &ui->search;
-	const struct doc *d = ui->doc;
-	size_t b = d->nblocks > 0 ? doc_block_at(d, s->origin_off) : 0;
+	const struct doc *d = ui->file->doc;
+	size_t b = d->nblocks > 0 ?
+	    doc_block_at(d, ui->file->find->origin_off) : 0;
 
 	switch (s->scope) {
 	case SEARCH_ALL:
@@ -319,225 +249,229 @@ next_scope(struct ui *ui)
 		s->scope = SEARCH_ALL;
 		break;
 	}
-	update(ui, 0);
+	/* Before the first section, outside any turn: say why Tab did
+	 * nothing. */
+	if (s->scope == SEARCH_ALL && (d->nblocks == 0 ||
+	    (d->blocks[b].section < 0 && d->blocks[b].speaker < 0)))
+		s->note = "no section or speaker here";
+	update(ui, s, 0);
 }
 
-void
-ui_search_key(struct ui *ui, int key)
+static int
+search_key(struct ui *ui, struct ui_pane *p, int key, enum keymap_action a,
+    long count)
 {
-	struct ui_search *s = &ui->search;
+	struct ui_search *s = (struct ui_search *)p;
 	uint8_t mb[8];
 	int n;
 
-	switch (keymap_lookup(key, KEYMAP_BAR)) {
+	(void)count;
+	s->note = NULL;
+	switch (a) {
 	case KEYMAP_BAR_ACCEPT:
-		close_bar(ui, 0);
-		return;
+		accept(ui, s);
+		return 1;
 	case KEYMAP_BAR_CANCEL:
-		close_bar(ui, 1);
-		return;
+		cancel(ui, s);
+		return 1;
 	case KEYMAP_BAR_ERASE:
 		if (s->input.len == 0) {
-			close_bar(ui, 1);
-			return;
+			cancel(ui, s);
+			return 1;
 		}
 		erase_char(&s->input);
-		update(ui, 0);
-		return;
+		update(ui, s, 0);
+		return 1;
 	case KEYMAP_BAR_WORD:
 		erase_word(&s->input);
-		update(ui, 0);
-		return;
+		update(ui, s, 0);
+		return 1;
 	case KEYMAP_BAR_CLEAR:
 		buf_reset(&s->input);
-		update(ui, 0);
-		return;
+		update(ui, s, 0);
+		return 1;
 	case KEYMAP_BAR_OLDER:
-		from_history(ui, -1);
-		return;
+		from_history(ui, s, -1);
+		return 1;
 	case KEYMAP_BAR_NEWER:
-		from_history(ui, 1);
-		return;
+		from_history(ui, s, 1);
+		return 1;
 	case KEYMAP_BAR_REGEX:
 		s->regex = !s->regex;
-		update(ui, 0);
-		return;
+		update(ui, s, 0);
+		return 1;
 	case KEYMAP_BAR_SCOPE:
-		next_scope(ui);
-		return;
+		next_scope(ui, s);
+		return 1;
+	case KEYMAP_REDRAW:
+		clearok(curscr, TRUE);
+		return 1;
 	default:
 		break;
 	}
 	if (key < 0x20 || key == 0x7f || key >= 0x110000 ||
 	    (key >= 0x80 && key < 0xA0))
-		return;
+		return 1;
 	n = u8_uctomb(mb, (ucs4_t)key, sizeof mb);
 	if (n <= 0)
-		return;
+		return 1;
 	buf_add(&s->input, mb, (size_t)n);
-	update(ui, 1);
+	update(ui, s, 1);
+	return 1;
 }
 
-void
-ui_search_next(struct ui *ui, int dir)
+/* Appends n bytes of text made safe, cut to cols columns with an
+ * ellipsis; cols < 2 leaves it out. */
+static void
+add_cut(struct buf *b, const uint8_t *s, size_t n, int cols)
 {
-	struct ui_search *s = &ui->search;
-	size_t top = view_top_offset(ui->view), i;
-	int visible, wrapped = 0;
+	struct buf t = { NULL, 0, 0 };
+	size_t k;
 
-	if (!s->have) {
-		ui_message(ui, "No search yet: / searches");
+	if (cols < 2)
 		return;
-	}
-	if (s->res.n == 0) {
-		ui_message(ui, "Not found: %s", s->q.text);
-		return;
-	}
-	if (s->backward)
-		dir = -dir;
-	visible = s->cur < s->res.n && match_start(s, s->cur) >= top &&
-	    match_start(s, s->cur) < view_bottom_offset(ui->view);
-	if (dir > 0) {
-		i = visible ? s->cur + 1 : search_first_after(s->index,
-		    &s->res, top + 1);
-		if (i >= s->res.n) {
-			i = 0;
-			wrapped = 1;
-		}
-	} else {
-		i = visible ? s->cur : search_first_after(s->index, &s->res,
-		    top);
-		if (i == 0) {
-			i = s->res.n - 1;
-			wrapped = 1;
-		} else
-			i--;
-	}
-	show_match(ui, i);
-	if (wrapped)
-		ui_message(ui, dir > 0 ? "Search wrapped to the top" :
-		    "Search wrapped to the bottom");
+	/* What cannot show is not made safe either. */
+	text_sanitize(&t, s, text_fit(s, n, cols + 1, NULL));
+	k = text_fit((const uint8_t *)buf_str(&t), t.len, cols, NULL);
+	if (k < t.len) {
+		k = text_fit((const uint8_t *)buf_str(&t), t.len, cols - 1,
+		    NULL);
+		buf_add(b, buf_str(&t), k);
+		buf_adds(b, ELLIPSIS);
+	} else
+		buf_add(b, buf_str(&t), t.len);
+	buf_free(&t);
 }
 
-void
-ui_search_position(struct ui *ui, char *buf, size_t size)
+/* The state of the search, at the bar's right: "3/17", "no match"... */
+static void
+add_state(struct ui *ui, struct ui_search *s, struct buf *b)
 {
-	struct ui_search *s = &ui->search;
+	const struct ui_hits *h = &ui->hits;
 
-	if (!s->have || s->res.n == 0)
-		buf[0] = '\0';
-	else
-		snprintf(buf, size, "%zu/%zu%s", s->cur + 1, s->res.n,
-		    s->scanning ? "+" : "");
-}
-
-void
-ui_search_draw_bar(struct ui *ui)
-{
-	struct ui_search *s = &ui->search;
-	const struct doc *d = ui->doc;
-	int y = LINES - 1, x, right;
-	struct buf info = { NULL, 0, 0 };
-	char pos[64];
-
-	wmove(stdscr, y, 0);
-	wclrtoeol(stdscr);
-	if (s->regex)
-		buf_adds(&info, "regex ");
-	if (s->scope == SEARCH_SECTION && s->scope_section >= 0) {
-		const struct doc_block *h =
-		    &d->blocks[d->sections[s->scope_section].heading];
-
-		buf_adds(&info, "in: ");
-		buf_add(&info, d->src + h->tstart, h->tend - h->tstart >
-		    24 ? 24 : h->tend - h->tstart);
-		buf_adds(&info, " ");
-	} else if (s->scope == SEARCH_SPEAKER && s->scope_speaker >= 0) {
-		buf_adds(&info, "by: ");
-		buf_adds(&info, d->speakers[s->scope_speaker].name);
-		buf_adds(&info, " ");
-	}
 	if (s->error != NULL)
-		buf_adds(&info, "bad expression");
-	else if (s->have && s->res.n == 0)
-		buf_adds(&info, s->scanning ? "searching" : "no match");
-	else if (s->have) {
-		ui_search_position(ui, pos, sizeof pos);
-		buf_adds(&info, pos);
+		buf_adds(b, "bad expression");
+	else if (h->active && h->n == 0 && h->more)
+		buf_adds(b, "searching");
+	else if (h->active && h->n == 0 && h->hidden > 0)
+		buf_printf(b, "none shown, %zu hidden", h->hidden);
+	else if (h->active && h->n == 0)
+		buf_adds(b, "no match");
+	else if (h->active)
+		buf_printf(b, "%zu/%zu%s", h->cur + 1, h->n,
+		    h->more ? "+" : "");
+	if (h->active && h->n > 0 && h->hidden > 0)
+		buf_printf(b, ", %zu hidden", h->hidden);
+}
+
+/* The label of the scope: "in: Section" or "by: Speaker". */
+static void
+add_scope(struct ui *ui, struct ui_search *s, struct buf *b, int cols)
+{
+	const struct doc *d = ui->file->doc;
+	const uint8_t *t;
+	size_t n;
+
+	if (s->scope == SEARCH_SECTION && s->scope_section >= 0) {
+		t = doc_section_title(d, (size_t)s->scope_section, &n);
+		buf_adds(b, "in: ");
+	} else if (s->scope == SEARCH_SPEAKER && s->scope_speaker >= 0) {
+		t = (const uint8_t *)d->speakers[s->scope_speaker].name;
+		n = strlen((const char *)t);
+		buf_adds(b, "by: ");
+	} else
+		return;
+	add_cut(b, t, n, cols - 4);
+	buf_adds(b, " ");
+}
+
+static int
+width_of(struct buf *b)
+{
+	return (int)text_width((const uint8_t *)buf_str(b), b->len);
+}
+
+/* Draws the query from x to maxx, its end and the cursor in view: a
+ * query too long for the bar shows its end after an ellipsis. */
+static void
+draw_query(struct ui_search *s, int y, int x, int maxx)
+{
+	const uint8_t *q = (const uint8_t *)buf_str(&s->input);
+	size_t n = s->input.len, from = 0;
+	struct text_glyph g;
+	int room = maxx - x - 1, w = (int)text_width(q, n);
+
+	if (room < 1)
+		return;
+	if (w > room) {
+		/* Skip glyphs until the rest fits after the ellipsis. */
+		while (from < n && w > room - 1) {
+			from += text_glyph(q + from, n - from, &g);
+			w -= g.width;
+		}
+		x = ui_draw_text(y, x, maxx, ELLIPSIS, sizeof ELLIPSIS - 1,
+		    ui_element(UI_E_DIM));
 	}
-	right = COLS - (int)text_width((const uint8_t *)buf_str(&info),
-	    info.len) - 1;
-	if (right < COLS / 2)
-		right = COLS / 2;
-	ui_draw_text(y, right, COLS, buf_str(&info), info.len,
-	    s->error != NULL || (s->have && s->res.n == 0) ?
+	x = ui_draw_text(y, x, maxx - 1, (const char *)q + from, n - from,
+	    A_NORMAL);
+	/* The cursor, drawn, since the terminal's is hidden. */
+	ui_draw_text(y, x, maxx, " ", 1, A_REVERSE);
+}
+
+static void
+search_draw(struct ui *ui, struct ui_pane *p)
+{
+	struct ui_search *s = (struct ui_search *)p;
+	const struct ui_hits *h = &ui->hits;
+	int y = ui->geom.lines - 1, cols = ui->geom.cols, right, room;
+	struct buf info = { NULL, 0, 0 }, state = { NULL, 0, 0 };
+
+	ui_draw_fill(y, 0, cols, A_NORMAL);
+	/* The state always shows; the mode and the scope take what is
+	 * left once the query has room to be typed. */
+	add_state(ui, s, &state);
+	room = cols - 1 - QUERY_MIN - width_of(&state) - 1;
+	if (s->regex && room >= 6) {
+		buf_adds(&info, "regex ");
+		room -= 6;
+	}
+	if (s->note != NULL) {
+		add_cut(&info, (const uint8_t *)s->note, strlen(s->note), room);
+		buf_adds(&info, " ");
+	} else
+		add_scope(ui, s, &info, room);
+	buf_add(&info, buf_str(&state), state.len);
+	right = cols - width_of(&info) - 1;
+	if (right < 2)
+		right = 2;
+	ui_draw_text(y, right, cols, buf_str(&info), info.len,
+	    s->error != NULL || (h->active && h->n == 0) ?
 	    ui_element(UI_E_STATUS_ERR) : ui_element(UI_E_COUNT));
 	buf_free(&info);
-	x = ui_draw_text(y, 0, right - 1, s->backward ? "?" : "/", 1, A_BOLD);
-	x = ui_draw_text(y, x, right - 1, buf_str(&s->input), s->input.len,
-	    A_NORMAL);
-	if (x < right - 1) {
-		/* The cursor, drawn, since the terminal's is hidden. */
-		ui_draw_text(y, x, right, " ", 1, A_REVERSE);
-	}
+	buf_free(&state);
+	ui_draw_text(y, 0, right - 1, s->backward ? "?" : "/", 1, A_BOLD);
+	draw_query(s, y, 1, right - 1);
 }
 
-size_t
-ui_search_visible(struct ui *ui, size_t from, size_t to, size_t (*ranges)[2],
-    size_t max, int *cur)
+static const struct ui_pane_ops search_ops = {
+	"search", KEYMAP_BAR, KEYMAP_IN_BAR, search_draw, search_key, NULL,
+	NULL, NULL
+};
+
+void
+ui_search_init(struct ui_search *s)
 {
-	struct ui_search *s = &ui->search;
-	size_t i, n = 0;
-
-	*cur = -1;
-	if (!s->have || s->res.n == 0 || s->index == NULL)
-		return 0;
-	i = search_first_after(s->index, &s->res, from);
-	if (i > 0)
-		i--;
-	for (; i < s->res.n && n < max; i++) {
-		size_t a, b;
-
-		search_source(s->index, &s->res.m[i], &a, &b);
-		if (a >= to)
-			break;
-		if (b <= from)
-			continue;
-		if (i == s->cur)
-			*cur = (int)n;
-		ranges[n][0] = a;
-		ranges[n][1] = b;
-		n++;
-	}
-	return n;
+	memset(s, 0, sizeof *s);
+	s->pane.ops = &search_ops;
 }
 
 void
-ui_search_grew(struct ui *ui)
+ui_search_free(struct ui_search *s)
 {
-	struct ui_search *s = &ui->search;
-
-	if (s->index == NULL)
-		s->index = search_index_begin(ui->doc);
-	if (search_index_complete(s->index))
-		return;
-	search_index_extend(s->index, FOLD_CHUNK);
-	/* The same search goes on into the new text. */
-	if (s->have && s->scan < search_folded_len(s->index))
-		s->scanning = 1;
-}
-
-void
-ui_search_free(struct ui *ui)
-{
-	struct ui_search *s = &ui->search;
-
-	if (s->have)
-		search_query_free(&s->q);
-	search_result_free(&s->res);
-	search_index_free(s->index);
 	buf_free(&s->input);
 	free(s->error);
-	free(s->counts);
+	free(s->prev);
 	state_list_free(&s->history);
+	state_list_free(&s->regexes);
+	state_list_free(&s->plains);
 }

@@ -4,28 +4,43 @@
 #include <curses.h>
 
 #include "lectern/layout.h"
-#include "lectern/ui.h"
+#include "lectern/ui_style.h"
 
 #define NSPEAKER_COLORS	6
+#define DEFAULT_BG	(-1)
+
+/* Colour pairs: id, foreground on a dark and on a light background, and
+ * the background (DEFAULT_BG: the terminal's). */
+#define UI_PAIRS \
+	P(HEADING, COLOR_YELLOW, COLOR_BLUE, DEFAULT_BG) \
+	P(TITLE, COLOR_WHITE, COLOR_BLACK, DEFAULT_BG) \
+	P(META, COLOR_CYAN, COLOR_CYAN, DEFAULT_BG) \
+	P(QUOTE, COLOR_GREEN, COLOR_GREEN, DEFAULT_BG) \
+	P(ATTRIB, COLOR_GREEN, COLOR_GREEN, DEFAULT_BG) \
+	P(ROLE, COLOR_MAGENTA, COLOR_MAGENTA, DEFAULT_BG) \
+	P(BULLET, COLOR_CYAN, COLOR_BLUE, DEFAULT_BG) \
+	P(TOC_CUR, COLOR_YELLOW, COLOR_BLUE, DEFAULT_BG) \
+	P(BORDER, COLOR_BLUE, COLOR_BLUE, DEFAULT_BG) \
+	P(HELP_KEY, COLOR_YELLOW, COLOR_RED, DEFAULT_BG) \
+	P(MATCH, COLOR_BLACK, COLOR_BLACK, COLOR_YELLOW)
 
 enum pair {
-	P_NONE, P_HEADING, P_TITLE, P_META, P_QUOTE, P_ATTRIB, P_ROLE,
-	P_BULLET, P_TOC_CUR, P_BORDER, P_HELP_KEY, P_MATCH, P_SPEAKER0
+	P_NONE,
+#define P(id, dark, light, bg) P_##id,
+	UI_PAIRS
+#undef P
+	P_SPEAKER0
 };
 
-static int colors;
+static const struct {
+	short		 dark, light, bg;
+} pairs[] = {
+	{ 0, 0, 0 },
+#define P(id, dark, light, bg) { dark, light, bg },
+	UI_PAIRS
+#undef P
+};
 
-/* Foreground colours of the pairs, for dark and light backgrounds. */
-static const short dark[] = {
-	0, COLOR_YELLOW, COLOR_WHITE, COLOR_CYAN, COLOR_GREEN, COLOR_GREEN,
-	COLOR_MAGENTA, COLOR_CYAN, COLOR_YELLOW, COLOR_BLUE, COLOR_YELLOW,
-	COLOR_BLACK
-};
-static const short light[] = {
-	0, COLOR_BLUE, COLOR_BLACK, COLOR_CYAN, COLOR_GREEN, COLOR_GREEN,
-	COLOR_MAGENTA, COLOR_BLUE, COLOR_BLUE, COLOR_BLUE, COLOR_RED,
-	COLOR_BLACK
-};
 static const short dark_speakers[NSPEAKER_COLORS] = {
 	COLOR_CYAN, COLOR_MAGENTA, COLOR_GREEN, COLOR_YELLOW, COLOR_RED,
 	COLOR_BLUE
@@ -35,109 +50,91 @@ static const short light_speakers[NSPEAKER_COLORS] = {
 	COLOR_BLACK
 };
 
+/* The screen's elements: attributes, pair, and the monochrome stand-in. */
+static const struct {
+	unsigned long	 attr;
+	enum pair	 pair;
+	unsigned long	 mono;
+} elements[] = {
+#define E(id, attr, pair, mono) { attr, P_##pair, mono },
+	UI_ELEMENTS
+#undef E
+};
+
+/* The layout's styles, the same way (speaker labels take the speaker's
+ * colour). */
+static const struct {
+	unsigned long	 attr;
+	enum pair	 pair;
+	unsigned long	 mono;
+} styles[LAYOUT_NSTYLES] = {
+	[LAYOUT_S_TEXT] = { A_NORMAL, P_NONE, 0 },
+	[LAYOUT_S_TITLE] = { A_BOLD, P_TITLE, 0 },
+	[LAYOUT_S_META] = { A_NORMAL, P_META, 0 },
+	[LAYOUT_S_HEADING] = { A_BOLD, P_HEADING, A_UNDERLINE },
+	[LAYOUT_S_RULE] = { A_NORMAL, P_HEADING, 0 },
+	[LAYOUT_S_LABEL] = { A_BOLD, P_NONE, 0 },
+	[LAYOUT_S_BULLET] = { A_BOLD, P_BULLET, 0 },
+	[LAYOUT_S_QUOTE] = { A_NORMAL, P_QUOTE, 0 },
+	[LAYOUT_S_ATTRIB] = { A_BOLD, P_ATTRIB, 0 },
+	[LAYOUT_S_ROLE] = { A_BOLD, P_ROLE, 0 },
+	[LAYOUT_S_PLACEHOLDER] = { A_REVERSE, P_NONE, 0 },
+	[LAYOUT_S_TIME] = { A_DIM, P_META, 0 },
+	[LAYOUT_S_EMPH] = { A_ITALIC, P_NONE, A_UNDERLINE },
+	[LAYOUT_S_STRONG] = { A_BOLD, P_NONE, 0 },
+	[LAYOUT_S_CODE] = { A_NORMAL, P_META, 0 },
+	[LAYOUT_S_LINK] = { A_UNDERLINE, P_NONE, 0 },
+	[LAYOUT_S_SOUND] = { A_DIM | A_ITALIC, P_NONE, 0 },
+};
+
+static int colors;
+
 void
 ui_style_init(const struct ui_options *opt)
 {
-	const short *fg, *sp;
-	short i, bg = -1;
+	int light = opt->palette == UI_PALETTE_LIGHT;
+	const short *sp = light ? light_speakers : dark_speakers;
+	short i, bg = DEFAULT_BG, pbg;
 
 	colors = opt->color && has_colors();
 	if (!colors)
 		return;
 	start_color();
 	if (use_default_colors() != OK)
-		bg = opt->palette == UI_PALETTE_LIGHT ? COLOR_WHITE :
-		    COLOR_BLACK;
-	fg = opt->palette == UI_PALETTE_LIGHT ? light : dark;
-	sp = opt->palette == UI_PALETTE_LIGHT ? light_speakers : dark_speakers;
-	for (i = 1; i < P_SPEAKER0; i++)
-		init_pair(i, fg[i], i == P_MATCH ? COLOR_YELLOW : bg);
+		bg = light ? COLOR_WHITE : COLOR_BLACK;
+	for (i = 1; i < P_SPEAKER0; i++) {
+		pbg = pairs[i].bg == DEFAULT_BG ? bg : pairs[i].bg;
+		init_pair(i, light ? pairs[i].light : pairs[i].dark, pbg);
+	}
 	for (i = 0; i < NSPEAKER_COLORS; i++)
 		init_pair((short)(P_SPEAKER0 + i), sp[i], bg);
 }
 
+/* The attributes of a pair, or of its stand-in without colour. */
 static unsigned long
-pair(int p)
+with_pair(unsigned long attr, int pair, unsigned long mono)
 {
-	return colors ? (unsigned long)COLOR_PAIR(p) : 0;
+	if (!colors)
+		return attr | mono;
+	return pair == P_NONE ? attr : attr | (unsigned long)COLOR_PAIR(pair);
 }
 
 unsigned long
 ui_style(int style, int speaker)
 {
-	switch (style) {
-	case LAYOUT_S_TITLE:
-		return A_BOLD | pair(P_TITLE);
-	case LAYOUT_S_META:
-		return pair(P_META);
-	case LAYOUT_S_HEADING:
-		return A_BOLD | pair(P_HEADING) | (colors ? 0 : A_UNDERLINE);
-	case LAYOUT_S_RULE:
-		return pair(P_HEADING);
-	case LAYOUT_S_LABEL:
-		return A_BOLD | (speaker >= 0 ?
-		    pair(P_SPEAKER0 + speaker % NSPEAKER_COLORS) : 0);
-	case LAYOUT_S_BULLET:
-		return A_BOLD | pair(P_BULLET);
-	case LAYOUT_S_QUOTE:
-		return pair(P_QUOTE);
-	case LAYOUT_S_ATTRIB:
-		return A_BOLD | pair(P_ATTRIB);
-	case LAYOUT_S_ROLE:
-		return A_BOLD | pair(P_ROLE);
-	case LAYOUT_S_PLACEHOLDER:
-		return A_REVERSE;
-	case LAYOUT_S_TIME:
-		return A_DIM | pair(P_META);
-	case LAYOUT_S_EMPH:
-		return A_ITALIC;
-	case LAYOUT_S_STRONG:
-		return A_BOLD;
-	case LAYOUT_S_CODE:
-		return pair(P_META);
-	case LAYOUT_S_LINK:
-		return A_UNDERLINE;
-	case LAYOUT_S_SOUND:
-		return A_DIM | A_ITALIC;
-	default:
+	if (style < 0 || style >= LAYOUT_NSTYLES)
 		return A_NORMAL;
-	}
+	if (style == LAYOUT_S_LABEL && speaker >= 0)
+		return with_pair(A_BOLD, P_SPEAKER0 + speaker % NSPEAKER_COLORS,
+		    0);
+	return with_pair(styles[style].attr, styles[style].pair,
+	    styles[style].mono);
 }
 
 unsigned long
 ui_element(enum ui_element e)
 {
-	switch (e) {
-	case UI_E_STATUS:
-		return A_REVERSE;
-	case UI_E_STATUS_MSG:
-		return A_REVERSE | A_BOLD;
-	case UI_E_STATUS_ERR:
-		return A_REVERSE | A_BOLD;
-	case UI_E_TOC:
+	if (e >= UI_NELEMENTS)
 		return A_NORMAL;
-	case UI_E_TOC_CUR:
-		return A_BOLD | pair(P_TOC_CUR);
-	case UI_E_TOC_SEL:
-		return A_REVERSE;
-	case UI_E_BORDER:
-		return pair(P_BORDER);
-	case UI_E_HELP:
-		return A_NORMAL;
-	case UI_E_HELP_KEY:
-		return A_BOLD | pair(P_HELP_KEY);
-	case UI_E_HELP_TITLE:
-		return A_BOLD | A_UNDERLINE;
-	case UI_E_MATCH:
-		return colors ? pair(P_MATCH) : A_UNDERLINE | A_BOLD;
-	case UI_E_MATCH_CUR:
-		return A_REVERSE | A_BOLD;
-	case UI_E_COUNT:
-		return A_BOLD | pair(P_HELP_KEY);
-	case UI_E_CURSOR:
-		return A_BOLD | pair(P_TOC_CUR);
-	case UI_E_HIGHLIGHT:
-		return A_BOLD | pair(P_ROLE);
-	}
-	return A_NORMAL;
+	return with_pair(elements[e].attr, elements[e].pair, elements[e].mono);
 }

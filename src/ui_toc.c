@@ -1,149 +1,181 @@
-/* ui_toc.c: the table of contents, as a pane or an overlay. */
+/* ui_toc.c: the table of contents. */
 #include <stdio.h>
 #include <string.h>
 
 #include <curses.h>
 
 #include "lectern/doc.h"
-#include "lectern/keymap.h"
 #include "lectern/text.h"
-#include "lectern/ui.h"
+#include "lectern/ui_style.h"
+#include "lectern/ui_toc.h"
 #include "lectern/view.h"
 
-int
-ui_section_of(const struct ui *ui, size_t b)
-{
-	return b < ui->doc->nblocks ? ui->doc->blocks[b].section : -1;
-}
+#define MARK_CUR	"\xE2\x96\xB8"	/* ▸ */
 
 /* Rows of the list (the first row is the pane's title). */
 static int
 list_rows(const struct ui *ui)
 {
-	return ui->rows - 1 > 1 ? ui->rows - 1 : 1;
+	return ui->geom.rows - 1 > 1 ? ui->geom.rows - 1 : 1;
 }
 
-/* Scrolls the list so that the selection is in view. */
+/* True when the contents are shown, beside the text or over it. */
+static int
+shown(const struct ui *ui)
+{
+	return ui->geom.toc_pane || ui->focus == UI_FOCUS_TOC;
+}
+
 static void
-keep_in_view(struct ui *ui)
+toc_follow(struct ui *ui, struct ui_pane *p)
 {
-	int n = list_rows(ui);
-
-	if (ui->toc_sel < ui->toc_first)
-		ui->toc_first = ui->toc_sel;
-	if (ui->toc_sel >= ui->toc_first + n)
-		ui->toc_first = ui->toc_sel - n + 1;
-	if (ui->toc_first < 0)
-		ui->toc_first = 0;
-}
-
-void
-ui_toc_follow(struct ui *ui)
-{
+	struct ui_toc *t = (struct ui_toc *)p;
 	int cur;
 
-	if (ui->focus == UI_FOCUS_TOC || ui->doc->nblocks == 0)
+	if (ui->focus == UI_FOCUS_TOC || ui->file->doc->nblocks == 0)
 		return;
-	cur = ui_section_of(ui, view_top_block(ui->view));
-	ui->toc_sel = cur < 0 ? 0 : cur;
-	keep_in_view(ui);
+	cur = doc_block_section(ui->file->doc,
+	    view_top_block(ui->file->view));
+	t->lp.sel = cur < 0 ? 0 : cur;
+	ui_list_show(&t->lp, list_rows(ui));
 }
 
-/* Jumps the reader to the selected section. */
+/* Goes to the selected section; the text has the keys again. */
 static void
-jump(struct ui *ui)
+go(struct ui *ui, struct ui_toc *t)
 {
-	if (ui->toc_sel < 0 || (size_t)ui->toc_sel >= ui->doc->nsections)
+	const struct doc *d = ui->file->doc;
+
+	if (t->lp.sel < 0 || (size_t)t->lp.sel >= d->nsections)
 		return;
-	view_show_block(ui->view, ui->doc->sections[ui->toc_sel].heading);
-	if (ui->toc_overlay) {
-		ui->toc_overlay = 0;
-		ui->focus = UI_FOCUS_READER;
-	}
+	ui_goto_block(ui, d->sections[t->lp.sel].heading);
+	ui->focus = UI_FOCUS_READER;
 }
 
-int
-ui_toc_key(struct ui *ui, int key, int action)
+static int
+toc_key(struct ui *ui, struct ui_pane *p, int key, enum keymap_action a,
+    long count)
 {
-	int n = (int)ui->doc->nsections, page = list_rows(ui);
+	struct ui_toc *t = (struct ui_toc *)p;
 
-	if (key == '\r' || key == '\n' || key == KEYMAP_K_ENTER) {
-		jump(ui);
+	(void)key;
+	switch (a) {
+	case KEYMAP_SELECT:
+		go(ui, t);
 		return 1;
+	case KEYMAP_CLOSE:
+		ui->focus = UI_FOCUS_READER;
+		return 1;
+	default:
+		return ui_list_move(&t->lp, a, count,
+		    (int)ui->file->doc->nsections, list_rows(ui));
 	}
-	if (!ui_move(action, &ui->toc_sel, n - 1, page))
+}
+
+static int
+toc_click(struct ui *ui, struct ui_pane *p, int y, int x)
+{
+	struct ui_toc *t = (struct ui_toc *)p;
+	int i = t->lp.first + y - 1;
+
+	if (!shown(ui) || x >= ui->geom.toc_w || y < 1 || i < 0 ||
+	    (size_t)i >= ui->file->doc->nsections)
 		return 0;
-	keep_in_view(ui);
+	t->lp.sel = i;
+	go(ui, t);
 	return 1;
 }
 
-int
-ui_toc_click(struct ui *ui, int y, int x)
+/* Draws entry i on a row, w columns wide. */
+static void
+draw_entry(struct ui *ui, struct ui_toc *t, int row, int i, int cur)
 {
-	int i = ui->toc_first + y - 1;
+	const struct doc *d = ui->file->doc;
+	const struct ui_hits *h = &ui->hits;
+	int w = ui->geom.toc_w, x = 1, right = w - 1, p;
+	unsigned long attr;
+	const uint8_t *title;
+	size_t n;
 
-	(void)x;
-	if (y < 1 || i < 0 || (size_t)i >= ui->doc->nsections)
-		return 0;
-	ui->toc_sel = i;
-	jump(ui);
-	return 1;
+	attr = ui_element(i == cur ? UI_E_TOC_CUR : UI_E_TOC);
+	if (i == t->lp.sel && ui->focus == UI_FOCUS_TOC) {
+		attr = ui_element(UI_E_TOC_SEL);
+		ui_draw_fill(row, 0, w, attr);
+	}
+	if (i == cur)
+		ui_draw_text(row, 0, w, MARK_CUR, sizeof MARK_CUR - 1, attr);
+	for (p = d->sections[i].parent; p >= 0; p = d->sections[p].parent)
+		x += 2;
+	if (h->active && h->counts != NULL && (size_t)i < h->ncounts &&
+	    h->counts[i] > 0) {
+		char num[24];
+		int nw = snprintf(num, sizeof num, " %zu", h->counts[i]);
+
+		right = w - 1 - nw;
+		ui_draw_text(row, right, w, num, (size_t)nw,
+		    ui_element(UI_E_COUNT));
+	}
+	title = doc_section_title(d, (size_t)i, &n);
+	ui_draw_cut(row, x, right, (const char *)title, n, attr);
 }
 
-void
-ui_toc_draw(struct ui *ui)
+static void
+toc_draw(struct ui *ui, struct ui_pane *p)
 {
-	const struct doc *d = ui->doc;
-	int w = ui->toc_w, row, cur, i, p, right;
+	struct ui_toc *t = (struct ui_toc *)p;
+	const struct doc *d = ui->file->doc;
+	int w = ui->geom.toc_w, row, cur, i;
 
-	cur = ui_section_of(ui, view_top_block(ui->view));
-	if (ui->toc_overlay)
-		for (row = 0; row < ui->rows; row++)
-			mvwhline(stdscr, row, 0, ' ', w);
+	if (!shown(ui))
+		return;
+	cur = doc_block_section(d, view_top_block(ui->file->view));
+	if (!ui->geom.toc_pane)
+		for (row = 0; row < ui->geom.rows; row++)
+			ui_draw_fill(row, 0, w, A_NORMAL);
 	ui_draw_text(0, 1, w - 1, "Contents", 8, ui_element(UI_E_HELP_TITLE));
 	for (row = 1; row <= list_rows(ui); row++) {
-		const struct doc_block *h;
-		unsigned long attr;
-		int x = 1;
-
-		i = ui->toc_first + row - 1;
+		i = t->lp.first + row - 1;
 		if (i < 0 || (size_t)i >= d->nsections)
 			break;
-		h = &d->blocks[d->sections[i].heading];
-		attr = i == cur ? ui_element(UI_E_TOC_CUR) :
-		    ui_element(UI_E_TOC);
-		if (i == ui->toc_sel && ui->focus == UI_FOCUS_TOC) {
-			attr = ui_element(UI_E_TOC_SEL);
-			wattrset(stdscr, (int)attr);
-			mvwhline(stdscr, row, 0, ' ', w);
-			wattrset(stdscr, A_NORMAL);
-		}
-		if (i == cur)
-			ui_draw_text(row, 0, w, "\xE2\x96\xB8", 3, attr);
-		for (p = d->sections[i].parent; p >= 0; p = d->sections[p].parent)
-			x += 2;
-		right = w - 1;
-		if (ui->search.have && ui->search.counts != NULL &&
-		    (size_t)i < ui->search.ncounts &&
-		    ui->search.counts[i] > 0) {
-			char n[24];
-			int nw = snprintf(n, sizeof n, " %zu",
-			    ui->search.counts[i]);
-
-			right = w - 1 - nw;
-			ui_draw_text(row, right, w, n, (size_t)nw,
-			    ui_element(UI_E_COUNT));
-		}
-		if ((int)text_width(d->src + h->tstart, h->tend - h->tstart) >
-		    right - x) {
-			x = ui_draw_text(row, x, right - 1, (const char *)d->src +
-			    h->tstart, h->tend - h->tstart, attr);
-			ui_draw_text(row, x, right, "\xE2\x80\xA6", 3, attr);
-		} else
-			ui_draw_text(row, x, right, (const char *)d->src +
-			    h->tstart, h->tend - h->tstart, attr);
+		draw_entry(ui, t, row, i, cur);
 	}
 	wattrset(stdscr, (int)ui_element(UI_E_BORDER));
-	mvwvline_set(stdscr, 0, w, WACS_VLINE, ui->rows);
+	mvwvline_set(stdscr, 0, w, WACS_VLINE, ui->geom.rows);
 	wattrset(stdscr, A_NORMAL);
+}
+
+int
+ui_toc_want(struct ui *ui, struct ui_toc *t)
+{
+	const struct doc *d = ui->file->doc;
+	const uint8_t *title;
+	size_t n;
+	int x, p, w;
+
+	for (; t->measured < d->nsections; t->measured++) {
+		x = 1;
+		for (p = d->sections[t->measured].parent; p >= 0;
+		    p = d->sections[p].parent)
+			x += 2;
+		title = doc_section_title(d, t->measured, &n);
+		/* The marker column, the indent, the title, a column free. */
+		w = x + (int)text_width(title, n) + 1;
+		if (w > t->want)
+			t->want = w;
+	}
+	return t->want;
+}
+
+static const struct ui_pane_ops toc_ops = {
+	"contents", KEYMAP_LIST, KEYMAP_IN_TOC, toc_draw, toc_key, toc_click,
+	toc_follow, NULL
+};
+
+void
+ui_toc_init(struct ui_toc *t)
+{
+	t->pane.ops = &toc_ops;
+	t->lp.sel = t->lp.first = 0;
+	t->measured = 0;
+	t->want = 0;
 }

@@ -85,6 +85,28 @@ xstrndup(const char *s, size_t n)
 	return p;
 }
 
+char *
+xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+char *
+xvasprintf(const char *fmt, va_list ap)
+{
+	char *s;
+
+	if (vasprintf(&s, fmt, ap) == -1)
+		util_fatal("out of memory");
+	return s;
+}
+
 void
 util_grow(void **array, size_t *cap, size_t need, size_t size)
 {

@@ -221,6 +221,67 @@ view_show_offset(struct view *v, size_t off)
 	clamp(v);
 }
 
+struct view_place
+view_place(struct view *v)
+{
+	const struct layout_line *l = view_line(v, v->top);
+	struct view_place p = { 0, LAYOUT_TEXT };
+
+	if (l == NULL)
+		return p;
+	p.kind = l->kind;
+	p.off = l->kind == LAYOUT_TEXT && !l->first ? l->start :
+	    v->doc->blocks[l->block].start;
+	return p;
+}
+
+/* Shows place p at the top, as near as the layout allows. */
+static void
+show_place(struct view *v, struct view_place p)
+{
+	const struct layout_block *lb;
+	size_t b, i;
+
+	if (p.kind == LAYOUT_TEXT) {
+		view_show_offset(v, p.off);
+		return;
+	}
+	b = doc_block_at(v->doc, p.off);
+	if (!view_visible(v, b)) {
+		view_show_block(v, b);
+		return;
+	}
+	lb = layout_cache_get(v->lc, b);
+	for (i = 0; i < lb->nlines; i++)
+		if (lb->lines[i].kind == p.kind)
+			break;
+	if (i == lb->nlines) {
+		view_show_offset(v, p.off);
+		return;
+	}
+	v->top.block = b;
+	v->top.line = i;
+	clamp(v);
+}
+
+void
+view_restore(struct view *v, struct view_place p)
+{
+	if (v->doc->nblocks == 0)
+		return;
+	show_place(v, p);
+	/* The place is where the reader is: resizes keep it, not the line
+	 * that shows it at this width. */
+	v->anchor = p;
+	v->anchored = 1;
+}
+
+int
+view_place_eq(struct view_place a, struct view_place b)
+{
+	return a.off == b.off && a.kind == b.kind;
+}
+
 void
 view_resize(struct view *v, int width, int rows)
 {
@@ -229,13 +290,8 @@ view_resize(struct view *v, int width, int rows)
 	if (rows < 1)
 		rows = 1;
 	if (!v->anchored && v->doc->nblocks > 0) {
-		const struct layout_line *l = view_line(v, v->top);
-
+		v->anchor = view_place(v);
 		v->anchored = 1;
-		v->anchor_block = v->top.block;
-		v->anchor_line = v->top.line;
-		v->anchor_text = l->kind == LAYOUT_TEXT && v->top.line > 0;
-		v->anchor_off = l->start;
 	}
 	if (width != v->width)
 		layout_cache_reset(v->lc, width);
@@ -243,18 +299,7 @@ view_resize(struct view *v, int width, int rows)
 	v->rows = rows;
 	if (v->doc->nblocks == 0)
 		return;
-	if (v->anchor_text) {
-		view_show_offset(v, v->anchor_off);
-		v->anchored = 1;
-	} else {
-		/* The first line of a block, a blank line or a rule keeps its
-		 * place in the block. */
-		size_t n = nlines(v, v->anchor_block);
-
-		v->top.block = v->anchor_block;
-		v->top.line = v->anchor_line < n ? v->anchor_line : n - 1;
-		clamp(v);
-	}
+	view_restore(v, v->anchor);
 }
 
 int
@@ -292,12 +337,7 @@ view_at_end(struct view *v)
 size_t
 view_top_offset(struct view *v)
 {
-	const struct layout_line *l = view_line(v, v->top);
-
-	if (l == NULL)
-		return 0;
-	return l->kind == LAYOUT_TEXT ? l->start :
-	    v->doc->blocks[l->block].start;
+	return view_place(v).off;
 }
 
 size_t
@@ -312,7 +352,23 @@ view_bottom_offset(struct view *v)
 	for (i = 1; i < v->rows && view_next(v, &p); i++)
 		;
 	l = view_line(v, p);
-	return l->kind == LAYOUT_TEXT ? l->end : v->doc->blocks[l->block].end;
+	/* A blank line shows nothing of its block yet; a rule ends it. */
+	if (l->kind == LAYOUT_TEXT)
+		return l->end;
+	return l->kind == LAYOUT_BLANK ? v->doc->blocks[l->block].start :
+	    v->doc->blocks[l->block].end;
+}
+
+int
+view_percent(struct view *v)
+{
+	size_t len = v->doc->len;
+	int pc;
+
+	if (view_at_end(v) || len == 0)
+		return 100;
+	pc = (int)((double)view_bottom_offset(v) * 100 / (double)len);
+	return pc > 99 ? 99 : pc;
 }
 
 size_t

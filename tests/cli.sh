@@ -101,3 +101,16 @@ fi
 sed -n '/keys-begin/,/keys-end/p' man/lectern.1 | sed '1d;$d' > "$TMP/mankeys"
 golden cli/man-keys "$TMP/mankeys" $LECTERN --keys=man
 check cli/keys-lists-quit sh -c "$LECTERN --keys | grep -q '^  q, Q  *quit'"
+
+# Two modes at once are a usage error, not the last one silently.
+for pair in "--outline --speakers" "--count=x --grep=y" "--dump --outline" "--count=x --count=y" "--blocks --export-highlights"; do
+	status "cli/two-modes-$(echo $pair | tr -d ' =-')" 2 $LECTERN $pair $I
+	check "cli/two-modes-said-$(echo $pair | tr -d ' =-')" grep -q 'two modes\|given twice' "$TMP/err"
+	check "cli/two-modes-nothing-out-$(echo $pair | tr -d ' =-')" test ! -s "$TMP/out"
+done
+# Standard input read because no file was named, and nothing comes (as
+# with ssh host lectern --outline): lectern says what it waits for.
+sh -c 'sleep 2' | $LECTERN --outline > "$TMP/out" 2> "$TMP/err"
+check cli/stdin-wait-said grep -q 'reading standard input, as no file was named' "$TMP/err"
+cat $I | $LECTERN --outline > "$TMP/out" 2> "$TMP/err"
+check cli/stdin-quick-silent test ! -s "$TMP/err"

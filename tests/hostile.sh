@@ -73,7 +73,7 @@ expect files/fifo-writer "$(timeout 20 $LECTERN --speakers "$TMP/fifo")" "$(prin
 wait
 # With no writer at all: a clear message after ten seconds, not a hang.
 status files/fifo-no-writer 2 timeout 30 $LECTERN --dump "$TMP/fifo"
-expect files/fifo-no-writer-message "$(cat "$TMP/err")" "lectern: $TMP/fifo: No such device or address"
+expect files/fifo-no-writer-message "$(cat "$TMP/err")" "lectern: $TMP/fifo: nobody wrote to the FIFO within 10 seconds"
 status files/dev-null 0 $LECTERN --dump /dev/null
 status files/directory 2 $LECTERN --dump "$TMP"
 expect files/directory-message "$(cat "$TMP/err")" "lectern: $TMP: Is a directory"

@@ -32,7 +32,7 @@ run 100x30 '<Tab> j j j <dump> <Enter> <dump>'
 expect screen/toc-focus-hint "$(line 1 30 | grep -o 'Enter:jump Tab:back')" "Enter:jump Tab:back"
 expect screen/toc-select-attr "$(attrs 1 | sed -n 5p | cut -c1-25)" "RRRRRRRRRRRRRRRRRRRRRRRRR"
 expect screen/toc-enter "$(reader 2 1)" "The Superalignment team isn't trying to train a really good ML"
-expect screen/toc-enter-status "$(line 2 30 | grep -c 'Enter:jump')" "1"
+expect screen/toc-enter-status "$(line 2 30 | grep -c "Enter:jump")" "0"
 
 # Speaker turns: } and {.
 run 100x30 '} <dump> } <dump> { <dump>'
@@ -82,7 +82,7 @@ check screen/resize-same-screen sh -c "[ \"\$(awk '/^--- screen/{k++} k==1' '$TM
 expect screen/narrow-no-toc "$(screen 2 | grep -c Contents)" "0"
 run 50x15 't <dump> j <Enter> <dump>'
 expect screen/overlay "$(line 1 1 | cut -c1-9)" " Contents"
-expect screen/overlay-jump "$(line 2 1)" "  Highlights"
+expect screen/overlay-jump "$(reader 2 1)" "Highlights"
 
 # Down to 1x1 and back, many times: still responsive, screen correct.
 keys=''

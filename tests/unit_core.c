@@ -511,10 +511,16 @@ TEST(chapters_and_srt)
 	EXPECT_STR(o, "What do we want?\n");
 	free(o);
 	doc_free(d);
+	/* SubRip: the cues are one paragraph, with the time of the first. */
 	d = unit_parse("1\n00:00:00,000 --> 00:00:15,920\nHello and welcome\n\n"
 	    "2\n00:00:15,920 --> 00:00:20,880\npeople doing things.\n\n");
-	EXPECT_INT(d->nblocks, 2);
+	EXPECT_STR(doc_format_name(d), "srt");
+	EXPECT_INT(d->nblocks, 1);
 	EXPECT_INT(d->blocks[0].kind, DOC_PARA);
+	o = unit_btext(d, 0);
+	EXPECT_STR(o, "Hello and welcome people doing things.");
+	free(o);
+	EXPECT_INT(d->blocks[0].time, 0);
 	EXPECT_INT(d->nsections, 0);
 	doc_free(d);
 }

@@ -34,3 +34,13 @@ if [ $rc -ne 0 ] || grep -q '==[0-9]*==' "$TMP/vg-reader"; then
 else
 	pass valgrind/reader
 fi
+# The same at 40 columns, through the paths of the search bar's layout,
+# the help's wrapping, counts, the filter, escape sequences and y.
+printf '%s\n' '3] 2} /superintelligence<Space>alignment<Space>team <C-w> <Tab> <Tab> <C-r> <Enter> / <Enter> ? <Esc> 2n h <Space> <Space> G x s j j <Enter> /think <Enter> n S <raw:1b5b317e> <raw:1b5b39397e> JJJJJ y t j <Enter> '"''"' q' > "$TMP/keys"
+LECTERN_SCRIPT="$TMP/keys" $PTYRUN -s 40x12 -t 120 -o "$TMP/tty" -- $VG --log-file="$TMP/vg-reader2" $LECTERN --center $I < /dev/null
+rc=$?
+if [ $rc -ne 0 ] || grep -q '==[0-9]*==' "$TMP/vg-reader2"; then
+	fail valgrind/reader-narrow "status $rc; $(grep -m3 '==[0-9]*==' "$TMP/vg-reader2" | tr '\n' ' ')"
+else
+	pass valgrind/reader-narrow
+fi

@@ -39,6 +39,10 @@ void	 build_begin(struct doc *d);
  * d->src follows it as it grows. */
 void	 build_own_text(struct doc *d);
 
+/* Makes room for n bytes of the document's own text at once (a reader
+ * that knows how long it will be at most), so that it is not copied as
+ * it grows and a large one is mapped in large pages. */
+void	 build_reserve(struct doc *d, size_t n);
 /* Appends n bytes to the document's own text (with the styles set by
  * build_style). Returns the offset where they start. */
 size_t	 build_text(struct doc *d, const void *p, size_t n);

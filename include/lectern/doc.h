@@ -199,7 +199,8 @@ void		 doc_parse_all(struct doc *d);
 /* Parses at least up to source offset off (or to the end). */
 void		 doc_parse_until(struct doc *d, size_t off);
 
-/* How many bytes of the source are parsed. */
+/* How many bytes of the document's text are parsed (an offset of d->src,
+ * which for a reader that builds its own text is not one of the input). */
 size_t		 doc_parsed(const struct doc *d);
 
 /* True once the whole source has been parsed. */
@@ -233,9 +234,6 @@ int		 doc_parse_time(const char *s, uint32_t *ms);
  * where they stop. */
 unsigned	 doc_span_at(const struct doc *d, size_t off, size_t *end);
 
-/* The title text of section s. */
-struct doc_range doc_section_title(const struct doc *d, size_t s);
-
 /* The largest document lectern reads (offsets are 32-bit in places). */
 #define DOC_MAX_SIZE	((size_t)0x7FFFFFFF)
 
@@ -251,6 +249,10 @@ const char	*doc_kind_name(enum doc_block_kind kind);
 
 /* Section index of block b's innermost section, or -1. */
 int		 doc_block_section(const struct doc *d, size_t b);
+
+/* The title of section i (its heading's text); its length in *n. Points
+ * into the document. */
+const uint8_t	*doc_section_title(const struct doc *d, size_t i, size_t *n);
 
 /* The block holding source offset off (the last block starting at or
  * before it), or 0 when there are none. */

@@ -16,6 +16,7 @@ struct buf;
  */
 #define FOLD_CASE	1	/* fold case */
 #define FOLD_MARKS	2	/* keep combining marks */
+#define FOLD_DASHES	4	/* keep dashes as they are */
 #define FOLD_MAX	64	/* most bytes one character folds to */
 
 /* What one character folds to: its length in out (FOLD_MAX bytes), 0 when

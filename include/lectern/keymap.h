@@ -1,8 +1,10 @@
-/* keymap.h: the one table of actions, their keys and help texts. It
- * drives key dispatch, the help overlay and the man page's KEYS section. */
+/* keymap.h: the one table of actions, their keys, help texts and
+ * properties. It drives key dispatch, the help overlay, --keys and the man
+ * page's KEYS section. */
 #ifndef LECTERN_KEYMAP_H
 #define LECTERN_KEYMAP_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 /* Groups of actions, in the order the help shows them. */
@@ -22,57 +24,136 @@ enum keymap_group {
 	KEYMAP_NGROUPS
 };
 
-/* Actions: id, group, name (for messages) and help text. */
+/* Where an action works: the panes and overlays that take it. A pane that
+ * has the keys passes on what it does not take (the contents to the
+ * reader); an overlay closes. */
+#define KEYMAP_IN_READER 0x001	/* the reader */
+#define KEYMAP_IN_TOC	 0x002	/* the contents, beside or over the text */
+#define KEYMAP_IN_LIST	 0x004	/* the lists of highlights and speakers */
+#define KEYMAP_IN_HELP	 0x008	/* the help */
+#define KEYMAP_IN_BAR	 0x010	/* the search bar */
+#define KEYMAP_IN_VIEWS	 (KEYMAP_IN_READER | KEYMAP_IN_TOC)
+#define KEYMAP_IN_MOVE	 (KEYMAP_IN_VIEWS | KEYMAP_IN_LIST | KEYMAP_IN_HELP)
+
+/* What an action does besides. */
+#define KEYMAP_F_JUMP	 0x100	/* records a jump: '' comes back */
+#define KEYMAP_F_KEEP	 0x200	/* places the paragraph cursor itself */
+#define KEYMAP_F_COUNT	 0x400	/* a count N is its argument */
+#define KEYMAP_F_REPEAT	 0x800	/* a count N repeats it */
+
+/* Actions: id, group, name (for --keys and remapping), where it works
+ * and what else it does, and the help text. */
 #define KEYMAP_ACTIONS \
-	A(LINE_DOWN, MOVE, "line-down", "one line down") \
-	A(LINE_UP, MOVE, "line-up", "one line up") \
-	A(PAGE_DOWN, MOVE, "page-down", "one page down") \
-	A(PAGE_UP, MOVE, "page-up", "one page up") \
-	A(HALF_DOWN, MOVE, "half-down", "half a page down") \
-	A(HALF_UP, MOVE, "half-up", "half a page up") \
-	A(TOP, MOVE, "top", "the top (with a count N: line N)") \
-	A(END, MOVE, "end", "the end (with a count N: line N)") \
-	A(PERCENT, MOVE, "percent", "N% of the way through (count N)") \
-	A(NEXT_SECTION, JUMP, "next-section", "next section, its heading at the top") \
-	A(PREV_SECTION, JUMP, "prev-section", "previous section") \
-	A(NEXT_TURN, JUMP, "next-turn", "next speaker turn") \
-	A(PREV_TURN, JUMP, "prev-turn", "previous speaker turn") \
-	A(TOGGLE_TOC, PANES, "toggle-toc", "show or hide the table of contents") \
-	A(FOCUS, PANES, "focus", "move the focus between contents and reader") \
-	A(SELECT, PANES, "select", "in the contents: jump to the selected section") \
-	A(SEARCH_FWD, SEARCH, "search", "search forward as you type") \
-	A(SEARCH_BACK, SEARCH, "search-back", "search backward as you type") \
-	A(SEARCH_NEXT, SEARCH, "search-next", "next match (wraps around)") \
-	A(SEARCH_PREV, SEARCH, "search-prev", "previous match (wraps around)") \
-	A(CURSOR_DOWN, NOTES, "cursor-down", "the paragraph cursor to the next paragraph") \
-	A(CURSOR_UP, NOTES, "cursor-up", "the paragraph cursor to the previous paragraph") \
-	A(TOGGLE_HL, NOTES, "highlight", "highlight the cursor's paragraph, or not") \
-	A(NEXT_HL, NOTES, "next-highlight", "next highlight (the document's or yours)") \
-	A(PREV_HL, NOTES, "prev-highlight", "previous highlight") \
-	A(LIST_HL, NOTES, "highlights", "a list of all highlights (Enter jumps)") \
-	A(SET_MARK, NOTES, "mark", "m and a letter: mark the place") \
-	A(GOTO_MARK, NOTES, "goto-mark", "' and a letter: back to a mark; '' to before the last jump") \
-	A(COPY, NOTES, "copy", "copy the cursor's paragraph, attributed (OSC 52)") \
-	A(SPEAKERS, NOTES, "speakers", "speakers: choose one to read only their turns") \
-	A(ALL_SPEAKERS, NOTES, "all-speakers", "every speaker again") \
-	A(BAR_ACCEPT, BAR, "accept", "keep the position, close the bar") \
-	A(BAR_CANCEL, BAR, "cancel", "back to where the search started") \
-	A(BAR_ERASE, BAR, "erase", "erase a character (or close when empty)") \
-	A(BAR_WORD, BAR, "erase-word", "erase a word") \
-	A(BAR_CLEAR, BAR, "erase-all", "erase the query") \
-	A(BAR_OLDER, BAR, "history-back", "an older search from the history") \
-	A(BAR_NEWER, BAR, "history-forward", "a newer search from the history") \
-	A(BAR_REGEX, BAR, "regex", "plain text or a regular expression") \
-	A(BAR_SCOPE, BAR, "scope", "search all, this section or this speaker") \
-	A(HELP, OTHER, "help", "this help") \
-	A(TOGGLE_MOUSE, OTHER, "toggle-mouse", "mouse capture on or off (off: the terminal selects text)") \
-	A(REDRAW, OTHER, "redraw", "redraw the screen") \
-	A(SUSPEND, OTHER, "suspend", "suspend to the shell (fg comes back)") \
-	A(QUIT, OTHER, "quit", "quit")
+	A(LINE_DOWN, MOVE, "line-down", KEYMAP_IN_MOVE | KEYMAP_F_COUNT, \
+	    "one line down") \
+	A(LINE_UP, MOVE, "line-up", KEYMAP_IN_MOVE | KEYMAP_F_COUNT, \
+	    "one line up") \
+	A(PAGE_DOWN, MOVE, "page-down", KEYMAP_IN_MOVE | KEYMAP_F_COUNT, \
+	    "one page down") \
+	A(PAGE_UP, MOVE, "page-up", KEYMAP_IN_MOVE | KEYMAP_F_COUNT, \
+	    "one page up") \
+	A(HALF_DOWN, MOVE, "half-down", KEYMAP_IN_MOVE | KEYMAP_F_COUNT, \
+	    "half a page down") \
+	A(HALF_UP, MOVE, "half-up", KEYMAP_IN_MOVE | KEYMAP_F_COUNT, \
+	    "half a page up") \
+	A(TOP, MOVE, "top", KEYMAP_IN_MOVE | KEYMAP_F_JUMP | KEYMAP_F_COUNT, \
+	    "the top (with a count N: line N)") \
+	A(END, MOVE, "end", KEYMAP_IN_MOVE | KEYMAP_F_JUMP | KEYMAP_F_COUNT, \
+	    "the end (with a count N: line N)") \
+	A(PERCENT, MOVE, "percent", \
+	    KEYMAP_IN_READER | KEYMAP_F_JUMP | KEYMAP_F_COUNT, \
+	    "N% of the way through (count N)") \
+	A(NEXT_SECTION, JUMP, "next-section", \
+	    KEYMAP_IN_READER | KEYMAP_F_JUMP | KEYMAP_F_REPEAT, \
+	    "next section, its heading at the top") \
+	A(PREV_SECTION, JUMP, "prev-section", \
+	    KEYMAP_IN_READER | KEYMAP_F_JUMP | KEYMAP_F_REPEAT, \
+	    "previous section") \
+	A(NEXT_TURN, JUMP, "next-turn", \
+	    KEYMAP_IN_READER | KEYMAP_F_JUMP | KEYMAP_F_REPEAT, \
+	    "next speaker turn") \
+	A(PREV_TURN, JUMP, "prev-turn", \
+	    KEYMAP_IN_READER | KEYMAP_F_JUMP | KEYMAP_F_REPEAT, \
+	    "previous speaker turn") \
+	A(TOGGLE_TOC, PANES, "toggle-toc", KEYMAP_IN_VIEWS, \
+	    "show or hide the table of contents") \
+	A(FOCUS, PANES, "focus", KEYMAP_IN_VIEWS, \
+	    "move the focus to the contents and back to the text") \
+	A(SELECT, PANES, "select", \
+	    KEYMAP_IN_TOC | KEYMAP_IN_LIST | KEYMAP_F_JUMP, \
+	    "in the contents and lists: go to the selected entry") \
+	A(CLOSE, PANES, "close", \
+	    KEYMAP_IN_TOC | KEYMAP_IN_LIST | KEYMAP_IN_HELP, \
+	    "close the contents, a list or the help; the text has the keys") \
+	A(SEARCH_FWD, SEARCH, "search", KEYMAP_IN_VIEWS | KEYMAP_F_JUMP, \
+	    "search forward as you type") \
+	A(SEARCH_BACK, SEARCH, "search-back", KEYMAP_IN_VIEWS | KEYMAP_F_JUMP, \
+	    "search backward as you type") \
+	A(SEARCH_NEXT, SEARCH, "search-next", \
+	    KEYMAP_IN_VIEWS | KEYMAP_F_JUMP | KEYMAP_F_KEEP | KEYMAP_F_REPEAT, \
+	    "next match (wraps around)") \
+	A(SEARCH_PREV, SEARCH, "search-prev", \
+	    KEYMAP_IN_VIEWS | KEYMAP_F_JUMP | KEYMAP_F_KEEP | KEYMAP_F_REPEAT, \
+	    "previous match (wraps around)") \
+	A(CURSOR_DOWN, NOTES, "cursor-down", \
+	    KEYMAP_IN_READER | KEYMAP_F_KEEP | KEYMAP_F_REPEAT, \
+	    "the paragraph cursor to the next paragraph") \
+	A(CURSOR_UP, NOTES, "cursor-up", \
+	    KEYMAP_IN_READER | KEYMAP_F_KEEP | KEYMAP_F_REPEAT, \
+	    "the paragraph cursor to the previous paragraph") \
+	A(TOGGLE_HL, NOTES, "highlight", KEYMAP_IN_READER | KEYMAP_F_KEEP, \
+	    "highlight the cursor's paragraph, or not") \
+	A(NEXT_HL, NOTES, "next-highlight", \
+	    KEYMAP_IN_READER | KEYMAP_F_JUMP | KEYMAP_F_KEEP | KEYMAP_F_REPEAT, \
+	    "next highlight (the document's or yours)") \
+	A(PREV_HL, NOTES, "prev-highlight", \
+	    KEYMAP_IN_READER | KEYMAP_F_JUMP | KEYMAP_F_KEEP | KEYMAP_F_REPEAT, \
+	    "previous highlight") \
+	A(LIST_HL, NOTES, "highlights", KEYMAP_IN_VIEWS, \
+	    "a list of all highlights (Enter goes there)") \
+	A(SET_MARK, NOTES, "mark", KEYMAP_IN_READER | KEYMAP_F_KEEP, \
+	    "m and a letter: mark the place") \
+	A(GOTO_MARK, NOTES, "goto-mark", KEYMAP_IN_READER | KEYMAP_F_JUMP, \
+	    "' and a letter: back to a mark; '' to before the last jump") \
+	A(COPY, NOTES, "copy", KEYMAP_IN_READER | KEYMAP_F_KEEP, \
+	    "copy the cursor's paragraph, attributed (OSC 52)") \
+	A(SPEAKERS, NOTES, "speakers", KEYMAP_IN_VIEWS, \
+	    "speakers: choose one to read only their turns") \
+	A(ALL_SPEAKERS, NOTES, "all-speakers", KEYMAP_IN_VIEWS, \
+	    "every speaker again") \
+	A(BAR_ACCEPT, BAR, "accept", KEYMAP_IN_BAR, \
+	    "keep the position, close the bar (empty: the last search again)") \
+	A(BAR_CANCEL, BAR, "cancel", KEYMAP_IN_BAR, \
+	    "back to where the search started") \
+	A(BAR_ERASE, BAR, "erase", KEYMAP_IN_BAR, \
+	    "erase a character (or close when empty)") \
+	A(BAR_WORD, BAR, "erase-word", KEYMAP_IN_BAR, \
+	    "erase a word") \
+	A(BAR_CLEAR, BAR, "erase-all", KEYMAP_IN_BAR, \
+	    "erase the query") \
+	A(BAR_OLDER, BAR, "history-back", KEYMAP_IN_BAR, \
+	    "an older search from the history") \
+	A(BAR_NEWER, BAR, "history-forward", KEYMAP_IN_BAR, \
+	    "a newer search from the history") \
+	A(BAR_REGEX, BAR, "regex", KEYMAP_IN_BAR, \
+	    "plain text or a regular expression") \
+	A(BAR_SCOPE, BAR, "scope", KEYMAP_IN_BAR, \
+	    "search all, this section or this speaker") \
+	A(HELP, OTHER, "help", KEYMAP_IN_VIEWS, \
+	    "this help") \
+	A(TOGGLE_MOUSE, OTHER, "toggle-mouse", KEYMAP_IN_VIEWS, \
+	    "mouse capture on or off (off: the terminal selects text)") \
+	A(REDRAW, OTHER, "redraw", \
+	    KEYMAP_IN_VIEWS | KEYMAP_IN_LIST | KEYMAP_IN_HELP | KEYMAP_IN_BAR, \
+	    "redraw the screen") \
+	A(SUSPEND, OTHER, "suspend", KEYMAP_IN_VIEWS, \
+	    "suspend to the shell (fg comes back)") \
+	A(QUIT, OTHER, "quit", KEYMAP_IN_VIEWS, \
+	    "quit")
 
 enum keymap_action {
 	KEYMAP_NONE,
-#define A(id, group, name, help) KEYMAP_##id,
+#define A(id, group, name, flags, help) KEYMAP_##id,
 	KEYMAP_ACTIONS
 #undef A
 	KEYMAP_NACTIONS
@@ -100,28 +181,39 @@ enum keymap_key {
 #define KEYMAP_CTRL(c)	((c) & 0x1f)
 #define KEYMAP_ESC	0x1b
 
+/* The sets of bindings: a key means one thing in each. */
 enum keymap_context {
-	KEYMAP_READER,		/* the reader and the contents */
+	KEYMAP_READER,		/* the reader */
+	KEYMAP_LIST,		/* the contents, lists and help: these first,
+				   then the reader's */
 	KEYMAP_BAR		/* the search bar */
-};
-
-struct keymap_binding {
-	int			 key;
-	enum keymap_action	 action;
-	enum keymap_context	 context;
 };
 
 /* The action bound to key in a context, or KEYMAP_NONE. */
 enum keymap_action keymap_lookup(int key, enum keymap_context context);
 
-/* The name and help text of an action. */
-const char	*keymap_name(enum keymap_action a);
+/* The help text, group and properties (KEYMAP_IN_*, KEYMAP_F_*) of an
+ * action. */
 const char	*keymap_help(enum keymap_action a);
 enum keymap_group keymap_group(enum keymap_action a);
+unsigned	 keymap_flags(enum keymap_action a);
 const char	*keymap_group_title(enum keymap_group g);
 
-/* Writes the keys of action a, like "j, Down, Enter", into buf. */
+/* Writes the keys of action a, like "j, Down, Enter", into buf; "[N] "
+ * before them when a count goes with it. */
 void		 keymap_keys(enum keymap_action a, char *buf, size_t size);
+
+/* The text the help gives an action: its help and, for a jump, how to
+ * come back. Caller frees. */
+char		*keymap_describe(enum keymap_action a);
+
+/* The printable name of a key ("Enter", "Ctrl-W", "j"). */
+void		 keymap_key_name(int key, char *buf, size_t size);
+
+/* The key named by n bytes of s: a name as keymap_key_name gives it, one
+ * of its short forms (PgDn, BS, C-w), or a character. Returns -1 for
+ * none. */
+int		 keymap_key_parse(const char *s, size_t n);
 
 /* Writes every binding as text (--keys) or as man(7) lines. */
 void		 keymap_print(FILE *f, int roff);

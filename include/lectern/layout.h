@@ -108,7 +108,6 @@ void	 layout_cache_reset(struct layout_cache *c, int width);
 /* Lays out again with other LAYOUT_F_ flags. */
 void	 layout_cache_set_flags(struct layout_cache *c, int flags);
 int	 layout_cache_flags(const struct layout_cache *c);
-int	 layout_cache_width(const struct layout_cache *c);
 /* Forgets the layouts of blocks from b on (the parser may have changed
  * the last blocks while it read more). */
 void	 layout_cache_forget(struct layout_cache *c, size_t b);

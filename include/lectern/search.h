@@ -43,6 +43,7 @@ struct search_query {
 	size_t		 nexact;
 	int		 case_sensitive; /* it has a capital letter */
 	int		 keep_marks;	/* it has diacritics */
+	int		 keep_dashes;	/* it has a dash other than '-' */
 	int		 regex;
 	int		 compiled;	/* re holds a compiled pattern */
 	regex_t		 re;

@@ -46,6 +46,11 @@ int	text_ascii(void);
 /* Display width of n bytes of source text, shown through text_glyph. */
 size_t	text_width(const uint8_t *s, size_t n);
 
+/* How many of the n bytes at s fit in cols display columns, shown
+ * through text_glyph: whole characters only, with the combining marks
+ * that follow the last one. Sets *width (if not NULL) to their columns. */
+size_t	text_fit(const uint8_t *s, size_t n, int cols, int *width);
+
 /* Appends n bytes of source text to b, made safe: white space folded to
  * spaces, controls shown as placeholders. */
 struct buf;

@@ -2,6 +2,7 @@
 #ifndef LECTERN_UTIL_H
 #define LECTERN_UTIL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -21,6 +22,9 @@ void	*xrealloc(void *ptr, size_t size);
 void	*xreallocarray(void *ptr, size_t nmemb, size_t size);
 char	*xstrdup(const char *s);
 char	*xstrndup(const char *s, size_t n);
+/* A new string printed from fmt. Caller frees. */
+char	*xasprintf(const char *fmt, ...) UTIL_PRINTF(1, 2);
+char	*xvasprintf(const char *fmt, va_list ap) UTIL_PRINTF(1, 0);
 
 /* Grows *array (of *cap elements of size) to hold at least need elements. */
 void	 util_grow(void **array, size_t *cap, size_t need, size_t size);

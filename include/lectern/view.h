@@ -14,6 +14,18 @@ struct view_pos {
 };
 
 /*
+ * A place in the document that outlives a layout: the source offset of
+ * the top line, and what kind of line it is (a blank line before a block
+ * and a heading's rule hold no text of their own). Positions kept across
+ * a search, an overlay or a resize are places, never screen lines.
+ */
+struct view_place {
+	size_t	off;		/* the top line's first byte; for a blank
+				   line or a rule, its block's start */
+	int	kind;		/* LAYOUT_TEXT, LAYOUT_BLANK or LAYOUT_RULE */
+};
+
+/*
  * The reader's view: the line at the top of a pane of rows lines, over the
  * document laid out at width columns. Every move keeps the pane full where
  * the document allows: the top never goes past the point where the last
@@ -30,10 +42,7 @@ struct view {
 	/* What resizes keep at the top, taken at the first resize after a
 	 * move, so that a run of resizes does not drift. */
 	int			 anchored;
-	size_t			 anchor_block;
-	size_t			 anchor_off;	/* source offset, or */
-	size_t			 anchor_line;	/* a blank line or a rule */
-	int			 anchor_text;
+	struct view_place	 anchor;
 };
 
 /* Makes a view at the top of d. Pair with view_free. */
@@ -66,6 +75,12 @@ void		 view_show_block(struct view *v, size_t b);
  * allows). */
 void		 view_show_offset(struct view *v, size_t off);
 
+/* The place at the top, and back to it (as near as the end allows). */
+struct view_place view_place(struct view *v);
+void		 view_restore(struct view *v, struct view_place p);
+/* True when two places are the same. */
+int		 view_place_eq(struct view_place a, struct view_place b);
+
 /* Shows only the turns of speaker (and the headings); -1 shows all. */
 void		 view_set_filter(struct view *v, int speaker);
 
@@ -75,9 +90,15 @@ int		 view_visible(const struct view *v, size_t b);
 int		 view_at_top(struct view *v);
 int		 view_at_end(struct view *v);
 
-/* The source offset at the top line, and after the bottom line. */
+/* The source offset where the top line starts (a line that begins with
+ * a speaker's label starts at the label), and the offset of the last
+ * byte shown, which only grows as the view moves down. */
 size_t		 view_top_offset(struct view *v);
 size_t		 view_bottom_offset(struct view *v);
+
+/* How far through the document the bottom line is, in percent: it grows
+ * as the view moves down, and is 100 only when the end is shown. */
+int		 view_percent(struct view *v);
 
 /* The block at the top (a blank line belongs to the block after it). */
 size_t		 view_top_block(struct view *v);

@@ -1,0 +1,27 @@
+/* ui_list.h: the overlay lists: the highlights (Enter goes to one) and
+ * the speakers (Enter reads only their turns). */
+#ifndef LECTERN_UI_LIST_H
+#define LECTERN_UI_LIST_H
+
+#include <stddef.h>
+
+#include "lectern/ui_core.h"
+
+enum ui_list_kind { UI_LIST_HIGHLIGHTS, UI_LIST_SPEAKERS };
+
+/* An overlay: movement keys move the selection, Enter chooses, any other
+ * key closes it. */
+struct ui_list {
+	struct ui_pane	 pane;
+	enum ui_list_kind kind;
+	struct ui_listpos lp;
+	size_t		*entries;	/* blocks, or speakers (SIZE_MAX: all) */
+	size_t		 n;
+};
+
+void	ui_list_init(struct ui_list *l);
+void	ui_list_free(struct ui_list *l);
+/* Opens a list (or says why there is nothing to list). */
+void	ui_list_open(struct ui *ui, struct ui_list *l, enum ui_list_kind kind);
+
+#endif

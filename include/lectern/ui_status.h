@@ -1,0 +1,17 @@
+/* ui_status.h: the status line: a message, or the section and the
+ * speaker at the top; the speaker filter, the current match, the
+ * position and a hint at its right. */
+#ifndef LECTERN_UI_STATUS_H
+#define LECTERN_UI_STATUS_H
+
+#include "lectern/ui_core.h"
+
+/* It draws from the view, the file, the message and the search's hits;
+ * it takes no keys. */
+struct ui_status {
+	struct ui_pane	 pane;
+};
+
+void	ui_status_init(struct ui_status *s);
+
+#endif

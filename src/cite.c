@@ -1,0 +1,78 @@
+/* cite.c: quoting a block with its attribution. */
+#include <string.h>
+
+#include "lectern/cite.h"
+#include "lectern/doc.h"
+#include "lectern/text.h"
+#include "lectern/util.h"
+
+void
+cite_text(struct buf *b, const struct doc *d, size_t s, size_t e)
+{
+	struct buf t = { NULL, 0, 0 };
+	size_t i;
+	int space = 0;
+
+	text_sanitize(&t, d->src + s, e - s);
+	for (i = 0; i < t.len; i++) {
+		if (t.data[i] == ' ') {
+			space = 1;
+			continue;
+		}
+		if (space && b->len > 0 && b->data[b->len - 1] != ' ')
+			buf_addc(b, ' ');
+		space = 0;
+		buf_addc(b, t.data[i]);
+	}
+	buf_free(&t);
+}
+
+int
+cite_speaker(struct buf *b, const struct doc *d, size_t i)
+{
+	const struct doc_block *blk = &d->blocks[i];
+	const char *name;
+
+	if (blk->speaker >= 0) {
+		name = d->speakers[blk->speaker].name;
+		text_sanitize(b, (const uint8_t *)name, strlen(name));
+		return 1;
+	}
+	if (blk->kind == DOC_QUOTE && blk->quote_attrib >= 0 &&
+	    (size_t)blk->quote_attrib < d->nblocks) {
+		const struct doc_block *a = &d->blocks[blk->quote_attrib];
+
+		if (a->lend > a->lstart) {
+			cite_text(b, d, a->lstart, a->lend);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int
+cite_attribution(struct buf *b, const struct doc *d, size_t blk,
+    enum cite_where where)
+{
+	const struct doc_block *k = &d->blocks[blk];
+	const struct doc_range *t = &d->meta.title;
+	const uint8_t *title;
+	size_t n;
+	int said = cite_speaker(b, d, blk);
+
+	if (where == CITE_SECTION && k->section >= 0) {
+		title = doc_section_title(d, (size_t)k->section, &n);
+		buf_adds(b, said ? ", in \xE2\x80\x9C" : "in \xE2\x80\x9C");
+		cite_text(b, d, (size_t)(title - d->src),
+		    (size_t)(title - d->src) + n);
+		buf_adds(b, "\xE2\x80\x9D");
+		said = 1;
+	} else if (where == CITE_TITLE && t->end > t->start &&
+	    k->kind != DOC_TITLE) {
+		if (said)
+			buf_adds(b, ", ");
+		cite_text(b, d, t->start, t->end);
+		said = 1;
+	}
+	return said;
+}

@@ -1,0 +1,346 @@
+/* ui_find.c: the search in the file being read, as in less and tmux:
+ * every edit of the query searches again from where the search began. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lectern/doc.h"
+#include "lectern/search.h"
+#include "lectern/ui_find.h"
+#include "lectern/util.h"
+#include "lectern/view.h"
+
+#define FOLD_CHUNK	(2u << 20)	/* bytes folded between two keys */
+#define SCAN_SLICE	(4u << 20)	/* bytes searched between two keys */
+
+void
+ui_find_init(struct ui_find *f)
+{
+	memset(f, 0, sizeof *f);
+}
+
+void
+ui_find_free(struct ui_find *f)
+{
+	if (f->have)
+		search_query_free(&f->q);
+	search_result_free(&f->res);
+	search_index_free(f->index);
+	free(f->counts);
+	memset(f, 0, sizeof *f);
+}
+
+void
+ui_find_forget(struct ui_find *f)
+{
+	if (f->have)
+		search_query_free(&f->q);
+	f->have = 0;
+	f->scanning = 0;
+	f->res.n = 0;
+	f->checked = f->hidden = 0;
+}
+
+/* Drops the matches found since the last call that are in turns the
+ * view hides, counting them. */
+static void
+drop_hidden(struct ui *ui, struct ui_find *f)
+{
+	struct view *v = ui->file->view;
+	size_t i, k = f->checked, hint = 0;
+
+	if (f->filter < 0) {
+		f->checked = f->res.n;
+		return;
+	}
+	for (i = f->checked; i < f->res.n; i++) {
+		if (!view_visible(v, search_block_from(f->index, &f->res.m[i],
+		    &hint))) {
+			f->hidden++;
+			continue;
+		}
+		f->res.m[k++] = f->res.m[i];
+	}
+	f->res.n = k;
+	f->checked = k;
+}
+
+void
+ui_find_begin(struct ui *ui, struct ui_find *f)
+{
+	struct view *v = ui->file->view;
+
+	if (f->index == NULL)
+		f->index = search_index_begin(ui->file->doc);
+	if (ui->scripted)
+		search_index_extend(f->index, 0);	/* tests: all at once */
+	f->origin = view_place(v);
+	f->origin_off = view_top_offset(v);
+}
+
+/* The source start of match i. */
+static size_t
+match_start(struct ui_find *f, size_t i)
+{
+	size_t a, b;
+
+	search_source(f->index, &f->res.m[i], &a, &b);
+	return a;
+}
+
+/* Shows match i: where it is on screen already, the view stays. */
+static void
+show_match(struct ui *ui, struct ui_find *f, size_t i)
+{
+	struct view *v = ui->file->view;
+	size_t a = match_start(f, i), top, bottom;
+
+	f->cur = i;
+	ui_cursor_set(ui, search_block(f->index, &f->res.m[i]));
+	top = view_top_offset(v);
+	bottom = view_bottom_offset(v);
+	if (a >= top && a < bottom)
+		return;
+	view_show_offset(v, a);
+	if (!view_at_end(v))
+		view_scroll(v, -(long)(ui->geom.rows / 4));
+}
+
+/* Section counts for the contents. */
+static void
+count_sections(struct ui *ui, struct ui_find *f)
+{
+	const struct doc *d = ui->file->doc;
+	size_t i, hint = 0, b;
+
+	free(f->counts);
+	f->counts = xcalloc(d->nsections + 1, sizeof *f->counts);
+	f->ncounts = d->nsections;
+	/* Each match in its innermost section, then the sums up the tree
+	 * (a subsection always comes after its parent). */
+	for (i = 0; i < f->res.n; i++) {
+		b = search_block_from(f->index, &f->res.m[i], &hint);
+		if (d->blocks[b].section >= 0)
+			f->counts[d->blocks[b].section]++;
+	}
+	for (i = d->nsections; i-- > 0;)
+		if (d->sections[i].parent >= 0)
+			f->counts[d->sections[i].parent] += f->counts[i];
+}
+
+/* Picks the match to show once enough is scanned: the nearest from where
+ * the search started (before it, for ?), wrapping when there is none. */
+static void
+pick(struct ui *ui, struct ui_find *f)
+{
+	size_t i;
+
+	if (f->shown || f->res.n == 0)
+		return;
+	i = search_first_after(f->index, &f->res, f->origin_off);
+	if (!f->backward && i < f->res.n) {
+		show_match(ui, f, i);
+	} else if (f->scanning) {
+		return;		/* it may still come */
+	} else if (f->backward) {
+		show_match(ui, f, i > 0 ? i - 1 : f->res.n - 1);
+	} else
+		show_match(ui, f, 0);
+	f->shown = 1;
+}
+
+/* Searches the next slice of the folded text for the query. */
+static void
+scan(struct ui *ui, struct ui_find *f)
+{
+	if (!f->scanning)
+		return;
+	f->scan = search_run_slice(f->index, &f->q, &f->scope, &f->res,
+	    f->scan, ui->scripted ? SIZE_MAX : SCAN_SLICE);
+	f->scanning = f->scan < search_folded_len(f->index);
+	drop_hidden(ui, f);
+	count_sections(ui, f);
+	pick(ui, f);
+}
+
+int
+ui_find_query(struct ui *ui, struct ui_find *f, const char *text, int regex,
+    const struct search_scope *scope, int flags, char *err, size_t size)
+{
+	struct search_query q;
+	struct search_scope old = f->scope;
+	int grow = flags & UI_FIND_GROW;
+
+	if (!(flags & UI_FIND_QUIET))
+		view_restore(ui->file->view, f->origin);
+	f->shown = (flags & UI_FIND_QUIET) != 0;
+	f->cur = 0;
+	f->backward = (flags & UI_FIND_BACK) != 0;
+	f->scope = *scope;
+	f->filter = ui->file->view->filter;
+	if (*text == '\0') {
+		ui_find_forget(f);
+		return 0;
+	}
+	if (search_query_init(&q, text, regex, err, size) == -1) {
+		search_query_free(&q);
+		ui_find_forget(f);
+		return -1;
+	}
+	/* A longer query looks only at the matches found so far, and scans
+	 * on from where the last one had got to (not when matches were
+	 * dropped as hidden: they may match still). */
+	if (!(grow && f->have && old.kind == scope->kind && f->hidden == 0 &&
+	    search_refine(f->index, &f->q, &q, scope, &f->res))) {
+		f->res.n = 0;
+		f->scan = 0;
+	}
+	f->checked = f->res.n;
+	f->hidden = 0;
+	if (f->have)
+		search_query_free(&f->q);
+	f->q = q;
+	f->have = 1;
+	f->scanning = 1;
+	scan(ui, f);
+	pick(ui, f);
+	return 0;
+}
+
+void
+ui_find_return(struct ui *ui, struct ui_find *f)
+{
+	view_restore(ui->file->view, f->origin);
+}
+
+void
+ui_find_follow(struct ui *ui, struct ui_find *f)
+{
+	if (!f->have || f->filter == ui->file->view->filter)
+		return;
+	/* Search the new set of turns; stay where the view is. */
+	f->filter = ui->file->view->filter;
+	f->res.n = 0;
+	f->scan = 0;
+	f->checked = f->hidden = 0;
+	f->cur = 0;
+	f->shown = 1;
+	f->scanning = 1;
+	scan(ui, f);
+}
+
+void
+ui_find_next(struct ui *ui, struct ui_find *f, int dir)
+{
+	struct view *v = ui->file->view;
+	size_t top = view_top_offset(v), i;
+	int visible, wrapped = 0;
+
+	if (!f->have) {
+		ui_message(ui, "No search yet: / searches");
+		return;
+	}
+	if (f->res.n == 0 && f->hidden > 0) {
+		ui_message(ui, "Only in the turns the filter hides (%zu; S "
+		    "shows every speaker): %s", f->hidden, f->q.text);
+		return;
+	}
+	if (f->res.n == 0) {
+		ui_message(ui, "Not found: %s", f->q.text);
+		return;
+	}
+	if (f->backward)
+		dir = -dir;
+	visible = f->cur < f->res.n && match_start(f, f->cur) >= top &&
+	    match_start(f, f->cur) < view_bottom_offset(v);
+	if (dir > 0) {
+		i = visible ? f->cur + 1 : search_first_after(f->index,
+		    &f->res, top + 1);
+		if (i >= f->res.n) {
+			i = 0;
+			wrapped = 1;
+		}
+	} else {
+		i = visible ? f->cur : search_first_after(f->index, &f->res,
+		    top);
+		if (i == 0) {
+			i = f->res.n - 1;
+			wrapped = 1;
+		} else
+			i--;
+	}
+	show_match(ui, f, i);
+	if (wrapped)
+		ui_message(ui, dir > 0 ? "Search wrapped to the top" :
+		    "Search wrapped to the bottom");
+}
+
+int
+ui_find_scanning(const struct ui_find *f)
+{
+	return f->scanning;
+}
+
+int
+ui_find_pending(const struct ui_find *f)
+{
+	return f->index == NULL || f->scanning ||
+	    !search_index_complete(f->index);
+}
+
+void
+ui_find_work(struct ui *ui, struct ui_find *f)
+{
+	if (f->scanning) {
+		scan(ui, f);
+		return;
+	}
+	if (f->index == NULL)
+		f->index = search_index_begin(ui->file->doc);
+	if (search_index_complete(f->index))
+		return;
+	search_index_extend(f->index, FOLD_CHUNK);
+	/* The same search goes on into the new text. */
+	if (f->have && f->scan < search_folded_len(f->index))
+		f->scanning = 1;
+}
+
+void
+ui_find_hits(struct ui *ui, struct ui_find *f)
+{
+	struct ui_hits *h = &ui->hits;
+	struct view *v = ui->file->view;
+	size_t i, from, to;
+
+	h->active = f->have;
+	h->n = f->have ? f->res.n : 0;
+	h->cur = f->cur;
+	h->more = f->scanning;
+	h->hidden = f->have ? f->hidden : 0;
+	h->counts = f->counts;
+	h->ncounts = f->ncounts;
+	h->nranges = 0;
+	h->rcur = -1;
+	if (!f->have || f->res.n == 0 || f->index == NULL ||
+	    ui->file->doc->nblocks == 0)
+		return;
+	from = view_top_offset(v);
+	to = view_bottom_offset(v) + 1;
+	i = search_first_after(f->index, &f->res, from);
+	if (i > 0)
+		i--;
+	for (; i < f->res.n; i++) {
+		size_t a, b;
+
+		search_source(f->index, &f->res.m[i], &a, &b);
+		if (a >= to)
+			break;
+		if (b <= from)
+			continue;
+		if (i == f->cur)
+			h->rcur = (long)h->nranges;
+		UTIL_GROW(h->ranges, h->capranges, h->nranges + 1);
+		h->ranges[h->nranges][0] = a;
+		h->ranges[h->nranges][1] = b;
+		h->nranges++;
+	}
+}

@@ -1,0 +1,142 @@
+/* ui_status.c: the status line. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "lectern/doc.h"
+#include "lectern/text.h"
+#include "lectern/ui_status.h"
+#include "lectern/ui_style.h"
+#include "lectern/util.h"
+#include "lectern/view.h"
+
+#define FILTER_COLS	24	/* the most a speaker's name takes */
+#define SEP		" \xC2\xB7 "
+
+/* The position as less shows it: Top, End, All or N%. */
+static void
+position(struct ui *ui, char *buf, size_t size)
+{
+	struct view *v = ui->file->view;
+	int top = view_at_top(v), end = view_at_end(v);
+
+	if (top && end)
+		snprintf(buf, size, "All");
+	else if (top)
+		snprintf(buf, size, "Top");
+	else if (end)
+		snprintf(buf, size, "End");
+	else
+		snprintf(buf, size, "%d%%", view_percent(v));
+}
+
+/* Appends text made safe, cut to cols columns with an ellipsis. */
+static void
+add_cut(struct buf *b, const char *s, int cols)
+{
+	struct buf t = { NULL, 0, 0 };
+	size_t k;
+
+	text_sanitize(&t, (const uint8_t *)s, strlen(s));
+	if ((int)text_width((const uint8_t *)buf_str(&t), t.len) <= cols) {
+		buf_add(b, buf_str(&t), t.len);
+	} else {
+		k = text_fit((const uint8_t *)buf_str(&t), t.len, cols - 1,
+		    NULL);
+		buf_add(b, buf_str(&t), k);
+		buf_adds(b, "\xE2\x80\xA6");
+	}
+	buf_free(&t);
+}
+
+/* The right part: "only NAME  K/N  POS  HINT ". */
+static void
+right_part(struct ui *ui, struct buf *b)
+{
+	const struct doc *d = ui->file->doc;
+	const struct ui_hits *h = &ui->hits;
+	int filter = ui->file->view->filter;
+	char pos[32];
+
+	if (filter >= 0) {
+		buf_adds(b, "only ");
+		add_cut(b, d->speakers[filter].name, FILTER_COLS);
+		buf_adds(b, "  ");
+	}
+	if (h->active && h->n > 0)
+		buf_printf(b, "%zu/%zu%s  ", h->cur + 1, h->n,
+		    h->more ? "+" : "");
+	if (h->active && h->hidden > 0)
+		buf_printf(b, "%zu hidden  ", h->hidden);
+	position(ui, pos, sizeof pos);
+	buf_printf(b, "%s  %s ", pos, ui->focus == UI_FOCUS_TOC ?
+	    "Enter:jump Tab:back" : "h:help");
+}
+
+static void
+status_draw(struct ui *ui, struct ui_pane *p)
+{
+	const struct doc *d = ui->file->doc;
+	int y = ui->geom.lines - 1, cols = ui->geom.cols, x, right;
+	unsigned long attr = ui_element(UI_E_STATUS);
+	struct buf r = { NULL, 0, 0 };
+	char pos[32];
+	size_t b, n;
+	int sec;
+
+	(void)p;
+	ui_draw_fill(y, 0, cols, attr);
+	right_part(ui, &r);
+	right = cols - (int)text_width((const uint8_t *)buf_str(&r), r.len);
+	if (right < cols / 2) {
+		/* Narrow: the position alone. */
+		position(ui, pos, sizeof pos);
+		buf_reset(&r);
+		buf_printf(&r, "%s ", pos);
+		right = cols - (int)r.len;
+	}
+	if (right < 1)
+		right = 1;
+	ui_draw_text(y, right, cols, buf_str(&r), r.len, attr);
+	buf_free(&r);
+	if (ui->msg != NULL) {
+		ui_draw_cut(y, 1, right - 1, ui->msg, strlen(ui->msg),
+		    ui_element(UI_E_STATUS_MSG));
+		return;
+	}
+	if (d->nblocks == 0)
+		return;
+	b = view_top_block(ui->file->view);
+	x = 1;
+	sec = doc_block_section(d, b);
+	if (sec >= 0) {
+		const uint8_t *t = doc_section_title(d, (size_t)sec, &n);
+
+		x = ui_draw_cut(y, x, right - 1, (const char *)t, n, attr);
+	} else if (d->meta.title.end > d->meta.title.start) {
+		x = ui_draw_cut(y, x, right - 1, (const char *)d->src +
+		    d->meta.title.start, d->meta.title.end -
+		    d->meta.title.start, attr);
+	}
+	if (d->blocks[b].speaker >= 0 && x < right - 4) {
+		const char *name = d->speakers[d->blocks[b].speaker].name;
+
+		if (x > 1)
+			x = ui_draw_text(y, x, right - 1, SEP,
+			    sizeof SEP - 1, attr);
+		ui_draw_cut(y, x, right - 1, name, strlen(name),
+		    ui_element(UI_E_STATUS_MSG));
+	}
+}
+
+static const struct ui_pane_ops status_ops = {
+	"status", KEYMAP_READER, 0, status_draw, NULL, NULL, NULL, NULL
+};
+
+void
+ui_status_init(struct ui_status *s)
+{
+	s->pane.ops = &status_ops;
+}

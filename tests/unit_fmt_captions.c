@@ -1,0 +1,412 @@
+/* unit_fmt_captions.c: the WebVTT and SubRip readers and their parts. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lectern/cues.h"
+#include "lectern/cuelabel.h"
+#include "lectern/cuetext.h"
+#include "lectern/doc.h"
+#include "lectern/format.h"
+#include "lectern/util.h"
+#include "unit.h"
+
+/* The cleaned text of one line, as a new string. */
+static char *
+clean(const char *line, struct cuetext *ct)
+{
+	cuetext_reset(ct);
+	cuetext_add_lines(ct, (const uint8_t *)line, strlen(line));
+	return xstrndup(ct->text.data, ct->text.len);
+}
+
+TEST(cuetext_tags_and_entities)
+{
+	struct cuetext ct;
+	char *s;
+
+	memset(&ct, 0, sizeof ct);
+	s = clean("<c.colorE5E5E5>Hello</c> <i>big</i> &amp; &lt;world&gt;"
+	    "&nbsp;now&lrm;&#233;&#x1F600; {\\an8}ok <ruby>\xE6\xBC\xA2"
+	    "<rt>kan</rt></ruby>\xE5\xAD\x97 <lang en>fine</lang>", &ct);
+	EXPECT_STR(s, "Hello big & <world> now\xC3\xA9\xF0\x9F\x98\x80 ok "
+	    "\xE6\xBC\xA2\xE5\xAD\x97 fine\n");
+	free(s);
+	/* Not tags or entities: kept as they are. */
+	s = clean("a < b, I <3 you >, AT&T; &bogus; & {x}", &ct);
+	EXPECT_STR(s, "a < b, I <3 you >, AT&T; &bogus; & {x}\n");
+	free(s);
+	/* Hostile numbers: NUL, a surrogate, past Unicode. */
+	s = clean("&#0;&#xD800;&#99999999999;&#x;", &ct);
+	EXPECT_STR(s, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD&#x;\n");
+	free(s);
+	/* White space folded and trimmed; a tag between words joins. */
+	s = clean("  there's<00:00:00.210><c> no</c>\t<00:00:00.359><c>"
+	    " denying</c>  ", &ct);
+	EXPECT_STR(s, "there's no denying\n");
+	EXPECT_INT(ct.nmarks, 2);
+	EXPECT_INT(ct.marks[0].at, 7);
+	EXPECT_INT(ct.marks[0].time, 210);
+	EXPECT_INT(ct.marks[1].time, 359);
+	free(s);
+	cuetext_free(&ct);
+}
+
+TEST(cuetext_voices)
+{
+	struct cuetext ct;
+	char *s;
+
+	memset(&ct, 0, sizeof ct);
+	s = clean("<v.loud Sam   Smith>Hi <v Bob>there</v> <v>x", &ct);
+	EXPECT_STR(s, "Hi there x\n");
+	EXPECT_INT(ct.nvoices, 2);
+	EXPECT_INT(ct.voices[0].at, 0);
+	EXPECT(ct.voices[0].nlen == 9 && memcmp(ct.names.data +
+	    ct.voices[0].name, "Sam Smith", 9) == 0);
+	EXPECT_INT(ct.voices[1].at, 2);
+	EXPECT(ct.voices[1].nlen == 3 && memcmp(ct.names.data +
+	    ct.voices[1].name, "Bob", 3) == 0);
+	free(s);
+	cuetext_free(&ct);
+}
+
+/* The kind of name s is, with its words and capitals. */
+static int
+name_kind(const char *s, int *words, int *caps)
+{
+	return (int)cuelabel_name((const uint8_t *)s, strlen(s), words, caps);
+}
+
+TEST(cuelabel_names)
+{
+	int w, c;
+
+	EXPECT_INT(name_kind("Ashlee Kupor (SL)", &w, &c), CUELABEL_NAME);
+	EXPECT_INT(w, 2);
+	EXPECT_INT(name_kind("Sam\xE2\x80\x99s iPad", &w, &c), CUELABEL_NAME);
+	EXPECT_INT(name_kind("MONICA", &w, &c), CUELABEL_NAME);
+	EXPECT(w == 1 && c == 1);
+	EXPECT_INT(name_kind("Monica", &w, &c), CUELABEL_NAME);
+	EXPECT(w == 1 && c == 0);
+	EXPECT_INT(name_kind("PHOEBE & JOEY", &w, &c), CUELABEL_NAME);
+	EXPECT_INT(name_kind("Speaker 3", &w, &c), CUELABEL_NAME);
+	EXPECT_INT(name_kind("SPEAKER_00", &w, &c), CUELABEL_NAME);
+	EXPECT_INT(w, 2);
+	EXPECT_INT(name_kind("Dr. Jane van Dijk", &w, &c), CUELABEL_NAME);
+	EXPECT_INT(name_kind("john's phone", &w, &c), CUELABEL_LOOSE);
+	EXPECT_INT(name_kind("So here's the thing", &w, &c), CUELABEL_NOT);
+	EXPECT_INT(name_kind("The Answer", &w, &c), CUELABEL_NOT);
+	EXPECT_INT(name_kind("Yeah. Right", &w, &c), CUELABEL_NOT);
+	EXPECT_INT(name_kind("Right, so", &w, &c), CUELABEL_NOT);
+	EXPECT_INT(name_kind("10", &w, &c), CUELABEL_NOT);
+	EXPECT_INT(name_kind("(SL)", &w, &c), CUELABEL_NOT);
+	EXPECT_INT(name_kind("A very long name that goes on and on and on "
+	    "and on", &w, &c), CUELABEL_NOT);
+}
+
+/* True when s describes a sound. */
+static int
+sound(const char *s)
+{
+	return cuelabel_is_sound((const uint8_t *)s, strlen(s));
+}
+
+TEST(cuetext_sounds)
+{
+	const char *t = "Hi [laughs] (door slams) (which is big) "
+	    "\xE2\x99\xAA la la \xE2\x99\xAA \xE2\x99\xAA on and on\n"
+	    "next [open";
+	size_t i;
+
+	EXPECT(sound("laughs"));
+	EXPECT(sound("SINGING"));
+	EXPECT(sound("door slams"));
+	EXPECT(sound("Music"));
+	EXPECT(sound("CAR HORNS HONKING"));
+	EXPECT(sound(" __ "));
+	EXPECT(!sound("Alba"));
+	EXPECT(!sound("MONICA"));
+	EXPECT(!sound("Narrator"));
+	/* Where each description ends. */
+	i = strchr(t, '[') - t;
+	EXPECT_INT(cuelabel_sound_end((const uint8_t *)t, i, strlen(t)), i + 8);
+	i = strchr(t, '(') - t;
+	EXPECT_INT(cuelabel_sound_end((const uint8_t *)t, i, strlen(t)),
+	    i + 12);
+	i = strstr(t, "(which") - t;
+	EXPECT_INT(cuelabel_sound_end((const uint8_t *)t, i, strlen(t)), i);
+	i = strstr(t, "\xE2\x99\xAA la") - t;
+	EXPECT_INT(cuelabel_sound_end((const uint8_t *)t, i, strlen(t)),
+	    i + 13);
+	/* A ♪ without a second one: to the end of its line. */
+	i = strstr(t, "\xE2\x99\xAA on") - t;
+	EXPECT_INT(cuelabel_sound_end((const uint8_t *)t, i, strlen(t)),
+	    (size_t)(strchr(t, '\n') - t));
+	i = strstr(t, "[open") - t;
+	EXPECT_INT(cuelabel_sound_end((const uint8_t *)t, i, strlen(t)), i);
+}
+
+/* What starts line s: "dash arrows bracket name|text". */
+static char *
+start(const char *s)
+{
+	struct cuelabel_start st;
+	char *r;
+
+	cuelabel_line_start((const uint8_t *)s, 0, strlen(s), &st);
+	if (asprintf(&r, "%d %d %d %.*s|%s", st.dash, st.arrows, st.bracket,
+	    (int)(st.nend - st.name), s + st.name, s + st.text) == -1)
+		abort();
+	return r;
+}
+
+TEST(cuelabel_line_starts)
+{
+	char *s;
+
+	EXPECT_STR(s = start("- MONICA: Hi."), "1 0 0 MONICA|Hi.");
+	free(s);
+	EXPECT_STR(s = start("-Oh, yeah."), "1 0 0 |Oh, yeah.");
+	free(s);
+	EXPECT_STR(s = start(">> JOHN: yes"), "0 1 0 JOHN|yes");
+	free(s);
+	EXPECT_STR(s = start("&gt;&gt; no"), "0 0 0 |&gt;&gt; no");
+	free(s);
+	EXPECT_STR(s = start("[Alba] Hola"), "0 0 1 Alba|Hola");
+	free(s);
+	EXPECT_STR(s = start("[SPEAKER_01]: ok"), "0 0 1 SPEAKER_01|ok");
+	free(s);
+	EXPECT_STR(s = start("[laughs]"), "0 0 0 |[laughs]");
+	free(s);
+	EXPECT_STR(s = start("CHANDLER:"), "0 0 0 CHANDLER|");
+	free(s);
+	EXPECT_STR(s = start("At 10:30 we left"), "0 0 0 |At 10:30 we left");
+	free(s);
+	EXPECT_STR(s = start("-1 degrees"), "0 0 0 |-1 degrees");
+	free(s);
+}
+
+TEST(cuetext_sentences_and_times)
+{
+	uint32_t ms = 0;
+	size_t i = 0;
+
+#define ENDS(s) cuelabel_ends_sentence((const uint8_t *)(s), 0, strlen(s))
+	EXPECT(ENDS("Hi."));
+	EXPECT(ENDS("Really?\" "));
+	EXPECT(ENDS("Go! ]"));
+	EXPECT(!ENDS("Then..."));
+	EXPECT(!ENDS("Then\xE2\x80\xA6"));
+	EXPECT(!ENDS("and so"));
+	EXPECT(!ENDS(""));
+	EXPECT(!ENDS("\xBB"));
+#undef ENDS
+	EXPECT(cuetext_time((const uint8_t *)"01:02:03.456", &i, 12, &ms));
+	EXPECT_INT(ms, 3723456);
+	EXPECT_INT(i, 12);
+	i = 0;
+	EXPECT(cuetext_time((const uint8_t *)"02:03,4 x", &i, 9, &ms));
+	EXPECT_INT(ms, 123400);
+	EXPECT_INT(i, 7);
+	i = 0;
+	EXPECT(!cuetext_time((const uint8_t *)"12 x", &i, 4, &ms));
+	EXPECT(!cuetext_time((const uint8_t *)"00:61.000", &i, 9, &ms));
+	i = 0;
+	EXPECT(cuetext_time((const uint8_t *)"99999:00:00.000", &i, 15, &ms));
+	EXPECT_INT(ms, UINT32_MAX - 1);
+}
+
+/* The name of the format s is recognised as, with the file name. */
+static const char *
+sniffed(const char *s, const char *name)
+{
+	return format_sniff((const uint8_t *)s, strlen(s), name)->name;
+}
+
+TEST(captions_sniff)
+{
+	EXPECT_STR(sniffed("WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n", "a"),
+	    "webvtt");
+	/* Without its WEBVTT line, by its timings. */
+	EXPECT_STR(sniffed("00:00:01.000 --> 00:00:04.000\nHi\n", "a.txt"),
+	    "webvtt");
+	EXPECT_STR(sniffed("intro\n00:00:01.000 --> 00:00:04.000\nHi\n", NULL),
+	    "webvtt");
+	/* SubRip in a .txt file, and SubRip times in a .vtt one. */
+	EXPECT_STR(sniffed("1\n00:00:01,000 --> 00:00:04,000\nHi\n", "x.txt"),
+	    "srt");
+	EXPECT_STR(sniffed("1\n00:00:01,000 --> 00:00:04,000\nHi\n", "x.vtt"),
+	    "srt");
+	/* A transcript that mentions a timing once is a transcript. */
+	EXPECT_STR(sniffed("Title\n\nAlice Smith: hello\n\nBob Jones: hi\n\n"
+	    "Alice Smith: see\n\n00:00:01.000 --> 00:00:04.000\n\nBob Jones: "
+	    "ok\n\nAlice Smith: bye\n\nBob Jones: bye\n\nAlice Smith: x\n",
+	    "t.txt"), "plain");
+}
+
+TEST(captions_joined)
+{
+	struct doc *d = unit_parse(
+	    "WEBVTT\nKind: captions\n\nNOTE a comment\nover two lines\n\n"
+	    "STYLE\n::cue { color: red }\n\n"
+	    "intro\n00:00:01.000 --> 00:00:03.000 align:start\n"
+	    "<v Ann Lee>Hello and <i>welcome</i>\n\n"
+	    "00:00:03.100 --> 00:00:05.000\nto the show.\n\n"
+	    "00:00:05.000 --> 00:00:06.000\n<v Bob>Thanks [laughs]\n\n"
+	    "00:00:10.000 --> 00:00:12.000\nAfter a pause.\n");
+	size_t end;
+	char *s;
+
+	EXPECT_STR(doc_format_name(d), "webvtt");
+	EXPECT_INT(d->nblocks, 3);
+	EXPECT_INT(d->nspeakers, 2);
+	EXPECT_INT(d->blocks[0].kind, DOC_TURN);
+	EXPECT_STR(s = unit_blabel(d, 0), "Ann Lee");
+	free(s);
+	EXPECT_STR(s = unit_btext(d, 0), "Hello and welcome to the show.");
+	free(s);
+	EXPECT_INT(d->blocks[0].time, 1000);
+	EXPECT_STR(s = unit_btext(d, 1), "Thanks [laughs]");
+	free(s);
+	EXPECT_INT(d->blocks[1].time, 5000);
+	/* A pause of four seconds: a paragraph of the same turn. */
+	EXPECT_INT(d->blocks[2].kind, DOC_PARA);
+	EXPECT_INT(d->blocks[2].speaker, 1);
+	EXPECT_INT(d->blocks[2].time, 10000);
+	/* The sound is styled as one. */
+	EXPECT_INT(d->nspans, 1);
+	EXPECT_INT(doc_span_at(d, d->blocks[1].tstart + 7, &end),
+	    DOC_SPAN_SOUND);
+	EXPECT_INT(end, d->blocks[1].tend);
+	EXPECT_INT(d->maxtime, 10000);
+	doc_free(d);
+}
+
+/* A generated WebVTT file of n cues, speakers taking turns. */
+static char *
+generated(int n)
+{
+	struct buf b = { NULL, 0, 0 };
+	char *s;
+	int i;
+
+	buf_adds(&b, "WEBVTT\n\n");
+	for (i = 0; i < n; i++)
+		buf_printf(&b, "%d\n00:%02d:%02d.000 --> 00:%02d:%02d.500\n"
+		    "%s%s part %d of it &amp; more%s\n\n", i + 1, i / 60 % 60,
+		    i % 60, i / 60 % 60, i % 60,
+		    i % 7 == 0 ? "<v Speaker " : "",
+		    i % 7 == 0 ? (i % 2 ? "1>" : "2>") : "", i,
+		    i % 5 == 4 ? "." : "");
+	s = xstrndup(b.data, b.len);
+	buf_free(&b);
+	return s;
+}
+
+TEST(captions_incremental)
+{
+	char *src = generated(3000);
+	struct doc *a, *b;
+	size_t i, before;
+
+	a = doc_new((const uint8_t *)src, strlen(src), "a.vtt", DOC_BORROWED);
+	doc_parse_all(a);
+	b = doc_new((const uint8_t *)src, strlen(src), "a.vtt", DOC_BORROWED);
+	/* Read in slices, the document is the same. */
+	doc_parse_some(b, 1000);
+	EXPECT(!doc_complete(b));
+	/* Reading up to an offset of the text reads past it. */
+	before = b->len;
+	doc_parse_until(b, before);
+	EXPECT(doc_complete(b) || b->len > before);
+	while (doc_parse_some(b, 777))
+		;
+	EXPECT_INT(a->len, b->len);
+	EXPECT(memcmp(a->src, b->src, a->len) == 0);
+	EXPECT_INT(a->nblocks, b->nblocks);
+	for (i = 0; i < a->nblocks && i < b->nblocks; i++)
+		EXPECT(memcmp(&a->blocks[i], &b->blocks[i],
+		    sizeof a->blocks[i]) == 0);
+	EXPECT_INT(a->nspeakers, 2);
+	EXPECT(a->nblocks > 100 && a->nblocks < 3000);
+	doc_free(a);
+	doc_free(b);
+	free(src);
+}
+
+/* The text of span i of d. */
+static char *
+span_text(const struct doc *d, size_t i)
+{
+	return xstrndup((const char *)d->src + d->spans[i].start,
+	    d->spans[i].end - d->spans[i].start);
+}
+
+TEST(captions_sounds_styled)
+{
+	struct doc *d = unit_parse("1\r\n00:00:01,000 --> 00:00:02,000\r\n"
+	    "[SPEAKING IN\r\nSPANISH] (sighs) Hola \xE2\x99\xAA la la "
+	    "\xE2\x99\xAA (which is fine)\r\n");
+	char *s;
+
+	EXPECT_STR(doc_format_name(d), "srt");
+	EXPECT_INT(d->nblocks, 1);
+	EXPECT_STR(s = unit_btext(d, 0), "[SPEAKING IN SPANISH] (sighs) Hola "
+	    "\xE2\x99\xAA la la \xE2\x99\xAA (which is fine)");
+	free(s);
+	EXPECT_INT(d->nspans, 3);
+	EXPECT_STR(s = span_text(d, 0), "[SPEAKING IN SPANISH]");
+	free(s);
+	EXPECT_STR(s = span_text(d, 1), "(sighs)");
+	free(s);
+	EXPECT_STR(s = span_text(d, 2), "\xE2\x99\xAA la la \xE2\x99\xAA");
+	free(s);
+	EXPECT_INT(d->spans[0].kinds, DOC_SPAN_SOUND);
+	doc_free(d);
+}
+
+TEST(captions_late_label)
+{
+	struct buf b = { NULL, 0, 0 };
+	struct doc *d;
+	int i;
+
+	/* Past the sample the reader learns from, a one-word name counts
+	 * once it labels a second cue. */
+	for (i = 0; i < 2000; i++)
+		buf_printf(&b, "%d\n00:%02d:%02d,000 --> 00:%02d:%02d,500\n"
+		    "Nothing much is said in cue %d.\n\n", i + 1, i / 60 % 60,
+		    i % 60, i / 60 % 60, i % 60, i);
+	buf_adds(&b, "3000\n01:00:00,000 --> 01:00:01,000\nAlba: Hola.\n\n"
+	    "3001\n01:00:02,000 --> 01:00:03,000\nYes.\n\n"
+	    "3002\n01:00:04,000 --> 01:00:05,000\nAlba: Adios.\n");
+	d = unit_parse(b.data);
+	EXPECT(b.len > 2 * 64 * 1024);
+	EXPECT_INT(d->nspeakers, 1);
+	EXPECT(d->nspeakers == 1 && strcmp(d->speakers[0].name, "Alba") == 0);
+	doc_free(d);
+	buf_free(&b);
+}
+
+TEST(captions_label_alone_in_a_cue)
+{
+	struct doc *d = unit_parse(
+	    "1\n00:00:01,000 --> 00:00:02,000\nIt rained.\n\n"
+	    "2\n00:00:02,100 --> 00:00:03,000\nHi.\n\n"
+	    "3\n00:00:03,100 --> 00:00:04,000\nROSS:\n\n"
+	    "4\n00:00:04,100 --> 00:00:05,000\nI brought the tapes.\n\n"
+	    "5\n00:00:05,100 --> 00:00:06,000\nOh.\n");
+	char *s;
+
+	EXPECT_INT(d->nspeakers, 1);
+	EXPECT_INT(d->nblocks, 3);
+	EXPECT_INT(d->blocks[1].kind, DOC_TURN);
+	EXPECT_STR(s = unit_btext(d, 1), "I brought the tapes.");
+	free(s);
+	EXPECT_INT(d->blocks[1].time, 4100);
+	/* His sentence ended: the next cue is someone else's. */
+	EXPECT_INT(d->blocks[2].speaker, -1);
+	doc_free(d);
+}
