@@ -17,12 +17,10 @@
  * session's additions and removals to it, and replaces the file
  * atomically; two readers of one document keep each other's highlights.
  */
-#include <sys/file.h>
 #include <sys/stat.h>
 
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -259,13 +257,13 @@ load(struct notes *n, const char *path)
 	char *data, *aside;
 	int saved;
 
-	if ((data = state_read(path, NULL)) == NULL) {
+	if ((data = state_read(path, STATE_MAX_BYTES, NULL)) == NULL) {
 		if (errno == ENOENT)
 			return 0;
 		saved = errno;
 		free(n->problem);
-		if (asprintf(&n->problem, "cannot read the state: %s",
-		    strerror(saved)) == -1)
+		if (asprintf(&n->problem, "not using the state: %s",
+		    *state_why() != '\0' ? state_why() : strerror(saved)) == -1)
 			util_fatal("out of memory");
 		errno = saved;
 		return -1;
@@ -281,10 +279,8 @@ load(struct notes *n, const char *path)
 	n->nhl = n->caphl = n->nlost = n->caplost = 0;
 	n->have_place = 0;
 	memset(n->marks, 0, sizeof n->marks);
-	if (asprintf(&aside, "%s.corrupt-%ld", path, (long)time(NULL)) == -1)
-		util_fatal("out of memory");
 	free(n->problem);
-	if (rename(path, aside) == 0) {
+	if ((aside = state_set_aside(path)) != NULL) {
 		const char *base = strrchr(aside, '/');
 
 		if (asprintf(&n->problem, "the saved state was broken; kept "
@@ -371,7 +367,7 @@ find_by_path(const char *dir, const char *path, const char *own)
 		if (asprintf(&file, "%s/%s", dir, e->d_name) == -1)
 			util_fatal("out of memory");
 		if (strcmp(file, own) == 0 || stat(file, &st) == -1 ||
-		    (data = state_read(file, NULL)) == NULL) {
+		    (data = state_read(file, STATE_MAX_BYTES, NULL)) == NULL) {
 			free(file);
 			continue;
 		}
@@ -426,12 +422,24 @@ notes_open(struct doc *d, const char *path)
 
 	n = xcalloc(1, sizeof *n);
 	n->hash = content_hash(d);
-	if ((dir = state_dir(0)) == NULL)
+	if ((dir = state_dir(0)) == NULL) {
+		if (errno == EPERM) {
+			n->refused = 1;
+			if (asprintf(&n->problem, "not using the state: %s",
+			    state_why()) == -1)
+				util_fatal("out of memory");
+		}
 		return n;
+	}
 	if (asprintf(&n->file, "%s/doc-%016llx.state", dir,
 	    (unsigned long long)n->hash) == -1)
 		util_fatal("out of memory");
-	load(n, n->file);
+	if (load(n, n->file) == -1) {
+		/* Not read, so not to be saved over. */
+		n->refused = 1;
+		free(dir);
+		return n;
+	}
 	if (path != NULL && n->path == NULL && n->problem == NULL &&
 	    (other = find_by_path(dir, path, n->file)) != NULL) {
 		size_t lost;
@@ -489,6 +497,7 @@ notes_free(struct notes *n)
 	free(n->added);
 	free(n->removed);
 	free(n->problem);
+	free(n->error);
 	free(n);
 }
 
@@ -560,6 +569,20 @@ serialize(const struct notes *n, struct buf *b)
 	buf_adds(b, "end\n");
 }
 
+/* Says why a save failed, when errno alone does not. */
+static int
+failed(struct notes *n, const char *why)
+{
+	int saved = errno;
+
+	n->save_failed = 1;
+	n->busy = saved == EWOULDBLOCK;
+	free(n->error);
+	n->error = why != NULL && *why != '\0' ? xstrdup(why) : NULL;
+	errno = saved;
+	return -1;
+}
+
 int
 notes_save(struct notes *n, const struct doc *d)
 {
@@ -569,9 +592,15 @@ notes_save(struct notes *n, const struct doc *d)
 	size_t i;
 	int fd, rc, saved;
 
-	if ((dir = state_dir(1)) == NULL) {
-		n->save_failed = 1;
-		return -1;
+	if (n->refused) {
+		errno = EPERM;
+		return failed(n, n->problem);
+	}
+	if ((dir = state_dir(1)) == NULL)
+		return failed(n, state_why());
+	if (!n->tidied) {
+		state_tidy(dir);
+		n->tidied = 1;
 	}
 	if (n->file == NULL && asprintf(&n->file, "%s/doc-%016llx.state", dir,
 	    (unsigned long long)n->hash) == -1)
@@ -580,26 +609,20 @@ notes_save(struct notes *n, const struct doc *d)
 	    (unsigned long long)n->hash) == -1)
 		util_fatal("out of memory");
 	free(dir);
-	fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	fd = state_lock(lock);
 	free(lock);
-	if (fd == -1 || flock(fd, LOCK_EX) == -1) {
-		saved = errno;
-		if (fd != -1)
-			close(fd);
-		n->save_failed = 1;
-		errno = saved;
-		return -1;
-	}
+	if (fd == -1)
+		return failed(n, state_why());
 	/* What is on disk now, with this session's changes applied. A file
 	 * that cannot be read is not written over. */
 	memset(&disk, 0, sizeof disk);
 	if (load(&disk, n->file) == -1) {
 		saved = errno;
-		free(disk.problem);
-		close(fd);
-		n->save_failed = 1;
+		state_unlock(fd);
 		errno = saved;
-		return -1;
+		rc = failed(n, disk.problem);
+		free(disk.problem);
+		return rc;
 	}
 	for (i = 0; i < n->nadded; i++) {
 		size_t blk = n->added[i];
@@ -639,8 +662,9 @@ notes_save(struct notes *n, const struct doc *d)
 	rc = state_write(n->file, buf_str(&b), b.len);
 	saved = errno;
 	buf_free(&b);
-	close(fd);
+	state_unlock(fd);
 	n->save_failed = rc == -1;
+	n->busy = 0;
 	if (rc == 0) {
 		/* On disk now: another reader's later removals stand. */
 		n->nadded = n->nremoved = 0;

@@ -677,6 +677,7 @@ ui_run(struct doc *d, const struct ui_options *opt)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	state_set_cancel(&got_signal);	/* no long wait for a lock then */
 
 	term = getenv("TERM");
 	if (term == NULL || *term == '\0' ||

@@ -1,6 +1,7 @@
 /* ui_notes.c: the paragraph cursor, highlights, marks, place, copying
  * (OSC 52) and the speaker filter. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -17,15 +18,28 @@
 
 #define OSC52_MAX	100000	/* bytes of base64 terminals take at least */
 
-/* Says once that the notes cannot be saved. */
+/* Says when the state is busy (the change is kept for the next save),
+ * and once that the notes cannot be saved. */
 static void
 saved(struct ui *ui, int rc)
 {
-	if (rc == 0 || ui->saved_problem)
+	struct notes *n = ui->notes;
+	char *done;
+
+	if (rc == 0)
+		return;
+	if (n->busy) {
+		done = xstrdup(ui->msg != NULL ? ui->msg : "Changed");
+		ui_message(ui, "%s; not saved yet: another lectern holds the "
+		    "state (saved at the next chance)", done);
+		free(done);
+		return;
+	}
+	if (ui->saved_problem)
 		return;
 	ui->saved_problem = 1;
 	ui_message(ui, "Cannot save highlights and place: %s (going on "
-	    "without saving)", strerror(errno));
+	    "without saving)", n->error != NULL ? n->error : strerror(errno));
 }
 
 void
@@ -38,6 +52,8 @@ ui_notes_open(struct ui *ui)
 	ui->ndoc_hl = notes_doc_highlights(ui->doc, &ui->doc_hl);
 	if (n->problem != NULL)
 		ui_message(ui, "Note: %s", n->problem);
+	if (n->refused)
+		ui->saved_problem = 1;	/* that was the one message */
 	if (n->have_place && !ui->opt.top && ui->doc->nblocks > 0) {
 		ui_read_until(ui, n->place > n->cursor ? n->place : n->cursor);
 		view_show_offset(ui->view, n->place);
@@ -58,7 +74,9 @@ ui_notes_close(struct ui *ui)
 		n->place = view_top_offset(ui->view);
 		n->cursor = ui->doc->blocks[ui->cursor].start;
 		n->have_place = 1;
-		notes_save(n, ui->doc);
+		if (notes_save(n, ui->doc) == -1 && n->busy)
+			fputs("lectern: highlights, marks and place not saved: "
+			    "another lectern held the state\n", stderr);
 	}
 	notes_free(n);
 	ui->notes = NULL;

@@ -29,23 +29,43 @@ load_history(struct ui_search *s)
 		return;
 	s->history_loaded = 1;
 	if ((path = state_path("history", 0)) != NULL) {
-		state_list_load(&s->history, path);
+		state_list_load(&s->history, path, HISTORY_MAX);
 		free(path);
 	}
+}
+
+/* Saves the queries not saved yet, merged with other readers'. Returns 0
+ * or -1 with errno. */
+static int
+flush_history(struct ui_search *s)
+{
+	char *path;
+	int rc;
+
+	if (s->history.nunsaved == 0)
+		return 0;
+	if ((path = state_path("history", 1)) == NULL)
+		return -1;
+	rc = state_list_save(&s->history, path, HISTORY_MAX);
+	free(path);
+	return rc;
 }
 
 static void
 save_history(struct ui *ui, const char *q)
 {
 	struct ui_search *s = &ui->search;
-	char *path;
 
 	load_history(s);
-	state_list_add(&s->history, q, HISTORY_MAX);
-	if ((path = state_path("history", 1)) == NULL ||
-	    state_list_save(&s->history, path) == -1)
-		ui_message(ui, "Search history not saved: %s", strerror(errno));
-	free(path);
+	if (state_list_add(&s->history, q, HISTORY_MAX) == -1 ||
+	    flush_history(s) == 0)
+		return;
+	if (errno == EWOULDBLOCK)
+		return;		/* kept for the next search, or the exit */
+	if (errno == EPERM && ui->notes != NULL && ui->notes->refused)
+		return;		/* said when the reader opened */
+	ui_message(ui, "Search history not saved: %s", *state_why() != '\0' ?
+	    state_why() : strerror(errno));
 }
 
 /* The source start of match i. */
@@ -539,5 +559,6 @@ ui_search_free(struct ui *ui)
 	buf_free(&s->input);
 	free(s->error);
 	free(s->counts);
+	flush_history(s);
 	state_list_free(&s->history);
 }

@@ -37,8 +37,14 @@ struct notes {
 	size_t		*added, nadded, capadded;
 	size_t		*removed, nremoved, capremoved;
 
-	char		*problem;	/* what went wrong loading, once */
+	char		*problem;	/* what went wrong opening, said once */
+	char		*error;		/* why the last save failed, or NULL */
+	int		 refused;	/* the state directory or file is not
+					   trusted, or cannot be read: nothing
+					   is saved (problem says why) */
 	int		 save_failed;
+	int		 busy;		/* the last save found the lock held */
+	int		 tidied;	/* leftovers were looked for */
 };
 
 /* A fast 64-bit hash of n bytes. */
@@ -62,7 +68,9 @@ int		 notes_toggle(struct notes *n, const struct doc *d, size_t b);
 long		 notes_find(const struct notes *n, size_t b);
 
 /* Saves under a lock, merging with what another reader saved meanwhile.
- * Returns 0, or -1 with errno (n->save_failed is set). */
+ * Returns 0, or -1 with errno (n->save_failed is set, n->error says why
+ * when errno does not; EWOULDBLOCK: another reader holds the lock, the
+ * changes are kept for the next save). */
 int		 notes_save(struct notes *n, const struct doc *d);
 
 /* Writes the highlights as Markdown block quotes. Returns 0 or -1. */

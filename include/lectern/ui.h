@@ -9,6 +9,7 @@
 #include "lectern/notes.h"
 #include "lectern/search.h"
 #include "lectern/state.h"
+#include "lectern/state_list.h"
 #include "lectern/util.h"
 #include "lectern/view.h"
 
