@@ -216,11 +216,16 @@ ui_highlights(struct ui *ui, size_t **out)
 	struct notes *n = ui->notes;
 	size_t *v, i = 0, j = 0, k = 0;
 
-	v = xreallocarray(NULL, ui->ndoc_hl + n->nhl + 1, sizeof *v);
-	while (i < ui->ndoc_hl || j < n->nhl) {
+	v = xreallocarray(NULL, ui->ndoc_hl + n->hl.n + 1, sizeof *v);
+	while (i < ui->ndoc_hl || j < n->hl.n) {
 		size_t a = i < ui->ndoc_hl ?
 		    ui->doc->sections[ui->doc_hl[i]].heading : SIZE_MAX;
-		size_t c = j < n->nhl ? n->hl[j].block : SIZE_MAX;
+		size_t c = j < n->hl.n ? n->hl.v[j].block : SIZE_MAX;
+
+		if (c != SIZE_MAX && c >= ui->doc->nblocks) {
+			j++;	/* never: they are checked when read */
+			continue;
+		}
 
 		if (a <= c) {
 			v[k++] = a;
@@ -405,7 +410,7 @@ ui_notes_pending(struct ui *ui, int key)
 		return;
 	}
 	if (kind == 'm') {
-		n->marks[i] = view_top_offset(ui->view) + 1;
+		notes_set_mark(n, i, view_top_offset(ui->view));
 		ui_message(ui, "Mark %c set", key);
 		n->place = view_top_offset(ui->view);
 		n->cursor = ui->doc->nblocks > 0 ?
@@ -414,12 +419,12 @@ ui_notes_pending(struct ui *ui, int key)
 		saved(ui, notes_save(n, ui->doc));
 		return;
 	}
-	if (n->marks[i] == 0) {
+	if (n->marks[i].off == 0) {
 		ui_message(ui, "Mark %c is not set", key);
 		return;
 	}
 	ui_jump(ui);
-	ui_goto_offset(ui, n->marks[i] - 1);
+	ui_goto_offset(ui, n->marks[i].off - 1);
 }
 
 int

@@ -1,8 +1,8 @@
 #!/bin/sh
 # state.sh: the state directory, the notes and the search history under
 # attack and under load: planted links, untrusted owners and modes,
-# FIFOs, devices and huge files, a held lock, two readers at once,
-# leftovers of killed readers.
+# FIFOs, devices and huge files, stale entries, a held lock, two readers
+# at once, unknown lines, leftovers of killed readers.
 . tests/lib.sh
 . tests/screenlib.sh
 STATE="$XDG_STATE_HOME/lectern"
@@ -125,6 +125,33 @@ for kind in fifo zero device huge history-fifo; do
 	[ "$LECTERN" = ./lectern ] && check "special/$kind-not-read" test "${rss:-999999}" -lt 200000
 done
 
+# A saved highlight past the last block (hand-written here; a changed
+# file of the same hash does it too) is not shown, is listed as lost once
+# and never written back as a highlight; H does not crash.
+fresh
+sed -i 's/^end$/hl 99999 99999000 99999100 Not in this document\nmark b 99999999 1\nend/' "$STATE/$f"
+KEEP_STATE=1 run 100x30 "<dump> J * H <dump> <Esc> 'b <dump> q"
+check stale/exit-0 test "$RC" -eq 0
+check stale/said grep -q 'Note: 1 highlights no longer match' "$TMP/dump"
+check stale/list-shown grep -q 'Highlights — Enter jumps' "$TMP/dump"
+expect stale/mark-past-end "$(status_line 3)" "Mark b is not set"
+check stale/not-written-back sh -c "! grep -q '^hl 99999 ' '$STATE/$f'"
+expect stale/lost-once "$(grep -c '^lost 99999 ' "$STATE/$f")" 1
+KEEP_STATE=1 run 100x30 '<dump> J J * q'
+check stale/said-once sh -c "! grep -q 'no longer match' '$TMP/dump'"
+expect stale/still-lost-once "$(grep -c '^lost 99999 ' "$STATE/$f")" 1
+expect stale/highlights-kept "$(grep -c '^hl ' "$STATE/$f")" 2
+# The same from another reader's save, while this one reads.
+fresh
+$PTYRUN -s 100x30 -t 20 -K '<sleep:800> J * H <sleep:200> q q' -- $LECTERN < /dev/null &
+p1=$!
+sleep 0.4
+sed -i 's/^end$/hl 99998 99998000 99998100 Not in this document either\nend/' "$STATE/$f"
+wait $p1
+check stale/merged-no-crash test $? -eq 0
+check stale/merged-not-written-back sh -c "! grep -q '^hl 99998 ' '$STATE/$f'"
+expect stale/merged-lost "$(grep -c '^lost 99998 ' "$STATE/$f")" 1
+
 # A lock held by another process: the save waits about two seconds, says
 # the state is busy and goes on; the change is kept and saved at the next
 # chance.
@@ -160,7 +187,19 @@ check lock/sigterm-status grep -aq 'rc=143' "$TMP/tty"
 took=$(grep -ao 'ms=[0-9]*' "$TMP/tty" | sed 's/ms=//')
 check lock/sigterm-at-once test "${took:-99999}" -lt 1500
 
-# Two readers at once keep each other's search history.
+# Two readers at once keep each other's marks (the latest change of each
+# letter wins) and search history.
+fresh
+$PTYRUN -s 100x30 -t 20 -K "<sleep:300> mb <sleep:3000> q" -- $LECTERN < /dev/null &
+pb=$!
+sleep 0.2
+$PTYRUN -s 100x30 -t 20 -K ']] ma q' -- $LECTERN < /dev/null
+sleep 0.5
+$PTYRUN -s 100x30 -t 20 -K 'G mb q' -- $LECTERN < /dev/null
+wait $pb
+check merge/mark-of-other-kept grep -q '^mark a [1-9]' "$STATE/$f"
+b=$(sed -n 's/^mark b \([0-9]*\).*/\1/p' "$STATE/$f")
+check merge/mark-latest-wins test "${b:-0}" -gt 30000
 rm -rf "$XDG_STATE_HOME"
 $PTYRUN -s 100x30 -t 20 -K '<sleep:200> / <sleep:2500> beta <Enter> q' -- $LECTERN < /dev/null &
 pb=$!
@@ -170,6 +209,20 @@ wait $pb
 expect merge/history-both "$(cat "$STATE/history" | tr '\n' ' ')" "alpha gamma beta "
 $PTYRUN -s 100x30 -t 20 -K '/alpha <Enter> q' -- $LECTERN < /dev/null
 expect merge/history-dedup "$(cat "$STATE/history" | tr '\n' ' ')" "gamma beta alpha "
+
+# Lines a later version writes are kept.
+fresh
+sed -i 's/^end$/note 2 17 a comment, from a later version\nfuture-key x\nend/' "$STATE/$f"
+KEEP_STATE=1 run 100x30 'J * J * q'
+check unknown/kept grep -qx 'note 2 17 a comment, from a later version' "$STATE/$f"
+check unknown/kept-2 grep -qx 'future-key x' "$STATE/$f"
+check unknown/still-whole sh -c "tail -1 '$STATE/$f' | grep -qx end"
+# A file of a newer format is neither read nor replaced.
+sed -i '1s/.*/lectern-state 2/' "$STATE/$f"
+cp "$STATE/$f" "$TMP/newer.state"
+KEEP_STATE=1 run 100x30 '<dump> J * q'
+check unknown/newer-said grep -q 'newer' "$TMP/dump"
+check unknown/newer-kept cmp -s "$STATE/$f" "$TMP/newer.state"
 
 # The temporary files of readers killed in a save are removed (once old
 # and their reader gone); a live reader's are not.
@@ -196,10 +249,32 @@ done
 expect corrupt/kept-few "$(ls "$STATE" | grep -c "^$f\.corrupt-")" 3
 expect corrupt/newest-kept "$(cat "$STATE/$f".corrupt-* | sort | tr '\n' ' ')" "broken 3 broken 4 broken 5 "
 
-# A 100,000-line search history opens fast.
+# 100,000 highlights open fast, and one is removed fast; so do
+# 100,000 highlights all off by one paragraph (found again), and a
+# 100,000-line search history.
 seq 1 100000 | sed 's/.*/Ana Lima: Paragraph & of a long talk./' > "$TMP/long.txt"
 rm -rf "$XDG_STATE_HOME"
-run 100x30 'q' "$TMP/long.txt"
+t0=$(ms)
+run 100x30 '<dump> J * q' "$TMP/long.txt"
+t1=$(ms)
+# (the time of the same keys with no highlights: the limit below is
+# relative to it, so that a slower build or machine has room)
+base=$((t1 - t0))
+f=$(cd "$STATE" && ls doc-*.state)
+for kind in standing shifted; do
+	awk -v shift=$([ $kind = shifted ] && echo 1 || echo 0) -v path="$TMP/long.txt" '
+	    BEGIN { print "lectern-state 1"; print "path " path }
+	    { print "hl", NR - 1 + shift, off + shift, off + shift + length($0), substr($0, 11)
+	      off += length($0) + 1 }
+	    END { print "end" }' "$TMP/long.txt" > "$STATE/$f"
+	t0=$(ms)
+	KEEP_STATE=1 run 100x30 '<dump> J * q' "$TMP/long.txt"
+	t1=$(ms)
+	check "scale/$kind-exit-0" test "$RC" -eq 0
+	check "scale/$kind-fast" test $((t1 - t0)) -lt $((3 * base + 2000))
+	expect "scale/$kind-kept" "$(grep -c '^hl ' "$STATE/$f")" 99999
+	expect "scale/$kind-none-lost" "$(grep -c '^lost ' "$STATE/$f")" 0
+done
 printf 'x\n' > "$STATE/history"
 t0=$(ms)
 KEEP_STATE=1 run 100x30 '/ <Up> <dump> <Esc> q' "$TMP/long.txt"

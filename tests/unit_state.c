@@ -1,5 +1,6 @@
-/* unit_state.c: unit tests of the state files: the history list, and the
- * guards around the state directory. */
+/* unit_state.c: unit tests of the state files: the notes' format, the
+ * anchoring of highlights, the merge of two readers' saves, the history
+ * list, and the guards around the state directory. */
 #include <sys/file.h>
 #include <sys/stat.h>
 
@@ -12,10 +13,307 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "lectern/doc.h"
+#include "lectern/notes.h"
+#include "lectern/notes_anchor.h"
+#include "lectern/notes_file.h"
 #include "lectern/state.h"
 #include "lectern/state_list.h"
 #include "lectern/util.h"
 #include "unit.h"
+
+static const char talk[] =
+    "Ana Lima: The first paragraph of the talk.\n\n"
+    "Bo Chen: A second one, by someone else.\n\n"
+    "Ana Lima: And a third, to end.\n";
+
+/* Parses s as a state file; the status. */
+static int
+parse(struct notes_file *f, const char *s)
+{
+	memset(f, 0, sizeof *f);
+	return notes_file_parse(f, s, strlen(s));
+}
+
+/* Writes f as a state file; a new string. */
+static char *
+write_file(const struct notes_file *f)
+{
+	struct buf b = { NULL, 0, 0 };
+
+	notes_file_write(f, &b);
+	return b.data != NULL ? b.data : xstrdup("");
+}
+
+TEST(state_file_round_trip)
+{
+	const char *in = "lectern-state 1\n"
+	    "path /home/me/a\\\\b\\nc.txt\n"
+	    "place 12\ncursor 10\n"
+	    "mark a 5 1700000000000\n"
+	    "mark Z 7 0\n"
+	    "hl 2 80 110 And a third\\x09, to end.\n"
+	    "hl 1 44 80 A second one\n"
+	    "lost 9 900 950 Gone\n"
+	    "note 2 a line of a later version\n"
+	    "end\n";
+	struct notes_file f;
+	char *out;
+
+	EXPECT_INT(parse(&f, in), NOTES_FILE_OK);
+	EXPECT_STR(f.path, "/home/me/a\\b\nc.txt");
+	EXPECT_INT(f.have_place, 1);
+	EXPECT_INT(f.place, 12);
+	EXPECT_INT(f.marks[0].off, 6);
+	EXPECT_INT(f.marks[0].time, 1700000000000LL);
+	EXPECT_INT(f.marks[51].off, 8);
+	EXPECT_INT(f.hl.n, 2);
+	EXPECT_INT(f.hl.v[0].block, 1);		/* in document order */
+	EXPECT_STR(f.hl.v[1].excerpt, "And a third\t, to end.");
+	EXPECT_INT(f.lost.n, 1);
+	EXPECT_STR(buf_str(&f.extra), "note 2 a line of a later version\n");
+	out = write_file(&f);
+	EXPECT_STR(out, "lectern-state 1\n"
+	    "path /home/me/a\\\\b\\nc.txt\n"
+	    "place 12\ncursor 10\n"
+	    "mark a 5 1700000000000\n"
+	    "mark Z 7 0\n"
+	    "hl 1 44 80 A second one\n"
+	    "hl 2 80 110 And a third\\x09, to end.\n"
+	    "lost 9 900 950 Gone\n"
+	    "note 2 a line of a later version\n"
+	    "end\n");
+	free(out);
+	notes_file_free(&f);
+}
+
+TEST(state_file_old_marks)
+{
+	struct notes_file f;
+
+	/* Marks of earlier versions have no time. */
+	EXPECT_INT(parse(&f, "lectern-state 1\nmark b 40\nend\n"),
+	    NOTES_FILE_OK);
+	EXPECT_INT(f.marks[1].off, 41);
+	EXPECT_INT(f.marks[1].time, 0);
+	notes_file_free(&f);
+}
+
+TEST(state_file_broken)
+{
+	static const char *bad[] = {
+		"",
+		"garbage\nend\n",
+		"lectern-state 1\nplace 3\n",			/* no end */
+		"lectern-state 1\nend\nplace 3\n",		/* after end */
+		"lectern-state 1\nplace -1\nend\n",
+		"lectern-state 1\nplace 99999999999999999999999\nend\n",
+		"lectern-state 1\nplace 3x\nend\n",
+		"lectern-state 1\nmark 1 3\nend\n",
+		"lectern-state 1\nmark a 18446744073709551615\nend\n",
+		"lectern-state 1\nmark a 3 -5\nend\n",
+		"lectern-state 1\nhl 1 2\nend\n",
+		"lectern-state 1\nhl 1 2 3\nend\n",		/* no space */
+		"lectern-state 1\nhl -1 2 3 x\nend\n",
+		"lectern-state 1\nhl 1 2 3 bad \\q escape\nend\n",
+		"lectern-state 1\nhl 1 2 3 \\x-1\nend\n",
+		"lectern-state 1\nhl 1 2 3 \\x00\nend\n",
+		"lectern-state 1\nhl 1 2 3 \\x4\nend\n",
+		"lectern-state 1\npath a\\\nend\n",
+		"lectern-state 0\nend\n",
+		NULL
+	};
+	struct notes_file f;
+	int i;
+
+	for (i = 0; bad[i] != NULL; i++) {
+		if (parse(&f, bad[i]) != NOTES_FILE_BROKEN)
+			UNIT_FAIL("parsed: [%s]", bad[i]);
+		EXPECT(f.hl.n == 0 && f.path == NULL && f.extra.len == 0);
+		notes_file_free(&f);
+	}
+	memset(&f, 0, sizeof f);
+	EXPECT_INT(notes_file_parse(&f, "lectern-state 1\nend\0\n", 21),
+	    NOTES_FILE_BROKEN);
+	EXPECT_INT(parse(&f, "lectern-state 2\nwhatever\n"), NOTES_FILE_NEWER);
+	/* A file without a newline at its very end is whole. */
+	EXPECT_INT(parse(&f, "\nlectern-state 1\n\nplace 1\nend"),
+	    NOTES_FILE_OK);
+	notes_file_free(&f);
+}
+
+TEST(state_file_limits)
+{
+	struct buf in = { NULL, 0, 0 };
+	struct notes_file f;
+	size_t i;
+
+	/* Excerpts are cut to their limit, not inside a character. */
+	buf_adds(&in, "lectern-state 1\nhl 1 2 3 ");
+	for (i = 0; i < 100; i++)
+		buf_adds(&in, "\xC3\xA9");
+	buf_adds(&in, "\nhl 1 5 6 a copy on the same block\n");
+	for (i = 0; i < NOTES_LOST_MAX + 5; i++)
+		buf_printf(&in, "lost %zu 1 2 x\n", i);
+	buf_adds(&in, "end\n");
+	memset(&f, 0, sizeof f);
+	EXPECT_INT(notes_file_parse(&f, in.data, in.len), NOTES_FILE_OK);
+	EXPECT_INT(f.hl.n, 1);
+	EXPECT_INT(strlen(f.hl.v[0].excerpt), NOTES_EXCERPT_BYTES);
+	EXPECT_INT(f.lost.n, NOTES_LOST_MAX);
+	notes_file_free(&f);
+	buf_free(&in);
+}
+
+/* A highlight of block b of d, as toggled. */
+static void
+hl_of(struct notes_hls *l, const struct doc *d, size_t b)
+{
+	char *ex = notes_anchor_excerpt(d, b);
+
+	notes_hls_add(l, b, d->blocks[b].start, d->blocks[b].end, ex);
+	free(ex);
+}
+
+TEST(anchor_resolve)
+{
+	struct doc *d = unit_parse(talk);
+	struct notes_hls in = { NULL, 0, 0 }, ok = { NULL, 0, 0 };
+	struct notes_hls pending = { NULL, 0, 0 }, lost = { NULL, 0, 0 };
+
+	EXPECT_INT(d->nblocks, 3);
+	hl_of(&in, d, 2);
+	hl_of(&in, d, 0);
+	/* Moved by one block (the file changed): found again. */
+	notes_hls_add(&in, 0, 3, 9, "A second one");
+	/* Past the end, and not in the text: lost. */
+	notes_hls_add(&in, 99999, 99999000, 99999100, "Not in it");
+	/* The same text twice: one highlight on its block. */
+	notes_hls_add(&in, 2, d->blocks[2].start, 1, "And a third");
+	EXPECT_INT(notes_anchor_resolve(&in, d, &ok, &pending, &lost), 1);
+	EXPECT_INT(in.n, 0);
+	EXPECT_INT(ok.n, 3);
+	EXPECT_INT(ok.v[0].block, 0);
+	EXPECT_INT(ok.v[1].block, 1);
+	EXPECT_INT(ok.v[1].start, d->blocks[1].start);
+	EXPECT_INT(ok.v[1].end, d->blocks[1].end);
+	EXPECT_INT(ok.v[2].block, 2);
+	EXPECT_INT(pending.n, 0);
+	EXPECT_INT(lost.n, 1);
+	EXPECT_STR(lost.v[0].excerpt, "Not in it");
+	notes_hls_free(&in);
+	notes_hls_free(&ok);
+	notes_hls_free(&lost);
+	doc_free(d);
+}
+
+TEST(anchor_nearest)
+{
+	struct doc *d = unit_parse("A: Yes.\n\nB: No.\n\nA: Yes.\n\nB: No.\n\n"
+	    "A: Yes.\n");
+	struct notes_hls in = { NULL, 0, 0 }, ok = { NULL, 0, 0 };
+	struct notes_hls pending = { NULL, 0, 0 }, lost = { NULL, 0, 0 };
+
+	notes_hls_add(&in, 3, 0, 0, "Yes.");	/* 2 and 4 as near: 2 */
+	notes_hls_add(&in, 7, 0, 0, "Yes.");	/* past the end: 4 */
+	notes_hls_add(&in, 0, 5, 0, "Yes.");	/* itself, moved */
+	EXPECT_INT(notes_anchor_resolve(&in, d, &ok, &pending, &lost), 0);
+	EXPECT_INT(ok.n, 3);
+	EXPECT_INT(ok.v[0].block, 0);
+	EXPECT_INT(ok.v[1].block, 2);
+	EXPECT_INT(ok.v[2].block, 4);
+	notes_hls_free(&in);
+	notes_hls_free(&ok);
+	doc_free(d);
+}
+
+TEST(anchor_pending)
+{
+	struct doc *d;
+	struct notes_hls in = { NULL, 0, 0 }, ok = { NULL, 0, 0 };
+	struct notes_hls pending = { NULL, 0, 0 }, lost = { NULL, 0, 0 };
+	struct buf big = { NULL, 0, 0 };
+	size_t i;
+
+	for (i = 0; i < 20000; i++)
+		buf_printf(&big, "Ana Lima: Paragraph %zu of a long talk.\n", i);
+	d = doc_new((const uint8_t *)big.data, big.len, "big", DOC_BORROWED);
+	doc_parse_until(d, 1000);
+	EXPECT(!doc_complete(d));
+	/* Another reader's highlight far past what is parsed: kept aside,
+	 * not shown, not lost. */
+	notes_hls_add(&in, 19000, 19000 * 40, 19000 * 40 + 30, "Paragraph");
+	hl_of(&in, d, 1);
+	EXPECT_INT(notes_anchor_resolve(&in, d, &ok, &pending, &lost), 0);
+	EXPECT_INT(ok.n, 1);
+	EXPECT_INT(pending.n, 1);
+	EXPECT_INT(lost.n, 0);
+	notes_hls_free(&in);
+	notes_hls_free(&ok);
+	notes_hls_free(&pending);
+	doc_free(d);
+	buf_free(&big);
+}
+
+TEST(notes_merge_two_readers)
+{
+	struct doc *d = unit_parse(talk);
+	struct notes *n = xcalloc(1, sizeof *n);
+	struct notes_file disk;
+	struct buf b = { NULL, 0, 0 };
+	char *ex0 = notes_anchor_excerpt(d, 0), *ex1 =
+	    notes_anchor_excerpt(d, 1);
+
+	/* The other reader's save: highlights on 0 and 1, a stale one,
+	 * marks a (older than this reader's) and b, a later version's
+	 * line. */
+	memset(&disk, 0, sizeof disk);
+	notes_hls_add(&disk.hl, 0, d->blocks[0].start, d->blocks[0].end, ex0);
+	notes_hls_add(&disk.hl, 1, d->blocks[1].start, d->blocks[1].end, ex1);
+	notes_hls_add(&disk.hl, 50, 5000, 5100, "Stale");
+	disk.marks[0].off = 3;
+	disk.marks[0].time = 100;
+	disk.marks[1].off = 5;
+	disk.marks[1].time = 100;
+	disk.marks[2].off = 999999;	/* past the end: dropped */
+	disk.marks[2].time = 100;
+	buf_adds(&disk.extra, "note 2 x\n");
+	disk.whole = 1;
+	/* This reader: removed 1, added 2, set mark a later. */
+	notes_toggle(n, d, 1);
+	notes_toggle(n, d, 1);
+	notes_toggle(n, d, 2);
+	n->marks[0].off = 9;
+	n->marks[0].time = 200;
+	notes_merge(n, &disk, d);
+	EXPECT_INT(n->hl.n, 2);
+	EXPECT_INT(n->hl.v[0].block, 0);
+	EXPECT_INT(n->hl.v[1].block, 2);
+	EXPECT_INT(n->lost.n, 1);
+	EXPECT_INT(n->pending.n, 0);
+	EXPECT_INT(n->marks[0].off, 9);
+	EXPECT_INT(n->marks[1].off, 5);
+	EXPECT_INT(n->marks[2].off, 0);
+	EXPECT_STR(buf_str(&n->extra), "note 2 x\n");
+	notes_serialize(n, &b);
+	EXPECT(strstr(buf_str(&b), "\nlost 50 5000 5100 Stale\n") != NULL);
+	EXPECT(strstr(buf_str(&b), "\nhl 50 ") == NULL);
+	EXPECT(strstr(buf_str(&b), "\nnote 2 x\nend\n") != NULL);
+	buf_free(&b);
+	/* Merged again (the next save): the stale one stays lost, once. */
+	notes_file_free(&disk);
+	EXPECT_INT(parse(&disk, "lectern-state 1\nhl 50 5000 5100 Stale\n"
+	    "lost 50 5000 5100 Stale\nend\n"), NOTES_FILE_OK);
+	n->nadded = n->nremoved = 0;
+	notes_merge(n, &disk, d);
+	EXPECT_INT(n->lost.n, 1);
+	EXPECT_INT(n->hl.n, 0);
+	notes_file_free(&disk);
+	free(ex0);
+	free(ex1);
+	notes_free(n);
+	doc_free(d);
+}
 
 /* A private state directory for a test; caller frees. */
 static char *
