@@ -56,15 +56,21 @@ notes_anchor_excerpt(const struct doc *d, size_t b)
 	size_t n = blk->tend - blk->tstart;
 
 	if (n > NOTES_EXCERPT_BYTES) {
+		/* Not inside a character (of at most 4 bytes; invalid UTF-8
+		 * is cut where it falls). */
 		n = NOTES_EXCERPT_BYTES;
-		while (n > 0 && (d->src[blk->tstart + n] & 0xC0) == 0x80)
+		while (n > NOTES_EXCERPT_BYTES - 3 &&
+		    (d->src[blk->tstart + n] & 0xC0) == 0x80)
 			n--;
+		if ((d->src[blk->tstart + n] & 0xC0) == 0x80)
+			n = NOTES_EXCERPT_BYTES;
 	}
 	return xstrndup((const char *)d->src + blk->tstart, n);
 }
 
-/* True when block b's text starts with the n bytes of excerpt (an empty
- * excerpt anchors only an empty text). */
+/* True when block b's text starts with the n bytes of excerpt. An
+ * excerpt ends at a NUL byte of the text (it is a string), so an empty one
+ * anchors only a text that is empty or starts with a NUL. */
 static int
 anchors(const struct doc *d, size_t b, const char *excerpt, size_t n)
 {
@@ -72,7 +78,7 @@ anchors(const struct doc *d, size_t b, const char *excerpt, size_t n)
 
 	return blk->tend - blk->tstart >= n &&
 	    memcmp(d->src + blk->tstart, excerpt, n) == 0 &&
-	    (n > 0 || blk->tend == blk->tstart);
+	    (n > 0 || blk->tend == blk->tstart || d->src[blk->tstart] == 0);
 }
 
 int
@@ -197,7 +203,7 @@ reanchor(const struct doc *d, const struct notes_highlight *st, size_t n,
 		for (L = 0; L <= lim; L++) {
 			if (L > 0)
 				h = (h ^ (unsigned char)text[L - 1]) * FNV_PRIME;
-			if (!uselen[L] || (L == 0 && tl != 0))
+			if (!uselen[L] || (L == 0 && tl != 0 && *text != 0))
 				continue;
 			s = slot(table, size, keys, h, L, text);
 			if (table[s] == 0)

@@ -122,17 +122,17 @@ offset(const char **s, size_t *v)
 }
 
 /* The length of the first n bytes of s or less, not cutting a UTF-8
- * sequence. */
+ * sequence (invalid UTF-8 is cut where it falls). */
 static size_t
 cut(const char *s, size_t n)
 {
-	size_t len = strlen(s);
+	size_t len = strlen(s), k = n;
 
 	if (len <= n)
 		return len;
-	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-		n--;
-	return n;
+	while (k > 0 && k + 3 > n && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	return ((unsigned char)s[k] & 0xC0) == 0x80 ? n : k;
 }
 
 void

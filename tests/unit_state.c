@@ -505,3 +505,32 @@ TEST(state_write_new_file)
 	free(tmp);
 	remove_dir(dir);
 }
+
+TEST(anchor_odd_paragraphs)
+{
+	static const char src[] = "A: \0\0 starts with NUL bytes.\n\n"
+	    "B: \xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF"
+	    "\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF"
+	    "\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF"
+	    "\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF\xAF"
+	    "\xAF\xAF\xAF\xAF and more.\n";
+	struct doc *d = doc_new((const uint8_t *)src, sizeof src - 1, "odd",
+	    DOC_BORROWED);
+	struct notes_hls in = { NULL, 0, 0 }, ok = { NULL, 0, 0 };
+	struct notes_hls pending = { NULL, 0, 0 }, lost = { NULL, 0, 0 };
+
+	/* A paragraph that starts with NUL bytes, one of bytes that are
+	 * not UTF-8: their highlights stand where they were made. */
+	doc_parse_all(d);
+	EXPECT_INT(d->nblocks, 2);
+	hl_of(&in, d, 0);
+	hl_of(&in, d, 1);
+	EXPECT_INT(strlen(in.v[1].excerpt), NOTES_EXCERPT_BYTES);
+	EXPECT(notes_anchor_stands(d, &in.v[0]));
+	EXPECT(notes_anchor_stands(d, &in.v[1]));
+	EXPECT_INT(notes_anchor_resolve(&in, d, &ok, &pending, &lost), 0);
+	EXPECT_INT(ok.n, 2);
+	notes_hls_free(&in);
+	notes_hls_free(&ok);
+	doc_free(d);
+}

@@ -20,7 +20,8 @@ uint64_t	 notes_anchor_hash(const uint8_t *p, size_t n);
  * state is checked against the document). */
 uint64_t	 notes_anchor_doc_hash(const struct doc *d);
 
-/* The excerpt that anchors block b: the start of its text. Caller frees. */
+/* The excerpt that anchors block b: the start of its text, up to
+ * NOTES_EXCERPT_BYTES or a NUL byte. Caller frees. */
 char		*notes_anchor_excerpt(const struct doc *d, size_t b);
 
 /* True when h names a block of d (as far as it is parsed) that starts
