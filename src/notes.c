@@ -96,9 +96,11 @@ drop(size_t *arr, size_t *n, size_t v)
 {
 	size_t i;
 
-	for (i = 0; i < *n; i++)
+	for (i = 0; i < *n;)
 		if (arr[i] == v)
-			arr[i--] = arr[--*n];
+			arr[i] = arr[--*n];
+		else
+			i++;
 }
 
 /* Milliseconds since the epoch. */
@@ -111,7 +113,7 @@ wall_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Drops the marks of f that lie past the end of d. */
+/* Drops the marks that lie past the end of d. */
 static void
 check_marks(struct notes_mark *marks, const struct doc *d)
 {

@@ -1,11 +1,9 @@
 /* unit_state.c: unit tests of the state files: the notes' format, the
  * anchoring of highlights, the merge of two readers' saves, the history
  * list, and the guards around the state directory. */
-#include <sys/file.h>
 #include <sys/stat.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
