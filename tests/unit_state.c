@@ -317,8 +317,12 @@ TEST(notes_merge_two_readers)
 static char *
 private_dir(void)
 {
-	char *dir = xstrdup("/tmp/lectern-unit.XXXXXX");
+	const char *tmp = getenv("TMPDIR");
+	char *dir;
 
+	if (asprintf(&dir, "%s/lectern-unit.XXXXXX", tmp != NULL &&
+	    *tmp == '/' ? tmp : P_tmpdir) == -1)
+		abort();
 	if (mkdtemp(dir) == NULL) {
 		UNIT_FAIL("mkdtemp: %s", strerror(errno));
 		free(dir);
