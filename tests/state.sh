@@ -275,6 +275,7 @@ for kind in standing shifted; do
 	expect "scale/$kind-kept" "$(grep -c '^hl ' "$STATE/$f")" 99999
 	expect "scale/$kind-none-lost" "$(grep -c '^lost ' "$STATE/$f")" 0
 done
+rm -f "$STATE/$f"
 printf 'x\n' > "$STATE/history"
 t0=$(ms)
 KEEP_STATE=1 run 100x30 '/ <Up> <dump> <Esc> q' "$TMP/long.txt"
