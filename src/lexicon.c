@@ -383,7 +383,7 @@ headlike(const uint8_t *src, size_t s, size_t e, int maxcols, int maxwords,
 {
 	uint32_t uc, last;
 	size_t i;
-	int len, words = 1;
+	int len, words = 1, questions = 0;
 
 	if (e <= s || e - s > (size_t)maxcols * 4)
 		return 0;
@@ -395,6 +395,12 @@ headlike(const uint8_t *src, size_t s, size_t e, int maxcols, int maxwords,
 	    (last == 0x2026 && !loose) || last == 0x3002 || last == 0xFF0E ||
 	    last == 0xFF0C || last == 0xFF1A || last == 0xFF1B)
 		return 0;
+	/* A line cut off: "after having-" */
+	if (last == '-' || last == 0x2013 || last == 0x2014)
+		return 0;
+	/* A link is not a title: "Transcribed by https://otter.ai" */
+	if (memmem(src + s, e - s, "://", 3) != NULL)
+		return 0;
 	for (i = s; i < e; i++) {
 		if (src[i] == ' ' && ++words > maxwords)
 			return 0;
@@ -404,7 +410,9 @@ headlike(const uint8_t *src, size_t s, size_t e, int maxcols, int maxwords,
 			if (!uc_is_upper(uc) && !uc_is_digit(uc) && uc != '"' &&
 			    uc != 0x201C)
 				continue;
-			return 0;	/* two sentences */
+			/* Two sentences, unless two questions. */
+			if (src[i] != '?' || last != '?' || questions++ > 0)
+				return 0;
 		}
 	}
 	return text_width(src + s, e - s) <= (size_t)maxcols;

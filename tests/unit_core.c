@@ -508,7 +508,7 @@ TEST(chapters_and_srt)
 	    "Okay, today I have the pleasure.\n");
 	char *o = capture(outline, d);
 
-	EXPECT_STR(o, "What do we want?\n");
+	EXPECT_STR(o, "What do we want?\t00:00:00\n");
 	free(o);
 	doc_free(d);
 	d = unit_parse("1\n00:00:00,000 --> 00:00:15,920\nHello and welcome\n\n"

@@ -249,7 +249,11 @@ TEST(lex_heading_shapes)
 		int strict, loose;
 	} t[] = {
 		{ "Prosaic AI", 1, 1 },
+		{ "How worried should we be? And what should we be worried about?",
+		    1, 1 },
 		{ "Is this a heading? No it is not", 0, 0 },
+		{ "Oh, you mean why are things better after having played … after having-",
+		    0, 0 },
 		{ "If you couldn’t have worked on AI…", 0, 1 },
 		{ "Why Jan thinks that alignment research can be automated, and what that means for the team",
 		    0, 1 },
