@@ -266,7 +266,8 @@ is_heading(struct plain_state *ps, struct doc *d, const struct pline *pl)
 	int have, label, strict;
 
 	/* Where blank lines part paragraphs, a heading starts one. */
-	if (lex_cta(in, s, e) || ((ps->spaced || ps->wrapped) && !pl->para))
+	if (!lex_headlike_loose(in, s, e) || lex_cta(in, s, e) ||
+	    ((ps->spaced || ps->wrapped) && !pl->para))
 		return 0;
 	have = plain_read(ps, d, pl->next, &nx);
 	label = have && starts_turn(&nx);

@@ -68,20 +68,34 @@ lex_last_char(const uint8_t *p, size_t n)
 	return q == NULL ? p[n - 1] : uc;
 }
 
+/* True when the n bytes at w, ignoring case, are one of the words (in
+ * lower case). */
+static int
+word_in(const uint8_t *w, size_t n, const char *const *words)
+{
+	int i;
+	uint8_t c;
+
+	if (n == 0)
+		return 0;
+	c = w[0] >= 'A' && w[0] <= 'Z' ? (uint8_t)(w[0] | 0x20) : w[0];
+	for (i = 0; words[i] != NULL; i++)
+		if ((uint8_t)words[i][0] == c && strlen(words[i]) == n &&
+		    strncasecmp((const char *)w, words[i], n) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 is_particle(const uint8_t *w, size_t n)
 {
-	static const char *particles[] = {
+	static const char *const particles[] = {
 		"de", "van", "von", "der", "den", "da", "di", "du", "la",
 		"le", "bin", "al", "el", "y", "dos", "das", "del", "ter",
 		"ten", "zu", NULL
 	};
-	int i;
 
-	for (i = 0; particles[i] != NULL; i++)
-		if (strlen(particles[i]) == n && memcmp(w, particles[i], n) == 0)
-			return 1;
-	return 0;
+	return n <= 3 && w[0] >= 'a' && w[0] <= 'z' && word_in(w, n, particles);
 }
 
 /* True for a letter that can start a name: a capital, or a letter of a
@@ -96,7 +110,7 @@ lex_capital(uint32_t uc)
 static int
 is_stopword(const uint8_t *w, size_t n)
 {
-	static const char *stop[] = {
+	static const char *const stop[] = {
 		"the", "an", "of", "and", "or", "on", "in", "at", "for",
 		"to", "with", "by", "from", "why", "how", "what", "when",
 		"where", "who", "is", "are", "was", "this", "that", "my",
@@ -111,13 +125,8 @@ is_stopword(const uint8_t *w, size_t n)
 		"crosstalk", "inaudible", "date", "podcast", "video", "tags",
 		"title", "duration", "published", NULL
 	};
-	int i;
 
-	for (i = 0; stop[i] != NULL; i++)
-		if (strlen(stop[i]) == n && strncasecmp((const char *)w,
-		    stop[i], n) == 0)
-			return 1;
-	return 0;
+	return n <= 13 && word_in(w, n, stop);
 }
 
 /* True when [s, e) looks like a person's name; sets *words. */
@@ -429,19 +438,6 @@ int
 lex_headlike_loose(const uint8_t *src, size_t s, size_t e)
 {
 	return headlike(src, s, e, HEAD_LOOSE_COLS, HEAD_LOOSE_WORDS, 1);
-}
-
-/* True when the n bytes at w, ignoring case, are one of the words. */
-static int
-word_in(const uint8_t *w, size_t n, const char *const *words)
-{
-	int i;
-
-	for (i = 0; words[i] != NULL; i++)
-		if (strlen(words[i]) == n &&
-		    strncasecmp((const char *)w, words[i], n) == 0)
-			return 1;
-	return 0;
 }
 
 int

@@ -329,6 +329,12 @@ plain_read(struct plain_state *ps, const struct doc *d, size_t pos,
 	size_t s, e, next, prevlen;
 	int blank;
 
+	/* The line after the one being read is read ahead, often twice;
+	 * what it is depends on the speakers so far. */
+	if (ps->ahead_pos == pos + 1 && ps->ahead_speakers == d->nspeakers) {
+		*pl = ps->ahead;
+		return 1;
+	}
 	if (!next_line(d, pos, &s, &e, &next, &blank))
 		return 0;
 	classify(ps, d, s, e, pl);
@@ -359,6 +365,9 @@ plain_read(struct plain_state *ps, const struct doc *d, size_t pos,
 		pl->next = next;
 	}
 	pl->direct = next < d->inlen && line_filled(d, next);
+	ps->ahead = *pl;
+	ps->ahead_pos = pos + 1;
+	ps->ahead_speakers = d->nspeakers;
 	return 1;
 }
 

@@ -57,6 +57,9 @@ struct plain_state {
 	uint32_t	 pending;	/* a time alone on its line, for the next
 					 * block */
 	struct seg_join	 seg;
+	struct pline	 ahead;		/* the last line read */
+	size_t		 ahead_pos;	/* where it was read from, plus 1 */
+	size_t		 ahead_speakers; /* the speakers then */
 };
 
 /* Finds the end of the physical line at pos (the newline or the end). */
