@@ -460,7 +460,7 @@ plain_prescan(struct plain_state *ps, const struct doc *d, size_t pos)
 		ps->mdheads = 1;
 		ps->mdshift = minmd - 1;
 	}
-	if (!ps->srt && segs >= 4 && segs * 2 >= nonblank)
+	if (!ps->srt && segs >= 3 && segs * 2 >= nonblank)
 		ps->own = 1;
 	if (!ps->srt && !ps->own && nonblank >= 4 && blank * 10 >= nonblank &&
 	    shortl * 10 >= nonblank * 9 && pairs * 3 >= nonblank) {
