@@ -15,8 +15,12 @@ PKG_CONFIG ?= pkg-config
 CURSES_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
 CURSES_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
 LECTERN_CPPFLAGS = -Iinclude -D_GNU_SOURCE -DLECTERN_VERSION='"$(VERSION)"'
+MD4C_CFLAGS   := $(shell $(PKG_CONFIG) --cflags md4c 2>/dev/null)
+MD4C_LIBS     := $(shell $(PKG_CONFIG) --libs md4c 2>/dev/null || echo -lmd4c)
+LECTERN_CPPFLAGS += $(MD4C_CFLAGS)
 LECTERN_CFLAGS	 = -std=c11 $(WARN) -MMD -MP
 CORE_LIBS = -lunistring
+CORE_LIBS += $(MD4C_LIBS)
 LIBS	 = $(CURSES_LIBS) $(CORE_LIBS)
 
 # The model, parser, layout and outputs: no curses in these.
@@ -24,6 +28,7 @@ CORE	 = util text doc build format lexicon fmt_plain layout render view \
 	   keymap search state notes
 CORE	+= speech
 CORE	+= segments plain_lines
+CORE	+= fmt_markdown md_blocks
 # The terminal user interface: the only modules that include curses.h.
 UI	 = main ui ui_draw ui_toc ui_help ui_style ui_script ui_search \
 	   ui_notes ui_list ui_term
