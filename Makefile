@@ -28,7 +28,7 @@ CORE	 = util text doc build format lexicon fmt_plain layout render view \
 	   keymap search state notes
 CORE	+= speech
 CORE	+= segments plain_lines
-CORE	+= fmt_markdown md_blocks
+CORE	+= fmt_markdown md_blocks md_input
 # The terminal user interface: the only modules that include curses.h.
 UI	 = main ui ui_draw ui_toc ui_help ui_style ui_script ui_search \
 	   ui_notes ui_list ui_term

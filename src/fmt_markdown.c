@@ -43,9 +43,8 @@ md_kinds(const struct md_state *m)
 	    (m->link ? DOC_SPAN_LINK : 0);
 }
 
-/* Appends n bytes of text with the styles in force. */
-static void
-add_text(struct md_state *m, const void *p, size_t n)
+void
+md_add_text(struct md_state *m, const void *p, size_t n)
 {
 	unsigned kinds = md_kinds(m);
 	size_t at = m->text.len;
@@ -127,13 +126,13 @@ add_entity(struct md_state *m, const char *p, size_t n)
 				break;
 			}
 		if (cp == 0) {
-			add_text(m, p, n);
+			md_add_text(m, p, n);
 			return;
 		}
 	}
 	len = u8_uctomb(u, cp, sizeof u);
 	if (len > 0)
-		add_text(m, u, (size_t)len);
+		md_add_text(m, u, (size_t)len);
 }
 
 /* Notes "[laughs]", "[unintelligible 00:03:18]": a bracket holding a few
@@ -146,7 +145,12 @@ find_sounds(struct md_state *m)
 	struct md_run *r;
 
 	for (i = 0; i + 2 < m->text.len; i++) {
-		if (t[i] != '[' || t[i + 1] < 'a' || t[i + 1] > 'z')
+		const char *b = memchr(t + i, '[', m->text.len - i - 2);
+
+		if (b == NULL)
+			break;
+		i = (size_t)(b - t);
+		if (t[i + 1] < 'a' || t[i + 1] > 'z')
 			continue;
 		for (j = i + 2; j < m->text.len && j - i < 60 && t[j] != ']' &&
 		    t[j] != '[' && t[j] != '\n'; j++)
@@ -281,9 +285,8 @@ strip_html(struct md_state *m)
 	m->nruns = 0;
 }
 
-/* Makes the blocks of the text collected so far, as its place says. */
-static void
-flush(struct md_state *m)
+void
+md_flush(struct md_state *m)
 {
 	size_t s = 0, e = m->text.len;
 
@@ -308,12 +311,12 @@ enter_block(MD_BLOCKTYPE type, void *detail, void *arg)
 
 	switch (type) {
 	case MD_BLOCK_QUOTE:
-		flush(m);
+		md_flush(m);
 		m->quote++;
 		break;
 	case MD_BLOCK_UL:
 	case MD_BLOCK_OL:
-		flush(m);
+		md_flush(m);
 		if (m->lists < MD_MAX_LISTS) {
 			m->ordered[m->lists] = type == MD_BLOCK_OL;
 			m->number[m->lists] = type == MD_BLOCK_OL ?
@@ -322,32 +325,32 @@ enter_block(MD_BLOCKTYPE type, void *detail, void *arg)
 		m->lists++;
 		break;
 	case MD_BLOCK_LI:
-		flush(m);
+		md_flush(m);
 		m->item_first = 1;
 		break;
 	case MD_BLOCK_H:
-		flush(m);
+		md_flush(m);
 		m->heading = (int)((MD_BLOCK_H_DETAIL *)detail)->level;
 		break;
 	case MD_BLOCK_CODE:
-		flush(m);
+		md_flush(m);
 		m->codeblock = 1;
 		break;
 	case MD_BLOCK_HTML:
-		flush(m);
+		md_flush(m);
 		m->html = 1;
 		break;
 	case MD_BLOCK_TABLE:
 	case MD_BLOCK_TR:
 	case MD_BLOCK_HR:
 	case MD_BLOCK_P:
-		flush(m);
+		md_flush(m);
 		m->cells = 0;
 		break;
 	case MD_BLOCK_TH:
 	case MD_BLOCK_TD:
 		if (m->cells++ > 0)
-			add_text(m, " | ", 3);
+			md_add_text(m, " | ", 3);
 		if (type == MD_BLOCK_TH)
 			m->strong++;
 		break;
@@ -365,12 +368,12 @@ leave_block(MD_BLOCKTYPE type, void *detail, void *arg)
 	(void)detail;
 	switch (type) {
 	case MD_BLOCK_QUOTE:
-		flush(m);
+		md_flush(m);
 		m->quote--;
 		break;
 	case MD_BLOCK_UL:
 	case MD_BLOCK_OL:
-		flush(m);
+		md_flush(m);
 		m->lists--;
 		break;
 	case MD_BLOCK_H:
@@ -386,7 +389,7 @@ leave_block(MD_BLOCKTYPE type, void *detail, void *arg)
 	case MD_BLOCK_HTML:
 		strip_html(m);
 		m->html = 0;
-		flush(m);
+		md_flush(m);
 		break;
 	case MD_BLOCK_TR:
 		end_plain(m, DOC_PARA);
@@ -397,7 +400,7 @@ leave_block(MD_BLOCKTYPE type, void *detail, void *arg)
 		break;
 	case MD_BLOCK_LI:
 	case MD_BLOCK_P:
-		flush(m);
+		md_flush(m);
 		break;
 	default:
 		break;
@@ -474,11 +477,11 @@ text(MD_TEXTTYPE type, const MD_CHAR *p, MD_SIZE n, void *arg)
 		return 0;	/* an image's alternative text */
 	switch (type) {
 	case MD_TEXT_NULLCHAR:
-		add_text(m, "\xEF\xBF\xBD", 3);
+		md_add_text(m, "\xEF\xBF\xBD", 3);
 		break;
 	case MD_TEXT_BR:
 	case MD_TEXT_SOFTBR:
-		add_text(m, m->heading || m->cells ? " " : "\n", 1);
+		md_add_text(m, m->heading || m->cells ? " " : "\n", 1);
 		break;
 	case MD_TEXT_ENTITY:
 		add_entity(m, p, n);
@@ -486,143 +489,16 @@ text(MD_TEXTTYPE type, const MD_CHAR *p, MD_SIZE n, void *arg)
 	case MD_TEXT_HTML:
 		/* Inline tags are not shown; <br> breaks the line. */
 		if (m->html)
-			add_text(m, p, n);
+			md_add_text(m, p, n);
 		else if (n >= 3 && (p[1] == 'b' || p[1] == 'B') &&
 		    (p[2] == 'r' || p[2] == 'R'))
-			add_text(m, "\n", 1);
+			md_add_text(m, "\n", 1);
 		break;
 	default:
-		add_text(m, p, n);
+		md_add_text(m, p, n);
 		break;
 	}
 	return 0;
-}
-
-/* The end of the line at pos: its newline, or the end of the input. */
-static size_t
-line_end(const struct doc *d, size_t pos)
-{
-	const uint8_t *nl = memchr(d->in + pos, '\n', d->inlen - pos);
-
-	return nl == NULL ? d->inlen : (size_t)(nl - d->in);
-}
-
-/* Shows the front matter's title, quotes and escapes taken off. */
-static void
-fm_title(struct md_state *m, size_t ts, size_t te)
-{
-	struct doc *d = m->doc;
-	const uint8_t *in = d->in;
-	struct build_piece p;
-	uint8_t q = in[ts];
-	size_t i;
-
-	p = build_piece(build_len(d), build_len(d));
-	m->fmtitle_at = ts;
-	m->fmtitle_len = te - ts;
-	if ((q == '"' || q == '\'') && te - ts >= 2 && in[te - 1] == q) {
-		m->fmtitle_at = ts + 1;
-		m->fmtitle_len = te - ts - 2;
-		for (i = ts + 1; i < te - 1; i++) {
-			if ((q == '\'' && in[i] == '\'') ||
-			    (q == '"' && in[i] == '\\'))
-				if (i + 2 < te)
-					i++;
-			build_text(d, in + i, 1);
-		}
-	} else
-		build_text(d, in + ts, te - ts);
-	p.tend = p.end = build_len(d);
-	if (p.tend > p.tstart) {
-		build_block(d, DOC_TITLE, &p);
-		d->meta.title.start = p.tstart;
-		d->meta.title.end = p.tend;
-		m->titled = 1;
-	}
-	build_texts(d, "\n");
-}
-
-/* Reads the front matter: not shown, its title the document's. Returns
- * where the Markdown after it starts. */
-static size_t
-front_matter(struct md_state *m)
-{
-	struct doc *d = m->doc;
-	const uint8_t *in = d->in;
-	size_t pos, le, s, e, ts = 0, te = 0;
-
-	if (d->inlen < 4 || memcmp(in, "---", 3) != 0 ||
-	    (in[3] != '\n' && in[3] != ' ' && in[3] != '\r'))
-		return 0;
-	for (pos = line_end(d, 0) + 1; pos < d->inlen; pos = le + 1) {
-		le = line_end(d, pos);
-		s = pos;
-		e = le;
-		lex_trim(in, &s, &e);
-		if (e - s == 3 && (memcmp(in + s, "---", 3) == 0 ||
-		    memcmp(in + s, "...", 3) == 0)) {
-			if (te > ts)
-				fm_title(m, ts, te);
-			return le < d->inlen ? le + 1 : le;
-		}
-		if (pos == s && e - s > 6 && memcmp(in + s, "title:", 6) == 0) {
-			ts = s + 6;
-			te = e;
-			lex_trim(in, &ts, &te);
-		}
-	}
-	return 0;	/* no end: not front matter */
-}
-
-/* Counts the labels of a sample of the input, for the one-word rule,
- * and finds the highest heading level. */
-static void
-prescan(struct md_state *m, size_t pos)
-{
-	struct doc *d = m->doc;
-	size_t lim = d->inlen - pos > SAMPLE_SIZE ? pos + SAMPLE_SIZE :
-	    d->inlen, s, e, le, i;
-	struct speech sp;
-	int min = 7, level, first = 1;
-	const uint8_t *nl;
-
-	for (; pos < lim; pos = le + 1) {
-		nl = memchr(d->in + pos, '\n', d->inlen - pos);
-		le = nl == NULL ? d->inlen : (size_t)(nl - d->in);
-		s = pos;
-		e = le;
-		lex_trim(d->in, &s, &e);
-		if (e == s)
-			continue;
-		if (d->in[s] == '#') {
-			for (level = 0; s + level < e && d->in[s + level] == '#';
-			    level++)
-				;
-			if (level <= 6 && (s + level == e ||
-			    d->in[s + level] == ' ') && !(first && level == 1) &&
-			    level < min)
-				min = level;
-		} else if (speech_read(d->in, s, e, 0, &sp) == SPEECH_TURN ||
-		    sp.kind == SPEECH_LABEL) {
-			for (i = 0; i < m->nnames; i++)
-				if (m->names[i].len == sp.ne - sp.ns &&
-				    memcmp(d->in + m->names[i].start, d->in +
-				    sp.ns, sp.ne - sp.ns) == 0)
-					break;
-			if (i == m->nnames && i < MAX_NAMES) {
-				UTIL_GROW(m->names, m->capnames, i + 1);
-				m->names[i].start = sp.ns;
-				m->names[i].len = sp.ne - sp.ns;
-				m->names[i].count = 0;
-				m->nnames++;
-			}
-			if (i < m->nnames)
-				m->names[i].count++;
-		}
-		first = 0;
-	}
-	if (min < 7)
-		m->shift = min - 1;
 }
 
 static void
@@ -649,14 +525,27 @@ md_some(struct doc *d, size_t budget)
 		NULL, NULL
 	};
 	struct md_state *m = d->fs;
-	size_t start;
+	size_t start, pos, end;
 
 	(void)budget;
-	start = front_matter(m);
-	prescan(m, start);
-	md_parse((const MD_CHAR *)d->in + start, (MD_SIZE)(d->inlen - start),
-	    &parser, m);
-	flush(m);
+	start = md_front_matter(m);
+	md_prescan(m, start);
+	/* md4c reads what has Markdown in it; plain paragraphs go on. */
+	pos = start;
+	if (md_plain_ok(d, start))
+		while ((pos = md_next_plain(d, start, &end)) < d->inlen) {
+			if (pos > start)
+				md_parse((const MD_CHAR *)d->in + start,
+				    (MD_SIZE)(pos - start), &parser, m);
+			md_flush(m);
+			md_plain_text(m, pos, end);
+			md_flush(m);
+			start = end;
+		}
+	if (start < d->inlen)
+		md_parse((const MD_CHAR *)d->in + start,
+		    (MD_SIZE)(d->inlen - start), &parser, m);
+	md_flush(m);
 	md_flush_label(m);
 	d->parsed = d->inlen;
 	return 0;
@@ -673,82 +562,6 @@ md_end(struct doc *d)
 	free(m->names);
 	free(m);
 	d->fs = NULL;
-}
-
-/* True when the line [s, e) starts with a bold label: "**Name:**",
- * "**Name**:", "**Name** (". */
-static int
-bold_label(const uint8_t *p, size_t s, size_t e)
-{
-	size_t i;
-
-	if (e - s < 6 || p[s] != '*' || p[s + 1] != '*')
-		return 0;
-	for (i = s + 2; i + 1 < e && i < s + 60; i++)
-		if (p[i] == '*' && p[i + 1] == '*')
-			return p[i - 1] == ':' || (i + 2 < e &&
-			    (p[i + 2] == ':' || (p[i + 2] == ' ' && i + 3 < e &&
-			    (p[i + 3] == '(' || p[i + 3] == '['))));
-	return 0;
-}
-
-/*
- * Markdown when the content says so: front matter, ATX headings (two or
- * more), "**Name:**" labels, links, escapes, fenced code. A ".md" holding
- * a plain transcript (none of these) is plain text; the extension only
- * adds to what the content shows.
- */
-static int
-md_sniff(const uint8_t *p, size_t n, const char *ext)
-{
-	size_t pos, le, s, e;
-	int atx = 0, bold = 0, links = 0, esc = 0, fence = 0, fm = 0, score;
-	const uint8_t *nl;
-
-	for (s = 0; s < n && (p[s] == ' ' || p[s] == '\n' || p[s] == '\r' ||
-	    p[s] == '\t'); s++)
-		;
-	if (s < n && p[s] == '<')
-		return 0;	/* a web page, or XML */
-	if (n > 4 && memcmp(p, "---", 3) == 0 && (p[3] == '\n' || p[3] == '\r'))
-		fm = 1;
-	for (pos = 0; pos < n; pos = le + 1) {
-		nl = memchr(p + pos, '\n', n - pos);
-		le = nl == NULL ? n : (size_t)(nl - p);
-		s = pos;
-		e = le;
-		lex_trim(p, &s, &e);
-		if (e == s)
-			continue;
-		if (p[s] == '#') {
-			size_t k = s;
-
-			while (k < e && p[k] == '#')
-				k++;
-			if (k - s <= 6 && (k == e || p[k] == ' '))
-				atx++;
-		} else if (p[s] == '`' && e - s >= 3 &&
-		    memcmp(p + s, "```", 3) == 0)
-			fence++;
-		else if (bold_label(p, s, e))
-			bold++;
-		if (memmem(p + s, e - s, "](", 2) != NULL &&
-		    memchr(p + s, '[', e - s) != NULL)
-			links++;
-		if (memmem(p + s, e - s, "\\[", 2) != NULL ||
-		    memmem(p + s, e - s, "\\*", 2) != NULL ||
-		    memmem(p + s, e - s, "\\_", 2) != NULL)
-			esc++;
-	}
-	score = (fm ? 30 : 0) + (atx >= 2 ? 20 : atx * 5) +
-	    (bold >= 2 ? 25 : 0) + (links > 0 ? 20 : 0) +
-	    (esc >= 2 ? 15 : 0) + (fence >= 2 ? 15 : 0);
-	if (score < 10)
-		return 0;
-	if (strcmp(ext, "md") == 0 || strcmp(ext, "markdown") == 0 ||
-	    strcmp(ext, "mdown") == 0)
-		score += 10;
-	return score > 60 ? 60 : score;
 }
 
 const struct format format_markdown = {

@@ -160,3 +160,72 @@ TEST(markdown_nesting)
 	doc_free(d);
 	free(s);
 }
+
+/* True when two documents have the same blocks, texts, labels, times and
+ * styles. */
+static int
+same_doc(const struct doc *a, const struct doc *b, size_t nblocks)
+{
+	size_t i;
+
+	if (a->nblocks != nblocks || b->nblocks != nblocks ||
+	    a->nspeakers != b->nspeakers)
+		return 0;
+	for (i = 0; i < nblocks; i++) {
+		const struct doc_block *x = &a->blocks[i], *y = &b->blocks[i];
+
+		if (x->kind != y->kind || x->level != y->level ||
+		    x->time != y->time || x->speaker != y->speaker ||
+		    x->tend - x->tstart != y->tend - y->tstart ||
+		    memcmp(a->src + x->tstart, b->src + y->tstart,
+		    x->tend - x->tstart) != 0 ||
+		    x->lend - x->lstart != y->lend - y->lstart ||
+		    memcmp(a->src + x->lstart, b->src + y->lstart,
+		    x->lend - x->lstart) != 0)
+			return 0;
+	}
+	for (i = 0; i < a->nspans && i < b->nspans; i++)
+		if (a->spans[i].kinds != b->spans[i].kinds ||
+		    a->spans[i].end - a->spans[i].start !=
+		    b->spans[i].end - b->spans[i].start ||
+		    memcmp(a->src + a->spans[i].start, b->src +
+		    b->spans[i].start, a->spans[i].end - a->spans[i].start) != 0)
+			return 0;
+	return a->nspans == b->nspans;
+}
+
+/* Paragraphs of plain text skip md4c: they read exactly as md4c reads
+ * them (a link defined apart makes md4c read everything). */
+TEST(markdown_plain_paragraphs)
+{
+	static const char *const t[] = {
+		"**Ann Lee:** Hello there.\n\n**Bo Chan:** Hi, Ann.\n",
+		"**Ann Lee:**text\n\n**Ann Lee**:text\n\n**Ann Lee:** \ttext\n",
+		"**Ann Lee:**, well\n\n**Ann Lee**\n\n**Ann Lee:**\n\nHello.\n",
+		"**Dr. Who:** hi\n\n**Ünï Cöde:** text\n\n** Ann:** x\n",
+		"Title\n===\n\nText\n---\n\nText\n1. item\n\nText\n- item\n",
+		"Line  \nhard break\\\nnext\n\nPara\n> quote\n\nPara\n# Head\n",
+		"**A B:** x\n**C D:** y\n\n* not a list*\n\nName: a | b\n",
+		"日本語の段落。\n二行目\n\n\"Quoted\" (aside) it's 3 o'clock.\n",
+		"Para with <b>tag</b> &amp; `code` and *stars*.\n\n***\n",
+		"Ann Lee  0:00  \nHello.\n\n(00:01:10):\nMore.\n\n[00:01:12] A B: x\n",
+		"  Indented start\n\nTab\tin text\r\nand CR\r\n\nx\n",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		size_t n = strlen(t[i]);
+		char *u = malloc(n + 32);
+		struct doc *a, *b;
+
+		memcpy(u, t[i], n);
+		memcpy(u + n, "\n\n[zz]: /x\n", 12);
+		a = parse_as(t[i], "x.md", "markdown");
+		b = parse_as(u, "x.md", "markdown");
+		if (!same_doc(a, b, a->nblocks))
+			UNIT_FAIL("case %zu reads otherwise without md4c", i);
+		doc_free(a);
+		doc_free(b);
+		free(u);
+	}
+}

@@ -62,6 +62,31 @@ struct md_state {
 	int		 inseg;		/* the paragraph's lines are segments */
 };
 
+/* Appends n bytes to the text being collected, with the styles in
+ * force. */
+void	 md_add_text(struct md_state *m, const void *p, size_t n);
+/* Makes the blocks of the text collected so far, as its place says. */
+void	 md_flush(struct md_state *m);
+
+/* Reads the front matter (not shown; its title the document's). Returns
+ * where the Markdown after it starts. */
+size_t	 md_front_matter(struct md_state *m);
+/* Counts the labels of a sample of the input from pos, for the one-word
+ * rule, and finds the highest heading level. */
+void	 md_prescan(struct md_state *m, size_t pos);
+/* How likely n bytes are to be Markdown (see format.h). */
+int	 md_sniff(const uint8_t *p, size_t n, const char *ext);
+/* True when the input from pos may be read a paragraph of plain text at
+ * a time: no fence, no HTML that runs across blank lines, no link
+ * defined apart. */
+int	 md_plain_ok(const struct doc *d, size_t pos);
+/* The next paragraph of plain text at or after pos (after a blank line),
+ * or d->inlen; sets *end to where it ends. */
+size_t	 md_next_plain(const struct doc *d, size_t pos, size_t *end);
+/* Collects the text of the plain paragraph [s, e) of the input, as md4c
+ * would give it. */
+void	 md_plain_text(struct md_state *m, size_t s, size_t e);
+
 /* Appends the text collected from [from, to) to the document's text with
  * its styles, white space at both ends trimmed. Returns its offset; sets
  * *end to where it ends. */
