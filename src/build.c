@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "lectern/build.h"
 #include "lectern/doc.h"
@@ -21,6 +22,24 @@ build_own_text(struct doc *d)
 	d->build->own = 1;
 	d->src = (const uint8_t *)"";
 	d->len = 0;
+}
+
+void
+build_reserve(struct doc *d, size_t n)
+{
+	struct buf *b = &d->build->text;
+	const uintptr_t huge = (uintptr_t)2 << 20;
+	uintptr_t a, z;
+
+	UTIL_GROW(b->data, b->cap, n + 1);
+#ifdef MADV_HUGEPAGE
+	/* A large text in huge pages takes far fewer faults as it is
+	 * written. */
+	a = ((uintptr_t)b->data + huge - 1) & ~(huge - 1);
+	z = ((uintptr_t)b->data + b->cap) & ~(huge - 1);
+	if (z > a && z - a >= 2 * huge)
+		(void)madvise((void *)a, z - a, MADV_HUGEPAGE);
+#endif
 }
 
 /* Ends the span of the styles in force at the end of the text. */

@@ -39,6 +39,9 @@ void	 build_begin(struct doc *d);
  * d->src follows it as it grows. */
 void	 build_own_text(struct doc *d);
 
+/* Makes room for n bytes of the document's own text at once (a reader
+ * that knows about how long its text will be). */
+void	 build_reserve(struct doc *d, size_t n);
 /* Appends n bytes to the document's own text (with the styles set by
  * build_style). Returns the offset where they start. */
 size_t	 build_text(struct doc *d, const void *p, size_t n);
