@@ -512,6 +512,7 @@ md_begin(struct doc *d)
 	seg_begin(&m->seg);
 	d->fs = m;
 	build_own_text(d);
+	build_reserve(d, d->inlen);
 }
 
 /* Reads all of the input at once. */
