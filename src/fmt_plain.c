@@ -119,6 +119,7 @@ plain_begin(struct doc *d)
 	plain_prescan(ps, d, ps->pos);
 	if (ps->own) {
 		build_own_text(d);
+		build_reserve(d, d->inlen);
 		build_detail(d, "timed segments");
 	}
 	d->parsed = ps->pos;
