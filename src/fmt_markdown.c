@@ -43,6 +43,7 @@ md_kinds(const struct md_state *m)
 	    (m->link ? DOC_SPAN_LINK : 0);
 }
 
+/* Appends n bytes to the text collected, with the styles in force. */
 void
 md_add_text(struct md_state *m, const void *p, size_t n)
 {
@@ -285,6 +286,7 @@ strip_html(struct md_state *m)
 	m->nruns = 0;
 }
 
+/* Makes the blocks of the text collected so far, as its place says. */
 void
 md_flush(struct md_state *m)
 {
@@ -304,6 +306,7 @@ md_flush(struct md_state *m)
 	reset_text(m);
 }
 
+/* md4c: a block starts. */
 static int
 enter_block(MD_BLOCKTYPE type, void *detail, void *arg)
 {
@@ -360,6 +363,7 @@ enter_block(MD_BLOCKTYPE type, void *detail, void *arg)
 	return 0;
 }
 
+/* md4c: a block ends. */
 static int
 leave_block(MD_BLOCKTYPE type, void *detail, void *arg)
 {
@@ -408,6 +412,7 @@ leave_block(MD_BLOCKTYPE type, void *detail, void *arg)
 	return 0;
 }
 
+/* md4c: a span of styled text starts. */
 static int
 enter_span(MD_SPANTYPE type, void *detail, void *arg)
 {
@@ -438,6 +443,7 @@ enter_span(MD_SPANTYPE type, void *detail, void *arg)
 	return 0;
 }
 
+/* md4c: a span ends. */
 static int
 leave_span(MD_SPANTYPE type, void *detail, void *arg)
 {
@@ -468,6 +474,7 @@ leave_span(MD_SPANTYPE type, void *detail, void *arg)
 	return 0;
 }
 
+/* md4c: text, a break or an entity. */
 static int
 text(MD_TEXTTYPE type, const MD_CHAR *p, MD_SIZE n, void *arg)
 {
@@ -501,6 +508,7 @@ text(MD_TEXTTYPE type, const MD_CHAR *p, MD_SIZE n, void *arg)
 	return 0;
 }
 
+/* Starts reading: the reader's state and the document's own text. */
 static void
 md_begin(struct doc *d)
 {
@@ -552,6 +560,7 @@ md_some(struct doc *d, size_t budget)
 	return 0;
 }
 
+/* Frees the reader's state. */
 static void
 md_end(struct doc *d)
 {

@@ -159,6 +159,7 @@ piece(struct doc *d, const struct pline *pl)
 	return bp;
 }
 
+/* Adds a block of kind for the line pl. */
 static size_t
 add_block(struct doc *d, enum doc_block_kind kind, const struct pline *pl)
 {
@@ -176,6 +177,7 @@ add_heading(struct doc *d, struct pline *pl, int level)
 	build_heading(d, level, &bp);
 }
 
+/* Starts a turn of the line's speaker. */
 static void
 start_turn(struct doc *d, struct pline *pl)
 {
@@ -310,6 +312,8 @@ list_item(struct plain_state *ps, struct doc *d, const struct pline *pl)
 	return !(plain_read(ps, d, pl->next, &nx) && starts_turn(&nx));
 }
 
+/* Makes a block of a line with no mark of its own: the title, a
+ * heading, an item or a paragraph. */
 static void
 commit_plain(struct doc *d, struct pline *pl)
 {
@@ -452,6 +456,7 @@ commit_byline(struct doc *d, struct pline *pl)
 			}
 }
 
+/* Makes the blocks of the logical line pl. */
 static void
 commit(struct doc *d, struct pline *pl)
 {
@@ -587,6 +592,7 @@ plain_some(struct doc *d, size_t budget)
 	return 0;
 }
 
+/* Frees the reader's state. */
 static void
 plain_end(struct doc *d)
 {

@@ -86,6 +86,7 @@ word_in(const uint8_t *w, size_t n, const char *const *words)
 	return 0;
 }
 
+/* True for a lower-case particle of a name: de, van, bin. */
 static int
 is_particle(const uint8_t *w, size_t n)
 {
@@ -247,6 +248,7 @@ read_time(const uint8_t *src, size_t s, size_t e, uint32_t *ms)
 	return 1;
 }
 
+/* True when [s, e) is a timestamp, bare or bracketed; sets *ms. */
 int
 lex_time(const uint8_t *src, size_t s, size_t e, uint32_t *ms)
 {
@@ -269,6 +271,7 @@ lex_timestamp(const uint8_t *src, size_t s, size_t e)
 	return lex_time(src, s, e, &ms);
 }
 
+/* The end of a bare timestamp at p, or p. */
 size_t
 lex_bare_time(const uint8_t *src, size_t p, size_t e, uint32_t *ms,
     int *colons)
@@ -291,6 +294,7 @@ lex_bare_time(const uint8_t *src, size_t p, size_t e, uint32_t *ms,
 	return q;
 }
 
+/* A chapter marker "(hh:mm:ss) - Title": its title and time. */
 int
 lex_chapter(const uint8_t *src, size_t s, size_t e, size_t *ts,
     uint32_t *ms)
@@ -317,6 +321,7 @@ lex_chapter(const uint8_t *src, size_t s, size_t e, size_t *ts,
 	return *ts < e;
 }
 
+/* Text ending in a bracketed time: where the text ends, the time. */
 int
 lex_end_stamp(const uint8_t *src, size_t s, size_t e, size_t *te,
     uint32_t *ms)
@@ -369,6 +374,7 @@ lex_skip_stamp(const uint8_t *src, size_t p, size_t e)
 	return lex_stamp(src, p, e, &ms);
 }
 
+/* The end of a bracketed timestamp at p (its time in *ms), or p. */
 size_t
 lex_stamp(const uint8_t *src, size_t p, size_t e, uint32_t *ms)
 {
@@ -434,12 +440,14 @@ lex_headlike(const uint8_t *src, size_t s, size_t e)
 	return headlike(src, s, e, HEAD_MAX_COLS, HEAD_MAX_WORDS, 0);
 }
 
+/* True for a heading the context vouches for. */
 int
 lex_headlike_loose(const uint8_t *src, size_t s, size_t e)
 {
 	return headlike(src, s, e, HEAD_LOOSE_COLS, HEAD_LOOSE_WORDS, 1);
 }
 
+/* True for a call to action: "Listen on Spotify". */
 int
 lex_cta(const uint8_t *src, size_t s, size_t e)
 {
@@ -460,6 +468,7 @@ lex_cta(const uint8_t *src, size_t s, size_t e)
 	return words <= 6 && lex_last_char(src + s, e - s) != '.';
 }
 
+/* True for the name of a part of a page: "Highlights". */
 int
 lex_section_word(const uint8_t *src, size_t s, size_t e)
 {
@@ -477,6 +486,7 @@ lex_section_word(const uint8_t *src, size_t s, size_t e)
 	return word_in(src + s, e - s, names);
 }
 
+/* True for a heading over a reading list. */
 int
 lex_listhead(const uint8_t *src, size_t s, size_t e)
 {
@@ -500,6 +510,7 @@ lex_listhead(const uint8_t *src, size_t s, size_t e)
 	return 0;
 }
 
+/* True when [s, e) ends a sentence. */
 int
 lex_ends_sentence(const uint8_t *src, size_t s, size_t e)
 {

@@ -69,6 +69,7 @@ run_kinds(const struct md_run *r, size_t n, size_t *i, size_t pos,
 	return r[*i].kinds;
 }
 
+/* Appends collected text with its styles (see markdown.h). */
 size_t
 md_emit(struct md_state *m, size_t from, size_t to, size_t *end)
 {
@@ -98,6 +99,7 @@ md_emit(struct md_state *m, size_t from, size_t to, size_t *end)
 	return at;
 }
 
+/* The time waiting for a block; none waits any more. */
 uint32_t
 md_take_time(struct md_state *m)
 {
@@ -107,6 +109,7 @@ md_take_time(struct md_state *m)
 	return t;
 }
 
+/* Makes a pending label alone a turn without text. */
 void
 md_flush_label(struct md_state *m)
 {
@@ -363,6 +366,7 @@ add_segment(struct md_state *m, const struct speech *sp, size_t next)
 	m->blocks++;
 }
 
+/* Makes the blocks of the paragraph collected, a line at a time. */
 void
 md_paragraph(struct md_state *m, int quoted)
 {

@@ -67,6 +67,7 @@ fm_title(struct md_state *m, size_t ts, size_t te)
 	build_texts(d, "\n");
 }
 
+/* Reads the front matter; returns where the Markdown after it starts. */
 size_t
 md_front_matter(struct md_state *m)
 {
@@ -97,6 +98,7 @@ md_front_matter(struct md_state *m)
 	return 0;	/* no end: not front matter */
 }
 
+/* Counts the labels of a sample and finds the highest heading level. */
 void
 md_prescan(struct md_state *m, size_t pos)
 {
@@ -163,6 +165,7 @@ bold_label(const uint8_t *p, size_t s, size_t e)
 	return 0;
 }
 
+/* How likely n bytes are to be Markdown, from what they hold. */
 int
 md_sniff(const uint8_t *p, size_t n, const char *ext)
 {
@@ -327,6 +330,7 @@ plain_paragraph(const struct doc *d, size_t s)
 	return pos;
 }
 
+/* True when plain paragraphs may be read without md4c. */
 int
 md_plain_ok(const struct doc *d, size_t pos)
 {
@@ -355,6 +359,7 @@ md_plain_ok(const struct doc *d, size_t pos)
 	return 1;
 }
 
+/* The next paragraph of plain text at or after pos, or the end. */
 size_t
 md_next_plain(const struct doc *d, size_t pos, size_t *end)
 {
@@ -377,6 +382,7 @@ md_next_plain(const struct doc *d, size_t pos, size_t *end)
 	return d->inlen;
 }
 
+/* Collects the text of a plain paragraph as md4c would. */
 void
 md_plain_text(struct md_state *m, size_t s, size_t e)
 {

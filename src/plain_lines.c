@@ -19,6 +19,7 @@
 #define SAMPLE_SIZE	(256 * 1024)
 #define MAX_NAMES	256
 
+/* Finds the end of the physical line at pos (the newline or the end). */
 size_t
 plain_line_end(const struct doc *d, size_t pos)
 {
@@ -50,6 +51,7 @@ next_line(const struct doc *d, size_t pos, size_t *s, size_t *e,
 	return 0;
 }
 
+/* Skips blank lines from pos to the next line; 0 at the end. */
 int
 plain_next_physical(const struct doc *d, size_t pos, size_t *s, size_t *e,
     size_t *next)
@@ -71,6 +73,7 @@ line_filled(const struct doc *d, size_t pos)
 	return 0;
 }
 
+/* The sample's record of the name [s, e), or NULL. */
 const struct plain_name *
 plain_name(const struct plain_state *ps, const struct doc *d, size_t s,
     size_t e)
@@ -94,6 +97,7 @@ single_known(const struct plain_state *ps, const struct doc *d, size_t s,
 	return n != NULL && n->count >= 2;
 }
 
+/* True when [s, e) names a speaker who has had a turn already. */
 int
 plain_is_speaker(const struct doc *d, size_t s, size_t e)
 {
@@ -322,6 +326,7 @@ first_word(const uint8_t *in, size_t s, size_t e)
 	return i - s;
 }
 
+/* Reads the logical line at pos into pl; 0 at the end. */
 int
 plain_read(struct plain_state *ps, const struct doc *d, size_t pos,
     struct pline *pl)
@@ -398,6 +403,7 @@ count_name(struct plain_state *ps, const struct doc *d,
 		n->questions++;
 }
 
+/* Looks at a sample of the document from pos to choose the modes. */
 void
 plain_prescan(struct plain_state *ps, const struct doc *d, size_t pos)
 {

@@ -7,6 +7,7 @@
 #include "lectern/lexicon.h"
 #include "lectern/segments.h"
 
+/* Starts joining: no paragraph is open. */
 void
 seg_begin(struct seg_join *j)
 {
@@ -16,6 +17,7 @@ seg_begin(struct seg_join *j)
 	j->ended = 0;
 }
 
+/* Closes the open paragraph. */
 void
 seg_end(struct seg_join *j)
 {
@@ -104,6 +106,7 @@ go_on(struct doc *d, struct seg_join *j, const uint8_t *text, size_t n)
 	build_texts(d, "\n");
 }
 
+/* Adds a segment to a turn or a paragraph (see segments.h). */
 void
 seg_add(struct doc *d, struct seg_join *j, const uint8_t *name, size_t nn,
     uint32_t time, const uint8_t *text, size_t n, const uint8_t *next,

@@ -23,6 +23,7 @@ struct tail {
 	uint32_t	 time;
 };
 
+/* True when [s, e) is a speaker id: SPEAKER_00, Speaker 2, spk1. */
 int
 speech_is_id(const uint8_t *src, size_t s, size_t e)
 {
@@ -247,6 +248,7 @@ read_label(const uint8_t *src, size_t p, size_t e, struct speech *sp)
 	return bare_label(src, p, e, sp) ? SPEECH_LABEL : SPEECH_NONE;
 }
 
+/* Reads the line [s, e) into *sp; returns its kind (see speech.h). */
 enum speech_kind
 speech_read(const uint8_t *src, size_t s, size_t e, unsigned flags,
     struct speech *sp)
