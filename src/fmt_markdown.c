@@ -523,7 +523,8 @@ md_begin(struct doc *d)
 	build_reserve(d, d->inlen);
 }
 
-/* Reads all of the input at once. */
+/* Reads at least budget more bytes (0: all), in slices that end after a
+ * paragraph of plain text; 1 while there is more. */
 static int
 md_some(struct doc *d, size_t budget)
 {
@@ -534,29 +535,39 @@ md_some(struct doc *d, size_t budget)
 		NULL, NULL
 	};
 	struct md_state *m = d->fs;
-	size_t start, pos, end;
+	size_t stop, pos, end;
 
-	(void)budget;
-	start = md_front_matter(m);
-	md_prescan(m, start);
-	/* md4c reads what has Markdown in it; plain paragraphs go on. */
-	pos = start;
-	if (md_plain_ok(d, start))
-		while ((pos = md_next_plain(d, start, &end)) < d->inlen) {
-			if (pos > start)
-				md_parse((const MD_CHAR *)d->in + start,
-				    (MD_SIZE)(pos - start), &parser, m);
-			md_flush(m);
-			md_plain_text(m, pos, end);
-			md_flush(m);
-			start = end;
+	if (!m->started) {
+		m->started = 1;
+		m->pos = md_front_matter(m);
+		md_prescan(m, m->pos);
+		m->whole = !md_plain_ok(d, m->pos);
+	}
+	stop = budget == 0 || d->inlen - m->pos < budget || m->whole ?
+	    d->inlen : m->pos + budget;
+	/* md4c reads what has Markdown in it; plain paragraphs go on. A
+	 * slice ends after a plain paragraph. */
+	while (m->pos < stop) {
+		pos = m->whole ? d->inlen : md_next_plain(d, m->pos, &end);
+		if (pos > m->pos)
+			md_parse((const MD_CHAR *)d->in + m->pos,
+			    (MD_SIZE)(pos - m->pos), &parser, m);
+		if (pos >= d->inlen) {
+			m->pos = d->inlen;
+			break;
 		}
-	if (start < d->inlen)
-		md_parse((const MD_CHAR *)d->in + start,
-		    (MD_SIZE)(d->inlen - start), &parser, m);
+		md_flush(m);
+		md_plain_text(m, pos, end);
+		md_flush(m);
+		m->pos = end;
+	}
+	d->parsed = m->pos;
+	if (m->pos < d->inlen) {
+		build_reach(d);
+		return 1;
+	}
 	md_flush(m);
 	md_flush_label(m);
-	d->parsed = d->inlen;
 	return 0;
 }
 

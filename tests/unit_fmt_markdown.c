@@ -7,6 +7,7 @@
 
 #include "lectern/doc.h"
 #include "lectern/format.h"
+#include "lectern/util.h"
 #include "unit.h"
 
 /* Parses s read as the named format (NULL: recognised, as name). */
@@ -228,4 +229,32 @@ TEST(markdown_plain_paragraphs)
 		doc_free(b);
 		free(u);
 	}
+}
+
+/* Read in small slices (as the reader does between keys), a document
+ * reads as it does at once. */
+TEST(markdown_slices)
+{
+	struct buf b = { NULL, 0, 0 };
+	struct doc *a, *s;
+	int i;
+
+	buf_adds(&b, "---\ntitle: Sliced\n---\n\n");
+	for (i = 0; i < 200; i++) {
+		buf_printf(&b, "## Part %d\n\n**Ann Lee:**\nSay *%d* things.\n\n"
+		    "Bo Chan (00:%02d:00):\nPlain words, %d of them.\n\n"
+		    "More plain words.\n\n- a list\n- of two\n\n", i, i, i % 60, i);
+	}
+	a = parse_as(buf_str(&b), "x.md", "markdown");
+	s = doc_new_as((const uint8_t *)buf_str(&b), b.len, "x.md",
+	    DOC_BORROWED, "markdown");
+	for (i = 0; doc_parse_some(s, 97) && i < 100000; i++)
+		;
+	EXPECT(i > 10);
+	EXPECT(a->nblocks > 1000);
+	EXPECT(same_doc(a, s, a->nblocks));
+	EXPECT_INT(s->nsections, a->nsections);
+	doc_free(a);
+	doc_free(s);
+	buf_free(&b);
 }

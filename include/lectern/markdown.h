@@ -59,7 +59,10 @@ struct md_state {
 	size_t		 fmtitle_at, fmtitle_len;	/* the front matter's */
 	int		 blocks;	/* blocks made other than the title */
 	struct seg_join	 seg;
-	int		 inseg;		/* the paragraph's lines are segments */
+	/* Reading in slices. */
+	int		 started;
+	int		 whole;		/* md4c reads it all at once */
+	size_t		 pos;		/* where the next slice starts */
 };
 
 /* Appends n bytes to the text being collected, with the styles in
