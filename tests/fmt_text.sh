@@ -149,7 +149,7 @@ same text/family-blocks $LECTERN --blocks $D/family.txt <<'OUT'
 16	heading 2		Why the superalignment team thinks that alignment research i
 17	turn	Rob Wiblin	Tell me about the plan.
 18	turn	Jan Leike	We want to build a roughly human-level automated alignment r
-19	paragraph	Jan Leike	Oh, you mean why are things better after having played … a
+19	paragraph	Jan Leike	So you mean the reason it works better once everyone has …
 20	turn	Rob Wiblin	Yes, that one.
 21	heading 1		Articles, books, and other media discussed in the show
 22	bullet 1		Jan’s Twitter
@@ -165,14 +165,14 @@ OUT
 same text/spaced-outline $LECTERN --outline $D/spaced.txt <<'OUT'
 The problem of AI safety
 Prosaic AI
-If you couldn't have worked on AI…
+If you had not gone into research…
 OUT
 same text/spaced-verse sh -c "$LECTERN --blocks $D/spaced.txt | sed -n '20,24p'" <<'OUT'
 18	turn	Paul Christiano	Not quite. As the poem goes,
 19	paragraph	Paul Christiano	Whose woods these are I think I know
 20	paragraph	Paul Christiano	His house is in the village though
 21	turn	Robert Wiblin	Lovely.
-22	heading 1		If you couldn't have worked on AI…
+22	heading 1		If you had not gone into research…
 OUT
 
 # Hard-wrapped prose is joined; verse, whose next word would have fitted
