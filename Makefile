@@ -15,8 +15,12 @@ PKG_CONFIG ?= pkg-config
 CURSES_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
 CURSES_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
 LECTERN_CPPFLAGS = -Iinclude -D_GNU_SOURCE -DLECTERN_VERSION='"$(VERSION)"'
+MD4C_CFLAGS   := $(shell $(PKG_CONFIG) --cflags md4c 2>/dev/null)
+MD4C_LIBS     := $(shell $(PKG_CONFIG) --libs md4c 2>/dev/null || echo -lmd4c)
+LECTERN_CPPFLAGS += $(MD4C_CFLAGS)
 LECTERN_CFLAGS	 = -std=c11 $(WARN) -MMD -MP
 CORE_LIBS = -lunistring
+CORE_LIBS += $(MD4C_LIBS)
 LIBS	 = $(CURSES_LIBS) $(CORE_LIBS)
 
 # The model, parser, layout and outputs: no curses in these.
@@ -24,6 +28,8 @@ CORE	 = util text doc build format lexicon fmt_plain layout render view \
 	   keymap search state notes cite \
 	   state_list notes_file notes_anchor notes_export
 CORE	+= captions cues cuetext cuelabel fmt_vtt fmt_srt
+CORE	+= speech segments plain_lines
+CORE	+= fmt_markdown md_blocks md_input
 # The terminal user interface: the only modules that include curses.h.
 UI	 = main ui ui_core ui_reader ui_status ui_toc ui_find ui_search \
 	   ui_help ui_list ui_notes ui_script ui_input ui_style ui_term

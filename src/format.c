@@ -7,11 +7,13 @@
 extern const struct format format_plain;
 extern const struct format format_webvtt;
 extern const struct format format_srt;
+extern const struct format format_markdown;
 
 const struct format *const format_table[] = {
 	&format_plain,
 	&format_webvtt,
 	&format_srt,
+	&format_markdown,
 	NULL
 };
 
