@@ -1,0 +1,320 @@
+/* rec.c: lines, names, page furniture and paragraphs for the readers of
+ * records and scripts. */
+#include <string.h>
+#include <strings.h>
+
+#include <unictype.h>
+#include <unistr.h>
+
+#include "lectern/build.h"
+#include "lectern/doc.h"
+#include "lectern/rec.h"
+
+int
+rec_space(uint8_t c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+int
+rec_line(const uint8_t *p, size_t n, size_t pos, struct rec_line *l)
+{
+	const uint8_t *nl;
+	int col = 0;
+
+	if (pos >= n)
+		return 0;
+	nl = memchr(p + pos, '\n', n - pos);
+	l->start = pos;
+	l->end = nl == NULL ? n : (size_t)(nl - p);
+	l->next = nl == NULL ? n : l->end + 1;
+	l->s = l->start;
+	l->e = l->end;
+	while (l->s < l->e && rec_space(p[l->s])) {
+		col = p[l->s] == '\t' ? (col / 8 + 1) * 8 : col + 1;
+		l->s++;
+	}
+	/* A no-break space (U+00A0) before the text counts as white space. */
+	while (l->e - l->s >= 2 && p[l->s] == 0xC2 && p[l->s + 1] == 0xA0) {
+		l->s += 2;
+		col++;
+	}
+	while (l->e > l->s && rec_space(p[l->e - 1]))
+		l->e--;
+	l->indent = col;
+	return 1;
+}
+
+uint32_t
+rec_char(const uint8_t *p, size_t n, int *len)
+{
+	ucs4_t uc;
+	int k = u8_mbtouc(&uc, p, n);
+
+	*len = k < 1 ? 1 : k;
+	return uc;
+}
+
+void
+rec_letters(const uint8_t *p, size_t s, size_t e, size_t *upper,
+    size_t *lower)
+{
+	size_t i = s;
+	int len;
+	uint32_t uc;
+
+	*upper = *lower = 0;
+	while (i < e) {
+		uc = rec_char(p + i, e - i, &len);
+		if (uc_is_upper(uc) || uc_is_property_titlecase(uc))
+			(*upper)++;
+		else if (!uc_is_lower(uc))
+			;
+		else if (p[i] == 'c' && i > s && p[i - 1] == 'M' &&
+		    (i - 1 == s || p[i - 2] == ' ' || p[i - 2] == '-') &&
+		    i + 1 < e && p[i + 1] >= 'A' && p[i + 1] <= 'Z')
+			(*upper)++;	/* McCAIN: a name in capitals */
+		else
+			(*lower)++;
+		i += (size_t)len;
+	}
+}
+
+int
+rec_caps(const uint8_t *p, size_t s, size_t e)
+{
+	size_t up, low;
+
+	rec_letters(p, s, e, &up, &low);
+	return up > 0 && low == 0;
+}
+
+int
+rec_word(const uint8_t *p, size_t s, size_t e, const char *w,
+    const char *after)
+{
+	size_t n = strlen(w);
+
+	if (e - s < n || strncasecmp((const char *)p + s, w, n) != 0)
+		return 0;
+	return s + n == e || p[s + n] == ' ' || p[s + n] == '\t' ||
+	    (after != NULL && p[s + n] != '\0' &&
+	    strchr(after, p[s + n]) != NULL);
+}
+
+int
+rec_has(const uint8_t *p, size_t s, size_t e, const char *w)
+{
+	size_t n = strlen(w), i;
+
+	for (i = s; i + n <= e; i++)
+		if (strncasecmp((const char *)p + i, w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Skips ASCII digits from i; returns where they end. */
+static size_t
+digits(const uint8_t *p, size_t i, size_t e)
+{
+	while (i < e && p[i] >= '0' && p[i] <= '9')
+		i++;
+	return i;
+}
+
+int
+rec_page_number(const uint8_t *p, size_t s, size_t e)
+{
+	size_t i;
+
+	if (e - s >= 3 && (p[s] == '[' || p[s] == '-') && p[e - 1] == (p[s] ==
+	    '[' ? ']' : '-')) {
+		s++;
+		e--;
+		while (s < e && p[s] == ' ')
+			s++;
+		while (e > s && p[e - 1] == ' ')
+			e--;
+	}
+	if (rec_word(p, s, e, "page", NULL)) {
+		for (s += 4; s < e && p[s] == ' '; s++)
+			;
+	}
+	i = digits(p, s, e);
+	if (i == s || i - s > 5)
+		return 0;
+	if (i == e)
+		return 1;
+	/* "12 of 300" */
+	if (e - i > 4 && memcmp(p + i, " of ", 4) == 0 &&
+	    digits(p, i + 4, e) == e && e > i + 4)
+		return 1;
+	return 0;
+}
+
+/* True when [s, e) is a roman numeral of a few letters. */
+static int
+roman(const uint8_t *p, size_t s, size_t e)
+{
+	size_t i;
+
+	if (e - s > 6 || e == s)
+		return 0;
+	for (i = s; i < e; i++)
+		if (strchr("IVXLCivxlc", p[i]) == NULL || p[i] == '\0')
+			return 0;
+	return 1;
+}
+
+uint32_t
+rec_shape(const uint8_t *p, size_t s, size_t e)
+{
+	uint32_t h = 2166136261u;
+	size_t i, w;
+
+	for (i = s; i < e;) {
+		if (rec_space(p[i])) {
+			i++;
+			continue;
+		}
+		for (w = i; w < e && !rec_space(p[w]); w++)
+			;
+		if (roman(p, i, w) || (p[i] >= '0' && p[i] <= '9')) {
+			h = (h ^ '#') * 16777619u;
+		} else {
+			for (; i < w; i++)
+				if (p[i] < '0' || p[i] > '9')
+					h = (h ^ p[i]) * 16777619u;
+		}
+		h = (h ^ ' ') * 16777619u;
+		i = w;
+	}
+	return h == 0 ? 1 : h;
+}
+
+void
+rec_shapes_add(struct rec_shapes *t, uint32_t h)
+{
+	size_t i, k;
+
+	for (k = 0; k < REC_SHAPES; k++) {
+		i = (h + k) % REC_SHAPES;
+		if (t->hash[i] == h) {
+			t->count[i]++;
+			return;
+		}
+		if (t->hash[i] == 0) {
+			t->hash[i] = h;
+			t->count[i] = 1;
+			return;
+		}
+	}
+}
+
+uint32_t
+rec_shapes_count(const struct rec_shapes *t, uint32_t h)
+{
+	size_t i, k;
+
+	for (k = 0; k < REC_SHAPES; k++) {
+		i = (h + k) % REC_SHAPES;
+		if (t->hash[i] == h)
+			return t->count[i];
+		if (t->hash[i] == 0)
+			return 0;
+	}
+	return 0;
+}
+
+void
+rec_para_open(struct doc *d, struct rec_para *pa)
+{
+	memset(pa, 0, sizeof *pa);
+	pa->open = 1;
+	pa->start = build_len(d);
+}
+
+/* True for a letter that is lower case. */
+static int
+lower_at(const uint8_t *p, size_t s, size_t e)
+{
+	int len;
+
+	return s < e && uc_is_lower(rec_char(p + s, e - s, &len));
+}
+
+/* True when the line starting at s starts with a capital, after any
+ * opening quote or bracket. */
+static int
+capital_at(const uint8_t *p, size_t s, size_t e)
+{
+	int len;
+	uint32_t uc;
+
+	while (s < e && strchr("'\"([_*", p[s]) != NULL && p[s] != '\0')
+		s++;
+	if (s >= e)
+		return 0;
+	uc = rec_char(p + s, e - s, &len);
+	return uc_is_upper(uc) || uc_is_property_titlecase(uc);
+}
+
+void
+rec_para_sep(struct doc *d, struct rec_para *pa, const uint8_t *p,
+    size_t s, size_t e, enum rec_join how)
+{
+	const uint8_t *t = d->src;
+	size_t n = build_len(d);
+	int hyphen;
+
+	pa->chars += e - s;
+	if (pa->lines++ == 0)
+		return;
+	if (capital_at(p, s, e))
+		pa->capital++;
+	if (how == REC_LINES) {
+		build_text(d, "\n", 1);
+		return;
+	}
+	/* man-\nmade, Swenson--\nall: no space; a spaced dash keeps one. */
+	hyphen = n >= pa->start + 2 && t[n - 1] == '-' && t[n - 2] != ' ' &&
+	    lower_at(p, s, e);
+	if (hyphen)
+		return;
+	if (how == REC_VERSE && !lower_at(p, s, e))
+		build_text(d, "\n", 1);
+	else
+		build_text(d, " ", 1);
+}
+
+void
+rec_para_line(struct doc *d, struct rec_para *pa, const uint8_t *p,
+    size_t s, size_t e, enum rec_join how)
+{
+	rec_para_sep(d, pa, p, s, e, how);
+	build_text(d, p + s, e - s);
+}
+
+int
+rec_para_close(struct doc *d, struct rec_para *pa, enum rec_join how,
+    size_t *s, size_t *e)
+{
+	size_t i, n;
+	int keep = how == REC_LINES;
+
+	build_trim(d, pa->start);
+	n = build_len(d);
+	*s = pa->start;
+	*e = n;
+	pa->open = 0;
+	if (how != REC_VERSE)
+		return keep && memchr(d->src + *s, '\n', n - *s) != NULL;
+	/* Verse: most lines start with a capital, and they are short. */
+	if (pa->lines >= 2 && pa->capital * 4 >= (pa->lines - 1) * 3 &&
+	    pa->chars / pa->lines <= 64)
+		return memchr(d->src + *s, '\n', n - *s) != NULL;
+	for (i = *s; i < n; i++)
+		if (d->build->text.data[i] == '\n')
+			d->build->text.data[i] = ' ';
+	return 0;
+}
