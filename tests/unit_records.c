@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lectern/court.h"
 #include "lectern/doc.h"
 #include "lectern/layout.h"
 #include "lectern/util.h"
@@ -61,4 +62,79 @@ TEST(layout_keeps_lines)
 	EXPECT_STR(s, "Some words|here that|run on|and on past|one line");
 	free(s);
 	doc_free(d);
+}
+
+/* The label found in a line, as "name|text", or "" when there is none. */
+static char *
+label_of(const char *line)
+{
+	const uint8_t *p = (const uint8_t *)line;
+	struct court_label lb;
+	struct buf b = { NULL, 0, 0 };
+
+	if (court_label(p, 0, strlen(line), &lb)) {
+		buf_add(&b, p + lb.ns, lb.ne - lb.ns);
+		buf_addc(&b, '|');
+		buf_adds(&b, line + lb.ts);
+	}
+	return xstrdup(buf_str(&b));
+}
+
+TEST(court_labels)
+{
+	static const char *const cases[][2] = {
+		{ "THE COURT: Good morning.", "THE COURT|Good morning." },
+		{ "MR. SMITH:  Objection.", "MR. SMITH|Objection." },
+		{ "JUROR NO. 3: A question.", "JUROR NO. 3|A question." },
+		{ "Mr. Smith: yes", "Mr. Smith|yes" },
+		{ "THE WITNESS:", "THE WITNESS|" },
+		{ "Ms. Shroff had flagged something", "" },
+		{ "Reported by: JANE DOE", "" },
+		{ "BY: MICAH F. FERGENSON", "" },
+		{ "Q: A question", "" },
+		{ "MR. SMITH:x", "" },
+		{ "ROOM 12: the annex", "" },
+	};
+	size_t i;
+	char *s;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		s = label_of(cases[i][0]);
+		EXPECT_STR(s, cases[i][1]);
+		free(s);
+	}
+}
+
+TEST(court_lines)
+{
+	const uint8_t *p;
+	size_t ts, s;
+
+	p = (const uint8_t *)"Q.  Where?";
+	EXPECT_INT(court_qa(p, 0, 10, &ts), 'Q');
+	EXPECT_INT(ts, 4);
+	p = (const uint8_t *)"A\tHere.";
+	EXPECT_INT(court_qa(p, 0, 7, &ts), 'A');
+	EXPECT_INT(ts, 2);
+	p = (const uint8_t *)"A bird";
+	EXPECT_INT(court_qa(p, 0, 6, &ts), 0);
+	p = (const uint8_t *)"12   Q.  Where?";
+	s = 0;
+	EXPECT_INT(court_line_number(p, &s, 15), 12);
+	EXPECT_INT(s, 2);
+	p = (const uint8_t *)"1999 was";
+	s = 0;
+	EXPECT_INT(court_line_number(p, &s, 8), 0);
+	EXPECT(court_page_code((const uint8_t *)"O5TVGUO1 Le Zhou - Cross", 0,
+	    24));
+	EXPECT(court_page_code((const uint8_t *)"O5TVGUO", 0, 7));
+	EXPECT(!court_page_code((const uint8_t *)"THE COURT", 0, 9));
+	EXPECT(court_furniture((const uint8_t *)"(Continued on next page)", 0,
+	    24));
+	EXPECT(court_furniture((const uint8_t *)"- 14 -", 0, 6));
+	EXPECT(court_furniture((const uint8_t *)"------------------x", 0, 19));
+	EXPECT(!court_furniture((const uint8_t *)"(Recess)", 0, 8));
+	EXPECT(court_versus((const uint8_t *)"v. 23 Cr. 118 (AT)", 0, 18));
+	EXPECT(court_versus((const uint8_t *)"vs.        )", 0, 12));
+	EXPECT(!court_versus((const uint8_t *)"very well", 0, 9));
 }

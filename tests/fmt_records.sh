@@ -1,0 +1,307 @@
+#!/bin/sh
+# fmt_records.sh: court transcripts, hearings, plays and screenplays read
+# from small fixtures of each shape (tests/data/), with their exact
+# --blocks, --dump, --speakers and --outline.
+. tests/lib.sh
+
+D=tests/data
+
+# same NAME COMMAND...: the command's output is exactly standard input.
+same() {
+	name=$1; shift
+	cat > "$TMP/want"
+	"$@" > "$TMP/got" 2> "$TMP/err"
+	if cmp -s "$TMP/want" "$TMP/got"; then
+		pass "$name"
+	else
+		fail "$name" "output differs"
+		diff -u "$TMP/want" "$TMP/got" | head -20 | sed 's/^/    /'
+	fi
+}
+
+# format NAME FILE WANT: the format --blocks names for FILE.
+format() {
+	got=$($LECTERN --blocks "$2" | head -1 | sed 's/^# format: //; s/;.*//')
+	if [ "$got" = "$3" ]; then pass "$1"; else fail "$1" "read as $got, not $3"; fi
+}
+
+## A state court transcript: numbered lines, page numbers and footers,
+## a caption with a column of ")", Q and A after "BY MS. LEE:".
+
+same court/state-blocks $LECTERN --blocks $D/court-state.txt <<'EOF'
+# format: court; numbered lines
+0	title		THE PEOPLE OF THE STATE OF CALIFORNIA v. JOHN ROE
+1	paragraph		SUPERIOR COURT OF THE STATE OF CALIFORNIA FOR THE COUNTY OF 
+2	paragraph		THE PEOPLE OF THE STATE OF CALIFORNIA, Plaintiff, No. 12345 
+3	heading 1		REPORTER'S TRANSCRIPT OF PROCEEDINGS
+4	paragraph		Tuesday, March 3, 2020
+5	heading 1		APPEARANCES:
+6	paragraph		For the People:       ANNA LEE, Deputy District Attorney For
+7	paragraph		Reported by:          JANE DOE, CSR No. 9999
+8	heading 1		PROCEEDINGS
+9	turn	THE COURT	Good morning.  We are on the record in People versus Roe.  C
+10	turn	MS. LEE	Anna Lee for the People.
+11	turn	MR. KIM	Paul Kim for Mr. Roe, who is present.
+12	turn	THE COURT	Thank you.  Call your first witness.
+13	turn	MS. LEE	The People call Maria Gomez.
+14	turn	THE CLERK	Please raise your right hand.
+15	paragraph		(Witness sworn.)
+16	turn	THE CLERK	Please state and spell your name.
+17	turn	THE WITNESS	Maria Gomez, G-O-M-E-Z.
+18	heading 1		MARIA GOMEZ
+19	paragraph		called as a witness on behalf of the People, having been fir
+20	heading 2		DIRECT EXAMINATION
+21	paragraph		BY MS. LEE:
+22	turn	MS. LEE	Good morning, Ms. Gomez.  Where do you work?
+23	turn	MARIA GOMEZ	At the bakery on Fifth Street.  I have worked there for six 
+24	turn	MS. LEE	Were you working on the night of June 1st?
+25	turn	MARIA GOMEZ	Yes.
+26	turn	MS. LEE	What did you see?
+27	turn	MARIA GOMEZ	I saw a man run out of the store with a bag.
+28	turn	MR. KIM	Objection.  Foundation.
+29	turn	THE COURT	Overruled.
+30	paragraph		BY MS. LEE:
+31	turn	MS. LEE	Did you see his face?
+32	turn	MARIA GOMEZ	Not at first.  Later, when he turned around by the lamp post
+33	paragraph	MARIA GOMEZ	I would know him again.
+34	turn	JUROR NO. 3	Your Honor, may we have a break?
+35	turn	THE COURT	We will take ten minutes.
+36	paragraph		(Recess.)
+37	heading 2		CROSS-EXAMINATION
+38	paragraph		BY MR. KIM:
+39	turn	MR. KIM	Ms. Gomez, it was dark that night?
+40	turn	MARIA GOMEZ	It was, but the lamp was on.
+EOF
+same court/state-speakers $LECTERN --speakers $D/court-state.txt <<'EOF'
+THE COURT	4	26
+MS. LEE	6	36
+MR. KIM	3	17
+THE CLERK	2	11
+THE WITNESS	1	7
+MARIA GOMEZ	5	54
+JUROR NO. 3	1	7
+EOF
+same court/state-outline $LECTERN --outline $D/court-state.txt <<'EOF'
+REPORTER'S TRANSCRIPT OF PROCEEDINGS
+APPEARANCES:
+PROCEEDINGS
+MARIA GOMEZ
+  DIRECT EXAMINATION
+  CROSS-EXAMINATION
+EOF
+# Line numbers, page numbers, the reporter's footer and the ")" column are
+# not text; a speech's lines are one paragraph, an indented line starts one.
+same court/state-dump $LECTERN --dump=72 $D/court-state.txt <<'EOF'
+THE PEOPLE OF THE STATE OF CALIFORNIA v. JOHN ROE
+
+SUPERIOR COURT OF THE STATE OF CALIFORNIA
+FOR THE COUNTY OF ALAMEDA
+
+THE PEOPLE OF THE STATE OF CALIFORNIA,
+Plaintiff,
+No. 12345
+vs.
+JOHN ROE,
+Defendant.
+
+REPORTER'S TRANSCRIPT OF PROCEEDINGS
+====================================
+
+Tuesday, March 3, 2020
+
+APPEARANCES:
+============
+
+For the People:       ANNA LEE, Deputy District Attorney
+For the Defendant:    PAUL KIM, Attorney at Law
+
+Reported by:          JANE DOE, CSR No. 9999
+
+PROCEEDINGS
+===========
+
+THE COURT: Good morning.  We are on the record in People versus Roe.
+Counsel, your appearances.
+
+MS. LEE: Anna Lee for the People.
+
+MR. KIM: Paul Kim for Mr. Roe, who is present.
+
+THE COURT: Thank you.  Call your first witness.
+
+MS. LEE: The People call Maria Gomez.
+
+THE CLERK: Please raise your right hand.
+
+(Witness sworn.)
+
+THE CLERK: Please state and spell your name.
+
+THE WITNESS: Maria Gomez, G-O-M-E-Z.
+
+MARIA GOMEZ
+===========
+
+called as a witness on behalf of the People, having been first duly
+sworn, testified as follows:
+
+DIRECT EXAMINATION
+------------------
+
+BY MS. LEE:
+
+MS. LEE: Good morning, Ms. Gomez.  Where do you work?
+
+MARIA GOMEZ: At the bakery on Fifth Street.  I have worked there for six
+years.
+
+MS. LEE: Were you working on the night of June 1st?
+
+MARIA GOMEZ: Yes.
+
+MS. LEE: What did you see?
+
+MARIA GOMEZ: I saw a man run out of the store with a bag.
+
+MR. KIM: Objection.  Foundation.
+
+THE COURT: Overruled.
+
+BY MS. LEE:
+
+MS. LEE: Did you see his face?
+
+MARIA GOMEZ: Not at first.  Later, when he turned around by the lamp
+post, I saw it clearly.
+
+I would know him again.
+
+JUROR NO. 3: Your Honor, may we have a break?
+
+THE COURT: We will take ten minutes.
+
+(Recess.)
+
+CROSS-EXAMINATION
+-----------------
+
+BY MR. KIM:
+
+MR. KIM: Ms. Gomez, it was dark that night?
+
+MARIA GOMEZ: It was, but the lamp was on.
+EOF
+
+## A federal transcript without line numbers: the reporter's page codes,
+## filing stamps and footers recur at each page break and are not text; a
+## sentence cut by a page break is one paragraph.
+
+same court/federal-dump $LECTERN --dump=72 $D/court-federal.txt <<'EOF'
+UNITED STATES OF AMERICA v. JANE SMITH
+
+UNITED STATES DISTRICT COURT
+SOUTHERN DISTRICT OF NEW YORK
+
+UNITED STATES OF AMERICA,
+v. 22 Cr. 15 (XY)
+JANE SMITH,
+Defendant.
+
+March 1, 2023
+
+APPEARANCES
+===========
+
+JOHN BROWN
+United States Attorney
+BY: AMY CHEN
+Assistant United States Attorney
+
+(Trial resumed; jury present)
+
+THE COURT: Good morning. The government may call its next witness.
+
+MS. CHEN: The government calls John Doe.
+
+THE DEPUTY CLERK: Please raise your right hand.
+
+(Witness sworn)
+
+JOHN DOE
+========
+
+called as a witness by the Government, having been duly sworn, testified
+as follows:
+
+DIRECT EXAMINATION
+------------------
+
+BY MS. CHEN:
+
+MS. CHEN: Where were you on the night of the fire?
+
+JOHN DOE: I was at home. My neighbor called me and told me to look out
+of the window.
+
+I saw smoke.
+
+MS. CHEN: What did you do next?
+
+JOHN DOE: I called the fire department and then I went outside to wait
+for them.
+
+MR. WEST: Objection.
+
+THE COURT: Sustained. The jury will disregard the last answer.
+
+(Pause)
+
+Let us move on, counsel.
+
+MS. CHEN: Did you see anyone leave the building?
+
+JOHN DOE: No.
+
+MS. CHEN: Nothing further.
+
+CROSS-EXAMINATION
+-----------------
+
+BY MR. WEST:
+
+MR. WEST: Mr. Doe, you did not see the fire start, did you?
+
+JOHN DOE: No, I did not.
+EOF
+same court/federal-speakers $LECTERN --speakers $D/court-federal.txt <<'EOF'
+THE COURT	2	23
+MS. CHEN	5	28
+THE DEPUTY CLERK	1	5
+JOHN DOE	4	39
+MR. WEST	2	12
+EOF
+same court/federal-outline $LECTERN --outline $D/court-federal.txt <<'EOF'
+APPEARANCES
+JOHN DOE
+  DIRECT EXAMINATION
+  CROSS-EXAMINATION
+EOF
+
+## Q and A with no "BY" line and no witness named; found by the content
+## whatever the file is called.
+printf 'DEPOSITION OF MARK LANE\n\nEXAMINATION\nQ. State your name.\nA. Mark Lane.\nQ. Where do you live?\nA. In Ohio.\nMR. PARK: Note my objection.\nQ. Go on.\nA. I live in Dayton.\n' > "$TMP/deposition.md"
+same court/qa-unnamed $LECTERN --blocks "$TMP/deposition.md" <<'EOF'
+# format: court
+0	paragraph		DEPOSITION OF MARK LANE
+1	heading 1		EXAMINATION
+2	turn	Q	State your name.
+3	turn	THE WITNESS	Mark Lane.
+4	turn	Q	Where do you live?
+5	turn	THE WITNESS	In Ohio.
+6	turn	MR. PARK	Note my objection.
+7	turn	Q	Go on.
+8	turn	THE WITNESS	I live in Dayton.
+EOF
+# A plain transcript with a title in capitals is not a court record.
+printf 'MR. SMITH GOES ON\n\nAnna Lee: Hello there.\n\nBob Kim: Hi.\n' > "$TMP/plain.txt"
+format court/plain-is-plain "$TMP/plain.txt" plain
