@@ -47,9 +47,6 @@
 
 #define SAMPLE_SIZE	(256 * 1024)
 
-/* The paragraph being read. */
-enum para { P_NONE, P_TEXT, P_TURN, P_NOTE };
-
 struct court {
 	const uint8_t	*in;
 	size_t		 pos, end;
@@ -65,10 +62,7 @@ struct court {
 	int		 witness_open;	/* a witness's section is open */
 	int		 blank;		/* a blank line came before */
 
-	struct rec_para	 pa;
-	enum para	 pk;
-	int		 speaker;
-	size_t		 lstart, lend;
+	struct rec_out	 out;
 	size_t		 prevlen;	/* the paragraph's last line */
 	int		 prevstop;	/* ... ended a sentence */
 };
@@ -146,55 +140,23 @@ next_content(const struct court *cs, size_t *pos, int *lastnum,
 	return 0;
 }
 
-/* Between two blocks in the text: a blank line, so that the words of two
- * blocks never run together. */
-static void
-gap(struct doc *d)
-{
-	if (build_len(d) > 0)
-		build_text(d, "\n\n", 2);
-}
-
-/* How the open paragraph's lines are joined. */
+/* How the lines of a paragraph opened now are joined. */
 static enum rec_join
 joining(const struct court *cs)
 {
 	return cs->caption || cs->index ? REC_LINES : REC_PROSE;
 }
 
-/* Ends the open paragraph and makes its block. */
 static void
 close_para(struct doc *d, struct court *cs)
 {
-	struct build_piece bp;
-	size_t s, e, b;
-	int keep;
-
-	if (cs->pk == P_NONE)
-		return;
-	keep = rec_para_close(d, &cs->pa, joining(cs), &s, &e);
-	build_style(d, 0);
-	bp = build_piece(s, e);
-	if (cs->pk == P_TURN) {
-		bp.start = bp.lstart = cs->lstart;
-		bp.lend = cs->lend;
-		b = build_turn(d, cs->speaker, &bp);
-	} else if (s == e) {
-		cs->pk = P_NONE;
-		return;
-	} else
-		b = build_para(d, &bp);
-	d->blocks[b].lines = keep;
-	cs->pk = P_NONE;
+	rec_close(d, &cs->out);
 }
 
 static void
-open_para(struct doc *d, struct court *cs, enum para kind)
+open_para(struct doc *d, struct court *cs, enum rec_kind kind)
 {
-	close_para(d, cs);
-	gap(d);
-	rec_para_open(d, &cs->pa);
-	cs->pk = kind;
+	rec_open(d, &cs->out, kind, joining(cs));
 	cs->prevlen = 0;
 	cs->prevstop = 0;
 }
@@ -202,7 +164,7 @@ open_para(struct doc *d, struct court *cs, enum para kind)
 static void
 add_line(struct doc *d, struct court *cs, size_t s, size_t e)
 {
-	rec_para_line(d, &cs->pa, cs->in, s, e, joining(cs));
+	rec_add(d, &cs->out, cs->in, s, e);
 	cs->prevlen = e - s;
 	cs->prevstop = court_stops(cs->in, s, e);
 }
@@ -211,14 +173,7 @@ add_line(struct doc *d, struct court *cs, size_t s, size_t e)
 static void
 start_turn(struct doc *d, struct court *cs, const uint8_t *name, size_t n)
 {
-	close_para(d, cs);
-	gap(d);
-	cs->lstart = build_text(d, name, n);
-	cs->lend = cs->lstart + n;
-	build_texts(d, ": ");
-	cs->speaker = build_speaker(d, d->src + cs->lstart, n);
-	rec_para_open(d, &cs->pa);
-	cs->pk = P_TURN;
+	rec_turn(d, &cs->out, name, n, ": ", REC_PROSE);
 	cs->prevlen = 0;
 	cs->prevstop = 0;
 	cs->caption = cs->index = 0;
@@ -286,7 +241,7 @@ heading(struct doc *d, struct court *cs, enum court_kind k, size_t s, size_t e)
 			cs->caption = 0;
 	}
 	cs->index = k == COURT_INDEX;
-	gap(d);
+	rec_gap(d);
 	at = build_len(d);
 	heading_text(d, p, s, e);
 	bp = build_piece(at, build_len(d));
@@ -307,7 +262,7 @@ witness(struct doc *d, struct court *cs, size_t s, size_t ne, size_t e)
 		for (s += 9; s < ne && (p[s] == ',' || p[s] == ' '); s++)
 			;
 	set_name(&cs->witness, p, s, ne);
-	gap(d);
+	rec_gap(d);
 	at = build_texts(d, cs->witness);
 	bp = build_piece(at, build_len(d));
 	build_heading(d, 1, &bp);
@@ -316,7 +271,7 @@ witness(struct doc *d, struct court *cs, size_t s, size_t ne, size_t e)
 	for (ne++; ne < e && p[ne] == ' '; ne++)
 		;
 	if (ne < e) {
-		open_para(d, cs, P_TEXT);
+		open_para(d, cs, REC_TEXT);
 		add_line(d, cs, ne, e);
 	}
 }
@@ -407,8 +362,7 @@ note(struct doc *d, struct court *cs, const struct cline *first)
 	if (!next_content(cs, &pos, &lastnum, &c) ||
 	    kind_of(cs, &c, pos, NULL, NULL) != COURT_TEXT)
 		build_end_turn(d);
-	open_para(d, cs, P_NOTE);
-	build_style(d, DOC_SPAN_EMPH);
+	open_para(d, cs, REC_NOTE);
 	for (i = 0; i < n; i++)
 		add_line(d, cs, ls[i], le[i]);
 	close_para(d, cs);
@@ -445,17 +399,17 @@ static void
 text_line(struct doc *d, struct court *cs, const struct cline *c)
 {
 	if (cs->caption || cs->index) {
-		if (cs->pk == P_NONE || cs->blank)
-			open_para(d, cs, P_TEXT);
+		if (cs->out.kind == REC_NONE || cs->blank)
+			open_para(d, cs, REC_TEXT);
 		if (cs->caption)
 			caption_line(d, cs, c->s, c->e);
 		else
 			add_line(d, cs, c->s, c->e);
 		return;
 	}
-	if (cs->pk == P_NONE || c->indent >= cs->indent + 4 ||
+	if (cs->out.kind == REC_NONE || c->indent >= cs->indent + 4 ||
 	    (cs->prevstop && cs->prevlen * 20 < cs->wrap * 17))
-		open_para(d, cs, P_TEXT);
+		open_para(d, cs, REC_TEXT);
 	add_line(d, cs, c->s, c->e);
 }
 
@@ -492,7 +446,7 @@ take(struct doc *d, struct court *cs, const struct cline *c)
 		close_para(d, cs);
 		build_end_turn(d);
 		cs->caption = cs->index = 0;
-		open_para(d, cs, P_TEXT);
+		open_para(d, cs, REC_TEXT);
 		add_line(d, cs, c->s, c->e);
 		close_para(d, cs);
 		break;
@@ -679,8 +633,7 @@ court_begin(struct doc *d)
 	cs->in = d->in;
 	cs->end = d->inlen;
 	cs->caption = 1;
-	cs->speaker = -1;
-	d->fs = cs;
+		d->fs = cs;
 	prescan(cs);
 	build_own_text(d);
 	if (cs->numbered)

@@ -6,10 +6,12 @@
 
 extern const struct format format_plain;
 extern const struct format format_court;
+extern const struct format format_hearing;
 
 const struct format *const format_table[] = {
 	&format_plain,
 	&format_court,
+	&format_hearing,
 	NULL
 };
 

@@ -318,3 +318,72 @@ rec_para_close(struct doc *d, struct rec_para *pa, enum rec_join how,
 			d->build->text.data[i] = ' ';
 	return 0;
 }
+
+void
+rec_gap(struct doc *d)
+{
+	if (build_len(d) > 0)
+		build_text(d, "\n\n", 2);
+}
+
+size_t
+rec_close(struct doc *d, struct rec_out *o)
+{
+	struct build_piece bp;
+	size_t s, e, b;
+	int keep;
+
+	if (o->kind == REC_NONE)
+		return (size_t)-1;
+	keep = rec_para_close(d, &o->pa, o->how, &s, &e);
+	build_style(d, 0);
+	bp = build_piece(s, e);
+	if (o->kind == REC_TURN) {
+		bp.start = bp.lstart = o->lstart;
+		bp.lend = o->lend;
+		b = build_turn(d, o->speaker, &bp);
+	} else if (s == e) {
+		o->kind = REC_NONE;
+		return (size_t)-1;
+	} else
+		b = build_para(d, &bp);
+	d->blocks[b].lines = keep;
+	o->kind = REC_NONE;
+	return b;
+}
+
+void
+rec_open(struct doc *d, struct rec_out *o, enum rec_kind kind,
+    enum rec_join how)
+{
+	rec_close(d, o);
+	rec_gap(d);
+	rec_para_open(d, &o->pa);
+	o->kind = kind;
+	o->how = how;
+	if (kind == REC_NOTE)
+		build_style(d, DOC_SPAN_EMPH);
+}
+
+void
+rec_turn(struct doc *d, struct rec_out *o, const uint8_t *name, size_t n,
+    const char *sep, enum rec_join how)
+{
+	rec_close(d, o);
+	rec_gap(d);
+	o->lstart = build_text(d, name, n);
+	o->lend = o->lstart + n;
+	build_texts(d, sep);
+	o->speaker = build_speaker(d, d->src + o->lstart, n);
+	rec_para_open(d, &o->pa);
+	o->kind = REC_TURN;
+	o->how = how;
+}
+
+void
+rec_add(struct doc *d, struct rec_out *o, const uint8_t *p, size_t s,
+    size_t e)
+{
+	if (o->kind != REC_NONE)
+		rec_para_line(d, &o->pa, p, s, e, o->how);
+}

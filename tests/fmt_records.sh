@@ -305,3 +305,180 @@ EOF
 # A plain transcript with a title in capitals is not a court record.
 printf 'MR. SMITH GOES ON\n\nAnna Lee: Hello there.\n\nBob Kim: Hi.\n' > "$TMP/plain.txt"
 format court/plain-is-plain "$TMP/plain.txt" plain
+
+## A House hearing as a text file from the Printing Office: its header
+## and rules are not text, the front matter keeps its lines, the day's
+## title block starts the record, turns are indented "Chairman Issa."
+## paragraphs, notes and footnotes stay in a turn that goes on after
+## them, and the text after "[... follows:]" is nobody's.
+
+same hearing/house-blocks $LECTERN --blocks $D/hearing-house.txt <<'EOF'
+# format: hearing; House Hearing, 113 Congress
+0	title		THE FUTURE OF THE POSTAL SERVICE
+1	paragraph		HEARING
+2	paragraph		BEFORE THE
+3	paragraph		COMMITTEE ON OVERSIGHT AND GOVERNMENT REFORM HOUSE OF REPRES
+4	paragraph		ONE HUNDRED THIRTEENTH CONGRESS
+5	paragraph		FIRST SESSION
+6	paragraph		MAY 8, 2013
+7	paragraph		Serial No. 113-29
+8	heading 1		CONTENTS
+9	paragraph		Page Hearing held on May 8, 2013............................
+10	paragraph		WITNESSES
+11	paragraph		Ms. Ann Post, Postmaster General Oral Statement.............
+12	heading 1		WEDNESDAY, MAY 8, 2013
+13	paragraph		House of Representatives, Committee on Oversight and Governm
+14	paragraph		The committee met, pursuant to call, at 10:00 a.m., in Room 
+15	paragraph		Present: Representatives Issa, Cummings, and Norton.
+16	turn	Chairman Issa	The committee will come to order. Today we look at the futur
+17	paragraph	Chairman Issa	I now recognize the ranking member.
+18	turn	Mr. Cummings	Thank you, Mr. Chairman. The Postal Service is at a crossroa
+19	paragraph		[The prepared statement of Mr. Cummings follows:]
+20	paragraph		The Postal Service delivers to every address in the country,
+21	turn	Chairman Issa	Thank you. We now swear in our witness.
+22	paragraph		[Witness sworn.]
+23	turn	Chairman Issa	Let the record reflect that the witness answered in the affi
+24	heading 2		STATEMENT OF ANN POST
+25	turn	Ms. Post	Thank you, Mr. Chairman. Mail volume fell by a quarter in fi
+26	paragraph	Ms. Post	[1] See the annual report, page 12.
+27	paragraph	Ms. Post	We have cut costs by a third, through well-planned changes.
+28	turn	Ms. Norton	Will the gentlelady yield?
+29	turn	Ms. Post	Of course.
+30	paragraph		[Laughter.]
+31	turn	Ms. Norton	Thank you.
+32	turn	The Chairman	The committee stands adjourned.
+33	paragraph		[Whereupon, at 11:30 a.m., the committee was adjourned.]
+34	heading 1		APPENDIX
+35	heading 2		PREPARED STATEMENT OF HON. ELIJAH E. CUMMINGS
+36	paragraph		The Postal Service is a national treasure.
+EOF
+same hearing/house-dump $LECTERN --dump=72 $D/hearing-house.txt <<'EOF'
+THE FUTURE OF THE POSTAL SERVICE
+
+HEARING
+
+BEFORE THE
+
+COMMITTEE ON OVERSIGHT AND GOVERNMENT REFORM
+HOUSE OF REPRESENTATIVES
+
+ONE HUNDRED THIRTEENTH CONGRESS
+
+FIRST SESSION
+
+MAY 8, 2013
+
+Serial No. 113-29
+
+CONTENTS
+========
+
+Page
+Hearing held on May 8, 2013......................................     1
+
+WITNESSES
+
+Ms. Ann Post, Postmaster General
+Oral Statement...............................................     5
+
+WEDNESDAY, MAY 8, 2013
+======================
+
+House of Representatives,
+Committee on Oversight and Government Reform,
+Washington, DC.
+
+The committee met, pursuant to call, at 10:00 a.m., in Room 2154,
+Rayburn House Office Building, Hon. Darrell Issa [chairman of the
+committee] presiding.
+
+Present: Representatives Issa, Cummings, and Norton.
+
+Chairman Issa: The committee will come to order. Today we look at the
+future of the mail.
+
+I now recognize the ranking member.
+
+Mr. Cummings: Thank you, Mr. Chairman. The Postal Service is at a
+crossroads.
+
+[The prepared statement of Mr. Cummings follows:]
+
+The Postal Service delivers to every address in the country, six days a
+week.
+
+Chairman Issa: Thank you. We now swear in our witness.
+
+[Witness sworn.]
+
+Chairman Issa: Let the record reflect that the witness answered in the
+affirmative.
+
+STATEMENT OF ANN POST
+---------------------
+
+Ms. Post: Thank you, Mr. Chairman. Mail volume fell by a quarter in five
+years.[1]
+
+[1] See the annual report, page 12.
+
+We have cut costs by a third, through well-planned changes.
+
+Ms. Norton: Will the gentlelady yield?
+
+Ms. Post: Of course.
+
+[Laughter.]
+
+Ms. Norton: Thank you.
+
+The Chairman: The committee stands adjourned.
+
+[Whereupon, at 11:30 a.m., the committee was adjourned.]
+
+APPENDIX
+========
+
+PREPARED STATEMENT OF HON. ELIJAH E. CUMMINGS
+---------------------------------------------
+
+The Postal Service is a national treasure.
+EOF
+same hearing/house-speakers $LECTERN --speakers $D/hearing-house.txt <<'EOF'
+Chairman Issa	3	40
+Mr. Cummings	1	11
+Ms. Post	2	34
+Ms. Norton	2	6
+The Chairman	1	4
+EOF
+same hearing/house-outline $LECTERN --outline $D/hearing-house.txt <<'EOF'
+CONTENTS
+WEDNESDAY, MAY 8, 2013
+  STATEMENT OF ANN POST
+APPENDIX
+  PREPARED STATEMENT OF HON. ELIJAH E. CUMMINGS
+EOF
+
+## A Senate hearing in an HTML page: the text inside <pre> is the record,
+## without its tags, with its entities decoded.
+same hearing/html-dump $LECTERN --dump=72 $D/hearing-senate.htm <<'EOF'
+ON THE BUDGET & THE DEBT
+
+S. Hrg. 112-1
+
+Senator Conrad: The deficit is <$1 trillion> this year — a first for any
+budget.
+
+Senator Sessions: I disagree.
+EOF
+same hearing/html-speakers $LECTERN --speakers $D/hearing-senate.htm <<'EOF'
+Senator Conrad	1	12
+Senator Sessions	1	2
+EOF
+format hearing/html-format $D/hearing-senate.htm hearing
+# The same page named .txt, and the text file named .html: the content
+# decides.
+cp $D/hearing-senate.htm "$TMP/senate.txt"
+format hearing/html-as-txt "$TMP/senate.txt" hearing
+cp $D/hearing-house.txt "$TMP/house.html"
+format hearing/txt-as-html "$TMP/house.html" hearing

@@ -99,4 +99,33 @@ void	 rec_para_line(struct doc *d, struct rec_para *pa, const uint8_t *p,
 int	 rec_para_close(struct doc *d, struct rec_para *pa, enum rec_join how,
 	    size_t *s, size_t *e);
 
+/* What a reader writes: the open paragraph and what it is. */
+enum rec_kind { REC_NONE, REC_TEXT, REC_TURN, REC_NOTE };
+
+struct rec_out {
+	struct rec_para	 pa;
+	enum rec_kind	 kind;
+	enum rec_join	 how;
+	int		 speaker;	/* REC_TURN: its speaker */
+	size_t		 lstart, lend;	/* REC_TURN: the name in the text */
+};
+
+/* Separates what follows from the text before it by a blank line, so
+ * that the words of two blocks never run together. */
+void	 rec_gap(struct doc *d);
+/* Ends the open paragraph, if any, and makes its block: a turn, or a
+ * paragraph in the open turn (a note is in emphasis). Returns the block,
+ * or (size_t)-1 when none was made. */
+size_t	 rec_close(struct doc *d, struct rec_out *o);
+/* Starts a paragraph (REC_TEXT or REC_NOTE) of lines joined as how. */
+void	 rec_open(struct doc *d, struct rec_out *o, enum rec_kind kind,
+	    enum rec_join how);
+/* Starts a turn of the speaker named by the n bytes at name: the name
+ * and sep go into the text, then the turn's first paragraph. */
+void	 rec_turn(struct doc *d, struct rec_out *o, const uint8_t *name,
+	    size_t n, const char *sep, enum rec_join how);
+/* Adds the line [s, e) of p to the open paragraph. */
+void	 rec_add(struct doc *d, struct rec_out *o, const uint8_t *p,
+	    size_t s, size_t e);
+
 #endif
