@@ -25,6 +25,7 @@ CORE	 = util text doc build format lexicon fmt_plain layout render view \
 CORE	+= rec
 CORE	+= court fmt_court
 CORE	+= fmt_hearing
+CORE	+= play fmt_play
 # The terminal user interface: the only modules that include curses.h.
 UI	 = main ui ui_draw ui_toc ui_help ui_style ui_script ui_search \
 	   ui_notes ui_list ui_term

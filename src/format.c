@@ -7,11 +7,13 @@
 extern const struct format format_plain;
 extern const struct format format_court;
 extern const struct format format_hearing;
+extern const struct format format_play;
 
 const struct format *const format_table[] = {
 	&format_plain,
 	&format_court,
 	&format_hearing,
+	&format_play,
 	NULL
 };
 

@@ -251,8 +251,15 @@ capital_at(const uint8_t *p, size_t s, size_t e)
 	int len;
 	uint32_t uc;
 
-	while (s < e && strchr("'\"([_*", p[s]) != NULL && p[s] != '\0')
-		s++;
+	for (;;) {
+		if (s < e && strchr("'\"([_*", p[s]) != NULL && p[s] != '\0')
+			s++;
+		else if (e - s >= 3 && p[s] == 0xE2 && p[s + 1] == 0x80 &&
+		    p[s + 2] >= 0x98 && p[s + 2] <= 0x9F)
+			s += 3;		/* a curly quote */
+		else
+			break;
+	}
 	if (s >= e)
 		return 0;
 	uc = rec_char(p + s, e - s, &len);

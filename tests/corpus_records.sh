@@ -83,3 +83,53 @@ if have "$HEARING"; then
 	    "# format: hearing; Senate Hearing 111-674, Volume 4
 0	title		WALL STREET AND THE FINANCIAL CRISIS: THE ROLE OF INVESTMENT"
 fi
+
+## Hamlet: names alone in capitals, minor parts in Title Case, page
+## numbers and running heads, acts and scenes.
+PLAY=hamletids__hamlet__play-caps-names-own-line.txt
+# Counted with: grep -E '^[A-Z][A-Z ]+$' FILE | sort | uniq -c, and
+#   grep -xE 'First Clown|Second Clown|Ghost|...' FILE | sort | uniq -c
+#   for the parts in Title Case (each one entered in an "Enter" line).
+speakers corpus/play-speakers "$PLAY" "HAMLET=359" "HORATIO=112" \
+    "KING CLAUDIUS=102" "LORD POLONIUS=86" "QUEEN GERTRUDE=69" \
+    "LAERTES=62" "OPHELIA=58" "ROSENCRANTZ=49" "MARCELLUS=36" \
+    "GUILDENSTERN=34" "OSRIC=25" "BERNARDO=23" "REYNALDO=13" \
+    "FRANCISCO=8" "PRINCE FORTINBRAS=6" "VOLTIMAND=2" "LUCIANUS=1" \
+    "CORNELIUS=1" "First Clown=33" "Ghost=14" "Second Clown=12" \
+    "First Player=8" "Captain=7" "Player Queen=5" "Player King=4" \
+    "All=4" "Lord=3" "Gentleman=3" "Danes=3" "Messenger=2" \
+    "First Sailor=2" "First Priest=2" "Servant=1" "Prologue=1" \
+    "First Ambassador=1"
+nomarkup corpus/play-no-furniture "$PLAY" '^HAMLET - Act' '^ *[0-9]+ *$'
+outline corpus/play-outline "$PLAY" "Act I
+  Scene 1
+  Scene 2
+  Scene 3
+  Scene 4
+  Scene 5
+Act II
+  Scene 1
+  Scene 2
+Act III
+  Scene 1
+  Scene 2
+  Scene 3
+  Scene 4
+Act IV
+  Scene 1
+  Scene 2
+  Scene 3
+  Scene 4
+  Scene 5
+  Scene 6
+  Scene 7
+Act V
+  Scene 1
+  Scene 2"
+if have "$PLAY"; then
+	# Verse keeps its lines; prose is joined.
+	$LECTERN --dump=100 "$CORPUS/$PLAY" > "$TMP/dump"
+	check corpus/play-verse grep -qx 'HORATIO: That can I;' "$TMP/dump"
+	check corpus/play-prose grep -q '^First Clown: What is he that builds stronger than either the mason, the' "$TMP/dump"
+	check corpus/play-directions grep -qx 'Exit Ghost' "$TMP/dump"
+fi

@@ -482,3 +482,209 @@ cp $D/hearing-senate.htm "$TMP/senate.txt"
 format hearing/html-as-txt "$TMP/senate.txt" hearing
 cp $D/hearing-house.txt "$TMP/house.html"
 format hearing/txt-as-html "$TMP/house.html" hearing
+
+## A play as the corpus has it: names alone in capitals, minor parts in
+## Title Case found in "Enter" lines, directions without brackets (a
+## single word after a name, "Exit CELIA"), two names for one speech,
+## running heads and page numbers, verse kept and prose joined.
+
+same play/caps-blocks $LECTERN --blocks $D/play-caps.txt <<'EOF'
+# format: play
+0	heading 1		Act I
+1	heading 2		Scene 1
+2	paragraph		A garden. Night.
+3	paragraph		Enter ROSALIND and CELIA
+4	turn	ROSALIND	Who walks there so late?
+5	turn	CELIA	Aside
+6	paragraph	CELIA	She knows me not. I am a stranger to her.
+7	turn	Ghost	Beneath
+8	paragraph	Ghost	Remember.
+9	turn	ROSALIND	What voice was that, That speaks from under the ground?
+10	paragraph	ROSALIND	Sings
+11	paragraph	ROSALIND	Hey, ho, the wind and the rain.
+12	paragraph		Exit CELIA
+13	turn	CELIA	
+14	turn	ROSALIND	We will go together.
+15	turn	First Gardener	What, still awake?
+16	paragraph		Exeunt
+17	heading 2		Scene 2
+18	paragraph		A room in the house.
+19	paragraph		Enter a Gardener, and a Ghost
+20	turn	First Gardener	The night is long, and the moon is down, and the master will
+21	turn	Second Gardener	Go to.
+22	turn	First Gardener	Come, then.
+23	paragraph		Exeunt
+EOF
+same play/caps-speakers $LECTERN --speakers $D/play-caps.txt <<'EOF'
+ROSALIND	3	27
+CELIA	2	11
+Ghost	1	2
+First Gardener	3	30
+Second Gardener	1	2
+EOF
+same play/caps-outline $LECTERN --outline $D/play-caps.txt <<'EOF'
+Act I
+  Scene 1
+  Scene 2
+EOF
+same play/caps-dump $LECTERN --dump=72 $D/play-caps.txt <<'EOF'
+Act I
+=====
+
+Scene 1
+-------
+
+A garden. Night.
+
+Enter ROSALIND and CELIA
+
+ROSALIND: Who walks there so late?
+
+CELIA: Aside
+
+She knows me not.
+I am a stranger to her.
+
+Ghost: Beneath
+
+Remember.
+
+ROSALIND: What voice was that,
+That speaks from under the ground?
+
+Sings
+
+Hey, ho, the wind and the rain.
+
+Exit CELIA
+
+CELIA:
+
+ROSALIND: We will go together.
+
+First Gardener: What, still awake?
+
+Exeunt
+
+Scene 2
+-------
+
+A room in the house.
+
+Enter a Gardener, and a Ghost
+
+First Gardener: The night is long, and the moon is down, and the master
+will not sleep until the bells have rung three times over the town.
+
+Second Gardener: Go to.
+
+First Gardener: Come, then.
+
+Exeunt
+EOF
+
+## Shakespeare as Project Gutenberg prints it: "NAME." lines, bracketed
+## directions with underscores, a table of contents that is not sections,
+## the title and its byline.
+same play/verse-dump $LECTERN --dump=72 $D/play-verse.txt <<'EOF'
+THE TRAGEDY OF MACBETH
+by William Shakespeare
+
+Contents
+
+ACT I
+Scene I. An open Place.
+Scene II. A Camp near Forres.
+
+Dramatis Personæ
+
+DUNCAN, King of Scotland.
+
+MACBETH, General in the King's Army.
+
+Three Witches.
+
+ACT I
+=====
+
+SCENE I. An open Place.
+-----------------------
+
+Thunder and Lightning. Enter three Witches.
+
+FIRST WITCH: When shall we three meet again?
+In thunder, lightning, or in rain?
+
+SECOND WITCH: When the hurlyburly’s done,
+When the battle’s lost and won.
+
+THIRD WITCH: That will be ere the set of sun.
+
+FIRST WITCH: Where the place?
+
+SECOND WITCH: Upon the heath.
+
+ALL: Fair is foul, and foul is fair:
+Hover through the fog and filthy air.
+
+[Exeunt.]
+
+SCENE II. A Camp near Forres.
+-----------------------------
+
+Alarum within. Enter King Duncan, Malcolm and Attendants, with a
+bleeding Captain.
+
+DUNCAN: What bloody man is that? He can report,
+As seemeth by his plight, of the revolt
+The newest state.
+
+MALCOLM: This is the sergeant
+Who like a good and hardy soldier fought
+’Gainst my captivity. [Aside.] Hail, brave friend!
+
+CAPTAIN: Doubtful it stood;
+As two spent swimmers that do cling together
+And choke their art.
+
+[Exit Captain, attended.]
+
+DUNCAN: So well thy words become thee as thy wounds;
+They smack of honour both.
+
+[Exeunt.]
+EOF
+same play/verse-speakers $LECTERN --speakers $D/play-verse.txt <<'EOF'
+FIRST WITCH	2	15
+SECOND WITCH	2	13
+THIRD WITCH	1	8
+ALL	1	14
+DUNCAN	2	33
+MALCOLM	1	19
+CAPTAIN	1	15
+EOF
+same play/verse-outline $LECTERN --outline $D/play-verse.txt <<'EOF'
+ACT I
+  SCENE I. An open Place.
+  SCENE II. A Camp near Forres.
+EOF
+
+## A prose comedy with "NAME. text" labels.
+same play/prose-blocks $LECTERN --blocks $D/play-prose.txt <<'EOF'
+# format: play
+0	title		THE IMPORTANCE OF BEING PROMPT
+1	byline		by A. Playwright
+2	heading 1		FIRST ACT
+3	paragraph		SCENE
+4	paragraph		Morning-room in Algernon's flat in Half-Moon Street.
+5	paragraph		[Lane is arranging afternoon tea on the table, and after the
+6	turn	ALGERNON	Did you hear what I was playing, Lane?
+7	turn	LANE	I didn't think it polite to listen, sir.
+8	turn	ALGERNON	I'm sorry for that, for your sake. I don't play accurately--
+9	turn	LANE	Yes, sir.
+10	paragraph		[Enter JACK.]
+11	turn	JACK	How are you, my dear Ernest? What brings you up to town?
+12	turn	ALGERNON	Oh, pleasure, pleasure! What else should bring one anywhere?
+13	turn	LANE	Mr. Ernest Worthing.
+14	turn	JACK	[Stiffly.] I believe it is customary in good society to take
+EOF

@@ -138,3 +138,67 @@ TEST(court_lines)
 	EXPECT(court_versus((const uint8_t *)"vs.        )", 0, 12));
 	EXPECT(!court_versus((const uint8_t *)"very well", 0, 9));
 }
+
+/* Parses a NUL-terminated string as the named format. */
+static struct doc *
+parse_as(const char *s, const char *format)
+{
+	struct doc *d = doc_new_as((const uint8_t *)s, strlen(s), "test",
+	    DOC_BORROWED, format);
+
+	doc_parse_all(d);
+	return d;
+}
+
+/* The block whose text starts with s, or nblocks. */
+static size_t
+find_block(const struct doc *d, const char *s)
+{
+	size_t b;
+
+	for (b = 0; b < d->nblocks; b++)
+		if (d->blocks[b].tend - d->blocks[b].tstart >= strlen(s) &&
+		    memcmp(d->src + d->blocks[b].tstart, s, strlen(s)) == 0)
+			return b;
+	return d->nblocks;
+}
+
+TEST(play_directions_and_verse)
+{
+	struct doc *d = parse_as("ACT I\n\nSCENE I. A heath.\n\n"
+	    " Thunder. Enter two Witches.\n\nFIRST WITCH.\n"
+	    "When shall we meet again?\nIn thunder or in rain?\n\n"
+	    "SECOND WITCH.\nWhen the battle is lost and won, and the day is"
+	    "\ndone. [_Aside._] Go.\n\nFIRST WITCH.\nAnon.\n\n"
+	    " [_Exeunt._]\n", "play");
+	size_t b, end;
+
+	EXPECT_STR(doc_format_name(d), "play");
+	b = find_block(d, "When shall");
+	EXPECT(b < d->nblocks && d->blocks[b].kind == DOC_TURN &&
+	    d->blocks[b].lines);
+	b = find_block(d, "When the battle");
+	EXPECT(b < d->nblocks && !d->blocks[b].lines);
+	if (b < d->nblocks) {
+		/* The prose is joined; the direction in it is emphasis. */
+		char *t = unit_btext(d, b);
+
+		EXPECT_STR(t, "When the battle is lost and won, and the day is "
+		    "done. [Aside.] Go.");
+		EXPECT_INT(doc_span_at(d, d->blocks[b].tstart, &end), 0);
+		EXPECT_INT(doc_span_at(d, d->blocks[b].tstart + 55, &end),
+		    DOC_SPAN_EMPH);
+		free(t);
+	}
+	b = find_block(d, "[Exeunt.]");
+	EXPECT(b < d->nblocks && d->blocks[b].kind == DOC_PARA &&
+	    d->blocks[b].speaker < 0);
+	if (b < d->nblocks)
+		EXPECT_INT(doc_span_at(d, d->blocks[b].tstart, &end),
+		    DOC_SPAN_EMPH);
+	b = find_block(d, "Thunder.");
+	EXPECT(b < d->nblocks && d->blocks[b].speaker < 0);
+	EXPECT_INT(d->nsections, 2);
+	EXPECT_INT(d->nspeakers, 2);
+	doc_free(d);
+}
