@@ -26,6 +26,7 @@ CORE	+= rec
 CORE	+= court fmt_court
 CORE	+= fmt_hearing
 CORE	+= play fmt_play
+CORE	+= fmt_fountain
 # The terminal user interface: the only modules that include curses.h.
 UI	 = main ui ui_draw ui_toc ui_help ui_style ui_script ui_search \
 	   ui_notes ui_list ui_term

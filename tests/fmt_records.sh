@@ -688,3 +688,110 @@ same play/prose-blocks $LECTERN --blocks $D/play-prose.txt <<'EOF'
 13	turn	LANE	Mr. Ernest Worthing.
 14	turn	JACK	[Stiffly.] I believe it is customary in good society to take
 EOF
+
+## A Fountain screenplay: the title page gives the title and byline,
+## scene headings are sections under "# ACT ONE", character cues lose
+## their extensions, parentheticals stay in the turn, transitions and
+## centered text are nobody's, notes, boneyard and synopses are not shown.
+same fountain/blocks $LECTERN --blocks $D/screenplay.fountain <<'EOF'
+# format: fountain
+0	title		THE LAST TRAIN
+1	byline		Written by Ada Brook
+2	heading 1		ACT ONE
+3	paragraph		FADE IN:
+4	heading 2		EXT. TRAIN STATION - NIGHT
+5	paragraph		Rain hammers the platform. A clock reads 11:58.
+6	turn	MARA	I always said I would leave on the last train.
+7	paragraph		MARA, 30s, soaked, runs up the stairs.
+8	turn	MARA	(breathless)
+9	paragraph	MARA	Is it gone? Tell me it isn't gone.
+10	turn	McCLANE	It's gone, lady.
+11	turn	MARA	Then I walk.
+12	turn	BOY	Row, row, row your boat
+13	paragraph		CUT TO:
+14	heading 2		INSIDE THE TRAIN
+15	paragraph		The carriage is empty but for an old man.
+16	turn	OLD MAN	(to himself)
+17	paragraph	OLD MAN	She'll be back.
+18	paragraph	OLD MAN	(beat)
+19	paragraph	OLD MAN	They always come back.
+20	paragraph		FADE OUT.
+21	paragraph		THE END
+EOF
+same fountain/speakers $LECTERN --speakers $D/screenplay.fountain <<'EOF'
+MARA	3	22
+McCLANE	1	3
+BOY	1	5
+OLD MAN	1	10
+EOF
+same fountain/outline $LECTERN --outline $D/screenplay.fountain <<'EOF'
+ACT ONE
+  EXT. TRAIN STATION - NIGHT
+  INSIDE THE TRAIN
+EOF
+same fountain/dump $LECTERN --dump=72 $D/screenplay.fountain <<'EOF'
+THE LAST TRAIN
+Written by Ada Brook
+
+ACT ONE
+=======
+
+FADE IN:
+
+EXT. TRAIN STATION - NIGHT
+--------------------------
+
+Rain hammers the platform. A clock reads 11:58.
+
+MARA: I always said I would leave on the last train.
+
+MARA, 30s, soaked, runs up the stairs.
+
+MARA: (breathless)
+
+Is it gone?
+Tell me it isn't gone.
+
+McCLANE: It's gone, lady.
+
+MARA: Then I walk.
+
+BOY: Row, row, row your boat
+
+CUT TO:
+
+INSIDE THE TRAIN
+----------------
+
+The carriage is empty but for an old man.
+
+OLD MAN: (to himself)
+
+She'll be back.
+
+(beat)
+
+They always come back.
+
+FADE OUT.
+
+THE END
+EOF
+# The same script named .txt: the title page and scene headings tell.
+cp $D/screenplay.fountain "$TMP/script.txt"
+format fountain/by-content "$TMP/script.txt" fountain
+
+## A screenplay in plain text, laid out by indentation: the same shapes.
+same fountain/plain-blocks $LECTERN --blocks $D/screenplay-plain.txt <<'EOF'
+# format: fountain
+0	paragraph		FADE IN:
+1	heading 1		EXT. DESERT ROAD - DAY
+2	paragraph		A lone pickup truck kicks up dust. JOE (40s, sunburnt) grips
+3	turn	JOE	(to the radio)
+4	paragraph	JOE	Come on, come on. Give me something.
+5	turn	RADIO	...static...
+6	heading 1		INT. PICKUP TRUCK - CONTINUOUS
+7	paragraph		Joe slaps the dashboard.
+8	turn	JOE	Figures.
+9	paragraph		CUT TO:
+EOF

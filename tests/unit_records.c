@@ -202,3 +202,36 @@ TEST(play_directions_and_verse)
 	EXPECT_INT(d->nspeakers, 2);
 	doc_free(d);
 }
+
+TEST(fountain_styles)
+{
+	struct doc *d = parse_as("Title: **Bold** Move\n\nINT. ROOM - DAY\n\n"
+	    "ANNA\n(quietly)\nI *mean* it, \\*really\\*.\n", "fountain");
+	size_t b, end;
+	char *t;
+
+	EXPECT_STR(doc_format_name(d), "fountain");
+	EXPECT(d->meta.title.end > d->meta.title.start);
+	t = xstrndup((const char *)d->src + d->meta.title.start,
+	    d->meta.title.end - d->meta.title.start);
+	EXPECT_STR(t, "Bold Move");
+	free(t);
+	EXPECT_INT(doc_span_at(d, d->meta.title.start, &end), DOC_SPAN_STRONG);
+	b = find_block(d, "(quietly)");
+	EXPECT(b < d->nblocks && d->blocks[b].kind == DOC_TURN);
+	if (b < d->nblocks)
+		EXPECT_INT(doc_span_at(d, d->blocks[b].tstart, &end),
+		    DOC_SPAN_EMPH);
+	b = find_block(d, "I mean it");
+	EXPECT(b < d->nblocks && d->blocks[b].speaker == 0);
+	if (b < d->nblocks) {
+		t = unit_btext(d, b);
+		EXPECT_STR(t, "I mean it, *really*.");
+		free(t);
+		EXPECT_INT(doc_span_at(d, d->blocks[b].tstart, &end), 0);
+		EXPECT_INT(doc_span_at(d, d->blocks[b].tstart + 2, &end),
+		    DOC_SPAN_EMPH);
+		EXPECT_INT(doc_span_at(d, d->blocks[b].tstart + 12, &end), 0);
+	}
+	doc_free(d);
+}
