@@ -66,19 +66,17 @@ court_furniture(const uint8_t *p, size_t s, size_t e)
 int
 court_furniture_shaped(const uint8_t *p, size_t s, size_t e)
 {
-	size_t up, low, i;
+	size_t i;
 	int digit = 0;
 
 	if (e - s > 80)
 		return 0;
-	for (i = s; i < e; i++)
-		if (p[i] >= '0' && p[i] <= '9')
-			digit = 1;
+	for (i = s; i < e && !digit; i++)
+		digit = p[i] >= '0' && p[i] <= '9';
 	/* "(Recess)" is a note; "(212) 805-0300" may be a footer. */
 	if (p[s] == '(' && p[e - 1] == ')' && !digit)
 		return 0;
-	rec_letters(p, s, e, &up, &low);
-	return digit || (low == 0 && up > 0);
+	return digit || rec_caps(p, s, e);
 }
 
 /* Reads the line number at the start of [*s, e), if any: 1 to 99 and

@@ -114,11 +114,11 @@ content(const struct court *cs, size_t pos, int *lastnum, struct cline *c)
 	}
 	if (court_furniture(p, c->s, c->e))
 		return 1;
-	if (!cs->numbered && court_furniture_shaped(p, c->s, c->e) &&
+	if (!cs->numbered && ((l.start > 0 && (l.start < 2 ||
+	    p[l.start - 2] == '\n')) || !rec_line(p, cs->end, l.next, &nx) ||
+	    nx.s == nx.e) && court_furniture_shaped(p, c->s, c->e) &&
 	    rec_shapes_count(&cs->furniture, rec_shape(p, c->s, c->e)) >= 5 &&
-	    court_classify(&cs->labels, p, c->s, c->e, NULL) == COURT_TEXT &&
-	    ((l.start > 0 && (l.start < 2 || p[l.start - 2] == '\n')) ||
-	    !rec_line(p, cs->end, l.next, &nx) || nx.s == nx.e))
+	    court_classify(&cs->labels, p, c->s, c->e, NULL) == COURT_TEXT)
 		return 1;
 	c->blank = 0;
 	return 1;

@@ -199,45 +199,65 @@ add(struct doc *d, struct fountain *fs, const uint8_t *p, size_t s,
 	inline_text(d, p, s, e, base);
 }
 
+/* True when [s, e) holds the two bytes a and b in a row. */
+static int
+marked(const uint8_t *p, size_t s, size_t e, uint8_t a, uint8_t b)
+{
+	const uint8_t *q;
+
+	while (s < e && (q = memchr(p + s, a, e - s)) != NULL) {
+		s = (size_t)(q - p) + 1;
+		if (s < e && p[s] == b)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * The line [start, end) of the input without its notes [[...]] and
- * boneyard (which may go on over lines), trimmed, into
- * fs->line; *s and *e are its range there.
+ * boneyard (which may go on over lines), trimmed: returns the bytes
+ * (the input itself, or fs->line when something was taken out) and sets
+ * *s and *e to its range there.
  */
-static void
+static const uint8_t *
 clean(struct fountain *fs, size_t start, size_t end, size_t *s, size_t *e)
 {
 	const uint8_t *p = fs->in;
-	size_t i;
+	size_t i, run;
 
-	buf_reset(&fs->line);
-	for (i = start; i < end; i++) {
-		if (fs->bone) {
-			if (p[i] == '*' && i + 1 < end && p[i + 1] == '/') {
-				fs->bone = 0;
+	if (!fs->bone && !fs->note && !marked(p, start, end, '/', '*') &&
+	    !marked(p, start, end, '[', '[')) {
+		*s = start;
+		*e = end;
+	} else {
+		buf_reset(&fs->line);
+		for (i = run = start; i < end; i++) {
+			if (fs->bone || fs->note) {
+				if (p[i] == (fs->bone ? '*' : ']') && i + 1 < end &&
+				    p[i + 1] == (fs->bone ? '/' : ']')) {
+					fs->bone = fs->note = 0;
+					run = ++i + 1;
+				}
+			} else if ((p[i] == '/' && i + 1 < end &&
+			    p[i + 1] == '*') || (p[i] == '[' && i + 1 < end &&
+			    p[i + 1] == '[')) {
+				buf_add(&fs->line, p + run, i - run);
+				fs->bone = p[i] == '/';
+				fs->note = p[i] == '[';
 				i++;
 			}
-		} else if (fs->note) {
-			if (p[i] == ']' && i + 1 < end && p[i + 1] == ']') {
-				fs->note = 0;
-				i++;
-			}
-		} else if (p[i] == '/' && i + 1 < end && p[i + 1] == '*') {
-			fs->bone = 1;
-			i++;
-		} else if (p[i] == '[' && i + 1 < end && p[i + 1] == '[') {
-			fs->note = 1;
-			i++;
-		} else
-			buf_addc(&fs->line, (char)p[i]);
+		}
+		if (!fs->bone && !fs->note)
+			buf_add(&fs->line, p + run, end - run);
+		p = (const uint8_t *)buf_str(&fs->line);
+		*s = 0;
+		*e = fs->line.len;
 	}
-	p = (const uint8_t *)buf_str(&fs->line);
-	*s = 0;
-	*e = fs->line.len;
 	while (*s < *e && rec_space(p[*s]))
 		(*s)++;
 	while (*e > *s && rec_space(p[*e - 1]))
 		(*e)--;
+	return p;
 }
 
 /* A paragraph of its own outside any turn: a transition, centered text. */
@@ -374,8 +394,7 @@ fountain_some(struct doc *d, size_t budget)
 	    fs->pos + budget;
 	while (fs->pos < stop && rec_line(fs->in, fs->end, fs->pos, &l)) {
 		fs->pos = l.next;
-		clean(fs, l.start, l.end, &s, &e);
-		p = (const uint8_t *)fs->line.data;
+		p = clean(fs, l.start, l.end, &s, &e);
 		if (s == e) {
 			if (l.s < l.e)
 				continue;	/* only a note */

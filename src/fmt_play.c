@@ -54,6 +54,7 @@ struct play {
 	struct rec_shapes entered;	/* words of Enter and Exit lines */
 	struct rec_shapes names;	/* words of names in capitals */
 	struct rec_shapes heads;	/* lines beside page numbers */
+	uint8_t		 headfirst[256];	/* their first bytes */
 	struct rec_shapes inline_names;	/* "NAME. text" */
 	int		 acts;		/* an act was seen */
 	int		 blank;		/* a blank line came before */
@@ -90,8 +91,8 @@ classify(const struct play *ps, size_t pos, int after_name,
 	pl->indent = l.indent;
 	if (l.s == l.e)
 		pl->kind = K_BLANK;
-	else if (rec_page_number(p, l.s, l.e) ||
-	    rec_shapes_count(&ps->heads, rec_shape(p, l.s, l.e)) >= 3)
+	else if (rec_page_number(p, l.s, l.e) || (ps->headfirst[p[l.s]] &&
+	    rec_shapes_count(&ps->heads, rec_shape(p, l.s, l.e)) >= 3))
 		pl->kind = K_FURNITURE;
 	else if (play_division(p, l.s, l.e, play_acts))
 		pl->kind = K_ACT;
@@ -451,14 +452,18 @@ prescan(struct play *ps)
 		if (rec_page_number(p, l.s, l.e)) {
 			/* The lines before and after a page number that are
 			 * not names may be running heads. */
-			if (pe0 > ps0)
+			if (pe0 > ps0) {
 				rec_shapes_add(&ps->heads, rec_shape(p, ps0, pe0));
+				ps->headfirst[p[ps0]] = 1;
+			}
 			for (nx.next = l.next, k = 0; k < 3 &&
 			    rec_line(p, ps->end, nx.next, &nx); k++)
 				if (nx.s < nx.e) {
-					if (play_head_like(p, nx.s, nx.e))
+					if (play_head_like(p, nx.s, nx.e)) {
 						rec_shapes_add(&ps->heads,
 						    rec_shape(p, nx.s, nx.e));
+						ps->headfirst[p[nx.s]] = 1;
+					}
 					break;
 				}
 			ps0 = pe0 = 0;

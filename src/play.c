@@ -46,11 +46,13 @@ play_first_word(const uint8_t *p, size_t s, size_t e, const char *const *list)
 {
 	size_t w, i;
 
+	if (s >= e)
+		return 0;
 	for (w = s; w < e && p[w] != ' ' && p[w] != ','; w++)
 		;
 	for (i = 0; list[i] != NULL; i++)
-		if (strlen(list[i]) == w - s && memcmp(list[i], p + s, w - s) ==
-		    0)
+		if ((uint8_t)list[i][0] == p[s] && strlen(list[i]) == w - s &&
+		    memcmp(list[i], p + s, w - s) == 0)
 			return 1;
 	return 0;
 }
@@ -125,20 +127,26 @@ size_t
 play_division(const uint8_t *p, size_t s, size_t e, const char *const *w)
 {
 	size_t i, n, k;
+	int ordinal = -1;
 
+	for (k = s; k < e && p[k] != ' '; k++)
+		;
 	for (i = 0; w[i] != NULL; i++) {
 		n = strlen(w[i]);
-		if (e - s > n + 1 && memcmp(p + s, w[i], n) == 0 &&
+		if (e - s > n + 1 && p[s] == (uint8_t)w[i][0] &&
+		    memcmp(p + s, w[i], n) == 0 &&
 		    (p[s + n] == ' ' || p[s + n] == '.') &&
 		    play_numeral(p, s + n + 1 + (p[s + n] == '.'), e))
 			return s + n;
 		/* "FIRST ACT", "Second Act" */
-		for (k = s; k < e && p[k] != ' '; k++)
-			;
-		if (k < e && play_numeral(p, s, k) && e - k - 1 >= n &&
+		if (k < e && e - k - 1 >= n && p[k + 1] == (uint8_t)w[i][0] &&
 		    memcmp(p + k + 1, w[i], n) == 0 && (k + 1 + n == e ||
-		    p[k + 1 + n] == ' ' || p[k + 1 + n] == '.'))
-			return k + 1 + n;
+		    p[k + 1 + n] == ' ' || p[k + 1 + n] == '.')) {
+			if (ordinal < 0)
+				ordinal = play_numeral(p, s, k);
+			if (ordinal)
+				return k + 1 + n;
+		}
 	}
 	return 0;
 }
@@ -220,7 +228,7 @@ play_direction(const struct rec_shapes *names, const uint8_t *p, size_t s,
     size_t e, int after_name)
 {
 	size_t i, w, words = 1, up, low;
-	int named = 0, punct = 0;
+	int named = 0, punct = 0, last;
 
 	if ((p[s] == '[' && p[e - 1] == ']') || (p[s] == '(' &&
 	    p[e - 1] == ')') || (p[s] == '_' && p[e - 1] == '_' && e - s > 2))
@@ -229,31 +237,38 @@ play_direction(const struct rec_shapes *names, const uint8_t *p, size_t s,
 		return 2;	/* a direction that goes on over lines */
 	if (play_first_word(p, s, e, play_strong))
 		return 1;
-	for (i = s; i < e; i++) {
+	for (i = s; i + 1 < e; i++) {
 		if (p[i] == ' ')
 			words++;
-		else if (strchr(",;?!:", p[i]) != NULL && p[i] != '\0' &&
-		    i + 1 < e)
+		else if (p[i] == ',' || p[i] == ';' || p[i] == '?' ||
+		    p[i] == '!' || p[i] == ':')
 			punct = 1;
 	}
-	if (words <= 6 && !punct && strchr(".;:?!", p[e - 1]) == NULL &&
-	    play_first_word(p, s, e, play_weak))
+	last = p[e - 1];
+	if (words <= 6 && !punct && last != '.' && last != ';' && last != ':' &&
+	    last != '?' && last != '!' && play_first_word(p, s, e, play_weak))
 		return 1;
-	rec_letters(p, s, e, &up, &low);
-	if (after_name && words == 1 && low > 0 &&
-	    strchr(".,;:?!", p[e - 1]) == NULL)
-		return 1;
+	if (after_name && words == 1 && last != '.' && last != ',' &&
+	    last != ';' && last != ':' && last != '?' && last != '!') {
+		rec_letters(p, s, e, &up, &low);
+		if (low > 0)
+			return 1;
+	}
 	/* "Stabs KING CLAUDIUS": a name in capitals among other words. */
-	if (low == 0 || words > 12 || p[e - 1] == ',' || p[e - 1] == ';')
+	if (words > 12 || last == ',' || last == ';')
 		return 0;
-	for (i = s; i < e; i = w + 1) {
+	for (i = s; i < e && !named; i = w + 1) {
 		for (w = i; w < e && p[w] != ' ' && p[w] != ','; w++)
 			;
-		if (w - i >= 3 && rec_caps(p, i, w) &&
+		if (w - i >= 3 && !(p[i] >= 'a' && p[i] <= 'z') &&
+		    rec_caps(p, i, w) &&
 		    rec_shapes_count(names, play_word_hash(p, i, w, 0)) > 0)
 			named = 1;
 	}
-	return named;
+	if (!named)
+		return 0;
+	rec_letters(p, s, e, &up, &low);
+	return low > 0;
 }
 
 /* True when the line [s, e) may be a running head: not a name, an

@@ -55,9 +55,11 @@ rec_char(const uint8_t *p, size_t n, int *len)
 	return uc;
 }
 
-void
-rec_letters(const uint8_t *p, size_t s, size_t e, size_t *upper,
-    size_t *lower)
+/* Counts upper-case and lower-case letters of [s, e) into *upper and
+ * *lower, stopping at the first lower-case one when stop is set. */
+static void
+letters(const uint8_t *p, size_t s, size_t e, size_t *upper, size_t *lower,
+    int stop)
 {
 	size_t i = s;
 	int len;
@@ -65,19 +67,35 @@ rec_letters(const uint8_t *p, size_t s, size_t e, size_t *upper,
 
 	*upper = *lower = 0;
 	while (i < e) {
+		if (p[i] < 0x80) {
+			if (p[i] >= 'A' && p[i] <= 'Z')
+				(*upper)++;
+			else if (p[i] < 'a' || p[i] > 'z')
+				;
+			else if (p[i] == 'c' && i > s && p[i - 1] == 'M' &&
+			    (i - 1 == s || p[i - 2] == ' ' ||
+			    p[i - 2] == '-') && i + 1 < e && p[i + 1] >= 'A' &&
+			    p[i + 1] <= 'Z')
+				(*upper)++;	/* McCAIN: a name in capitals */
+			else if ((*lower)++, stop)
+				return;
+			i++;
+			continue;
+		}
 		uc = rec_char(p + i, e - i, &len);
 		if (uc_is_upper(uc) || uc_is_property_titlecase(uc))
 			(*upper)++;
-		else if (!uc_is_lower(uc))
-			;
-		else if (p[i] == 'c' && i > s && p[i - 1] == 'M' &&
-		    (i - 1 == s || p[i - 2] == ' ' || p[i - 2] == '-') &&
-		    i + 1 < e && p[i + 1] >= 'A' && p[i + 1] <= 'Z')
-			(*upper)++;	/* McCAIN: a name in capitals */
-		else
-			(*lower)++;
+		else if (uc_is_lower(uc) && ((*lower)++, stop))
+			return;
 		i += (size_t)len;
 	}
+}
+
+void
+rec_letters(const uint8_t *p, size_t s, size_t e, size_t *upper,
+    size_t *lower)
+{
+	letters(p, s, e, upper, lower, 0);
 }
 
 int
@@ -85,7 +103,7 @@ rec_caps(const uint8_t *p, size_t s, size_t e)
 {
 	size_t up, low;
 
-	rec_letters(p, s, e, &up, &low);
+	letters(p, s, e, &up, &low, 1);
 	return up > 0 && low == 0;
 }
 
