@@ -432,10 +432,14 @@ title_page(struct doc *d, struct fountain *fs)
 	const char *key = NULL;
 	size_t pos = 0, v, at;
 
-	while (rec_line(fs->in, fs->end, pos, &l) && l.s == l.e)
+	do {
+		if (!rec_line(fs->in, fs->end, pos, &l))
+			return 0;
 		pos = l.next;
+	} while (l.s == l.e);
 	if (title_key(fs->in, l.s, l.e, &key) == 0)
 		return 0;
+	pos = l.start;
 	for (; rec_line(fs->in, fs->end, pos, &l) && l.s < l.e; pos = l.next) {
 		if (l.indent == 0 && (v = title_key(fs->in, l.s, l.e, &key)) >
 		    0) {

@@ -489,13 +489,21 @@ title(struct doc *d, struct play *ps)
 	struct pline pl, by;
 	size_t pos = 0, at;
 
-	while (classify(ps, pos, 0, &pl) && pl.kind == K_BLANK)
+	do {
+		if (!classify(ps, pos, 0, &pl))
+			return 0;
 		pos = pl.next;
+	} while (pl.kind == K_BLANK);
 	if ((pl.kind != K_SPEECH && pl.kind != K_NAME) || pl.e - pl.s > 100)
 		return 0;
-	pos = pl.next;
-	while (classify(ps, pos, 0, &by) && by.kind == K_BLANK)
+	do {
+		if (!classify(ps, pos, 0, &by)) {
+			memset(&by, 0, sizeof by);
+			by.next = ps->end;
+			break;
+		}
 		pos = by.next;
+	} while (by.kind == K_BLANK);
 	if (!rec_word(p, by.s, by.e, "by", NULL) && (pl.kind == K_NAME ||
 	    !rec_caps(p, pl.s, pl.e)))
 		return 0;
