@@ -157,7 +157,8 @@ speech_follows(const struct play *ps, const struct pline *name)
 }
 
 /* True when the speech goes on after the direction that ends before
- * pos: the next line that is not blank or furniture is speech. */
+ * pos: the next line that is not blank, furniture or another direction
+ * is speech. */
 static int
 speech_goes_on(const struct play *ps, size_t pos)
 {
@@ -169,7 +170,9 @@ speech_goes_on(const struct play *ps, size_t pos)
 			return 1;
 		if (pl.kind == K_TITLED)
 			return !speech_follows(ps, &pl);
-		if (pl.kind != K_BLANK && pl.kind != K_FURNITURE)
+		/* "Exit REYNALDO", "Enter OPHELIA", and he speaks on. */
+		if (pl.kind != K_BLANK && pl.kind != K_FURNITURE &&
+		    pl.kind != K_DIRECTION)
 			return 0;
 		pos = pl.next;
 	}

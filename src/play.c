@@ -238,6 +238,10 @@ play_direction(const struct rec_shapes *names, const uint8_t *p, size_t s,
 	if (play_first_word(p, s, e, play_strong))
 		return 1;
 	for (i = s; i + 1 < e; i++) {
+		/* "A dead march. Exeunt, bearing off the bodies" */
+		if (p[i] == ' ' && i > s && p[i - 1] == '.' &&
+		    play_first_word(p, i + 1, e, play_strong))
+			return 1;
 		if (p[i] == ' ')
 			words++;
 		else if (p[i] == ',' || p[i] == ';' || p[i] == '?' ||
