@@ -737,11 +737,19 @@ find_title(struct doc *d, struct hearing *hs, size_t ts, size_t te)
 		pos = next;
 	}
 	if (hs->titlepos == 0 && te > ts) {
-		hs->html = 1;
+		/* The page's title, " - TITLE", its entities decoded. */
 		buf_reset(&hs->tmp);
 		while (ts < te && (hs->in[ts] == ' ' || hs->in[ts] == '-'))
 			ts++;
-		buf_add(&hs->tmp, hs->in + ts, te - ts);
+		while (ts < te) {
+			size_t n = hs->in[ts] == '&' ? entity(hs->in, ts, te,
+			    &hs->tmp) : 0;
+
+			if (n == 0)
+				buf_addc(&hs->tmp, (char)hs->in[ts++]);
+			else
+				ts += n;
+		}
 	}
 	if (hs->titlepos == 0 && hs->tmp.len == 0)
 		return;

@@ -816,3 +816,11 @@ for f in "$TMP"/hostile-*.txt "$TMP/hostile.fountain"; do
 		pass "hostile/$n"
 	fi
 done
+# With no title block in capitals, the page's <title> is the title.
+printf '<html>\n<title> - ON &amp; OFF</title>\n<body><pre>\n[Senate Hearing 1]\n\n    Senator Abel. Hi.\n    Senator Baker. Hello.\n</pre></body></html>\n' > "$TMP/titled.htm"
+same hearing/page-title $LECTERN --blocks "$TMP/titled.htm" <<'EOF'
+# format: hearing; Senate Hearing 1
+0	title		ON & OFF
+1	turn	Senator Abel	Hi.
+2	turn	Senator Baker	Hello.
+EOF
