@@ -225,8 +225,11 @@ heading(struct doc *d, struct court *cs, enum court_kind k, size_t s, size_t e)
 		level = cs->witness_open ? 2 : 1;
 		/* "CROSS-EXAMINATION BY MS. SHROFF:" names the examiner. */
 		for (i = s; i + 4 < e; i++)
-			if (memcmp(p + i, " BY ", 4) == 0 && p[e - 1] == ':') {
-				set_name(&cs->examiner, p, i + 4, e);
+			if (strncasecmp((const char *)p + i, " BY ", 4) == 0 &&
+			    (p[e - 1] == ':' || p[e - 1] == '.' ||
+			    rec_caps(p, i + 4, e))) {
+				set_name(&cs->examiner, p, i + 4, e -
+				    (p[e - 1] == '.'));
 				break;
 			}
 		cs->caption = 0;

@@ -302,6 +302,12 @@ same court/qa-unnamed $LECTERN --blocks "$TMP/deposition.md" <<'EOF'
 7	turn	Q	Go on.
 8	turn	THE WITNESS	I live in Dayton.
 EOF
+# "EXAMINATION BY MR. PARK", without a colon, names the examiner too.
+printf 'DEPOSITION OF ANN LEE\n\nEXAMINATION BY MR. PARK\nQ. Your name?\nA. Ann Lee.\nQ. Age?\nA. Forty.\nQ. Where?\nA. Here.\n' > "$TMP/deposition2.txt"
+same court/examination-by $LECTERN --speakers "$TMP/deposition2.txt" <<'EOF'
+MR. PARK	3	4
+THE WITNESS	3	4
+EOF
 # A plain transcript with a title in capitals is not a court record.
 printf 'MR. SMITH GOES ON\n\nAnna Lee: Hello there.\n\nBob Kim: Hi.\n' > "$TMP/plain.txt"
 format court/plain-is-plain "$TMP/plain.txt" plain
