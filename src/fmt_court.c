@@ -328,8 +328,10 @@ kind_of(const struct court *cs, const struct cline *c, size_t pos,
 	enum court_kind k = court_classify(&cs->labels, cs->in, c->s, c->e, lb);
 	size_t end;
 
-	if (k == COURT_TEXT && witness_intro(cs, c->s, c->e, pos, ne != NULL ?
-	    ne : &end))
+	/* A witness is called at the start of a paragraph, not inside a
+	 * sentence ("MR. SMITH, who was sworn in"). */
+	if (k == COURT_TEXT && (cs->out.kind == REC_NONE || cs->prevstop) &&
+	    witness_intro(cs, c->s, c->e, pos, ne != NULL ? ne : &end))
 		return COURT_WITNESS;
 	return k;
 }

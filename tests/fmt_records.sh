@@ -830,3 +830,11 @@ same hearing/page-title $LECTERN --blocks "$TMP/titled.htm" <<'EOF'
 1	turn	Senator Abel	Hi.
 2	turn	Senator Baker	Hello.
 EOF
+# A name and "sworn" inside a sentence is not a witness being called.
+printf 'BY MR. ROE:\nQ. Who was there?\nA. The agent told us that\nMR. SMITH, who was sworn in that day, left.\nQ. And?\nA. Nothing.\nQ. Sure?\nA. Yes.\n' > "$TMP/sworn.txt"
+expect_outline=$($LECTERN --outline "$TMP/sworn.txt")
+if [ -z "$expect_outline" ] && $LECTERN --speakers "$TMP/sworn.txt" | grep -q '^THE WITNESS	3'; then
+	pass court/sworn-in-a-sentence
+else
+	fail court/sworn-in-a-sentence "outline [$expect_outline]"
+fi
