@@ -152,7 +152,8 @@ inline_nested(struct doc *d, const uint8_t *p, size_t s, size_t e,
 			i += 2;
 			continue;
 		}
-		for (run = 0; i + run < e && p[i + run] == p[i] && run < 3; run++)
+		for (run = 0; i + run < e && p[i + run] == p[i] && run < 3;
+		    run++)
 			;
 		if (p[i] == '_')
 			run = 1;
@@ -233,7 +234,8 @@ clean(struct fountain *fs, size_t start, size_t end, size_t *s, size_t *e)
 		buf_reset(&fs->line);
 		for (i = run = start; i < end; i++) {
 			if (fs->bone || fs->note) {
-				if (p[i] == (fs->bone ? '*' : ']') && i + 1 < end &&
+				if (p[i] == (fs->bone ? '*' : ']') &&
+				    i + 1 < end &&
 				    p[i + 1] == (fs->bone ? '/' : ']')) {
 					fs->bone = fs->note = 0;
 					run = ++i + 1;

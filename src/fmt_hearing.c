@@ -68,99 +68,6 @@ struct hline {
 	int		 indent;
 };
 
-/* Named entities that hearings use. */
-static const struct {
-	const char	*name;
-	const char	*utf8;
-} entities[] = {
-	{ "lt", "<" }, { "gt", ">" }, { "amp", "&" }, { "quot", "\"" },
-	{ "apos", "'" }, { "nbsp", "\xC2\xA0" }, { "mdash", "\xE2\x80\x94" },
-	{ "ndash", "\xE2\x80\x93" }, { "lsquo", "\xE2\x80\x98" },
-	{ "rsquo", "\xE2\x80\x99" }, { "ldquo", "\xE2\x80\x9C" },
-	{ "rdquo", "\xE2\x80\x9D" }, { "hellip", "\xE2\x80\xA6" },
-	{ "sect", "\xC2\xA7" }, { "para", "\xC2\xB6" }, { "deg", "\xC2\xB0" },
-	{ "middot", "\xC2\xB7" }, { "bull", "\xE2\x80\xA2" },
-	{ "copy", "\xC2\xA9" }, { "reg", "\xC2\xAE" },
-	{ "frac12", "\xC2\xBD" }, { "frac14", "\xC2\xBC" },
-	{ "eacute", "\xC3\xA9" }, { "egrave", "\xC3\xA8" },
-	{ "aacute", "\xC3\xA1" }, { "ntilde", "\xC3\xB1" },
-	{ "ouml", "\xC3\xB6" }, { "uuml", "\xC3\xBC" }, { "ccedil", "\xC3\xA7" },
-};
-
-/* Appends the code point uc as UTF-8 (a control or a surrogate as it
- * was written: the reader shows it as a placeholder). */
-static void
-add_utf8(struct buf *b, unsigned long uc)
-{
-	char u[4];
-
-	if (uc == 0 || uc > 0x10FFFF || (uc >= 0xD800 && uc <= 0xDFFF))
-		uc = 0xFFFD;
-	if (uc < 0x80) {
-		buf_addc(b, (char)uc);
-	} else if (uc < 0x800) {
-		u[0] = (char)(0xC0 | uc >> 6);
-		u[1] = (char)(0x80 | (uc & 0x3F));
-		buf_add(b, u, 2);
-	} else if (uc < 0x10000) {
-		u[0] = (char)(0xE0 | uc >> 12);
-		u[1] = (char)(0x80 | ((uc >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (uc & 0x3F));
-		buf_add(b, u, 3);
-	} else {
-		u[0] = (char)(0xF0 | uc >> 18);
-		u[1] = (char)(0x80 | ((uc >> 12) & 0x3F));
-		u[2] = (char)(0x80 | ((uc >> 6) & 0x3F));
-		u[3] = (char)(0x80 | (uc & 0x3F));
-		buf_add(b, u, 4);
-	}
-}
-
-/* Decodes the entity at p[i] == '&' into b; returns the bytes it took,
- * or 0 when it is not one. */
-static size_t
-entity(const uint8_t *p, size_t i, size_t e, struct buf *b)
-{
-	unsigned long uc = 0;
-	size_t j = i + 1, k;
-	int hex = 0;
-
-	if (j < e && p[j] == '#') {
-		j++;
-		if (j < e && (p[j] == 'x' || p[j] == 'X')) {
-			hex = 1;
-			j++;
-		}
-		for (k = j; k < e && k - j < 8; k++) {
-			int v = p[k] >= '0' && p[k] <= '9' ? p[k] - '0' :
-			    hex && p[k] >= 'a' && p[k] <= 'f' ? p[k] - 'a' + 10 :
-			    hex && p[k] >= 'A' && p[k] <= 'F' ? p[k] - 'A' + 10 :
-			    -1;
-
-			if (v < 0)
-				break;
-			uc = uc * (hex ? 16 : 10) + (unsigned long)v;
-		}
-		if (k == j || k >= e || p[k] != ';')
-			return 0;
-		add_utf8(b, uc);
-		return k + 1 - i;
-	}
-	for (k = j; k < e && k - j < 10 && ((p[k] >= 'a' && p[k] <= 'z') ||
-	    (p[k] >= 'A' && p[k] <= 'Z') || (p[k] >= '0' && p[k] <= '9'));
-	    k++)
-		;
-	if (k == j || k >= e || p[k] != ';')
-		return 0;
-	for (uc = 0; uc < sizeof entities / sizeof entities[0]; uc++)
-		if (strlen(entities[uc].name) == k - j &&
-		    memcmp(entities[uc].name, p + j, k - j) == 0) {
-			buf_adds(b, entities[uc].utf8);
-			return k + 1 - i;
-		}
-	return 0;
-}
-
 /*
  * Decodes the line of the record at pos into b and hl: tags out and
  * entities decoded in a page, a footnote mark "\1\" as "[1]". Returns
@@ -190,7 +97,8 @@ get_line(const struct hearing *hs, size_t pos, struct buf *b,
 				continue;
 			}
 		}
-		if (hs->html && p[i] == '&' && (n = entity(p, i, l.end, b)) > 0) {
+		if (hs->html && p[i] == '&' &&
+		    (n = rec_entity(p, i, l.end, b)) > 0) {
 			i += n;
 			continue;
 		}
@@ -408,8 +316,8 @@ block_text(struct hearing *hs, size_t pos, size_t end)
 			buf_addc(&hs->tmp, ' ');
 		last = hs->tmp.len;
 		for (i = hl.s; i < hl.e; i++) {
-			if (hl.p[i] == '[' && i + 1 < hl.e && hl.p[i + 1] >= '0' &&
-			    hl.p[i + 1] <= '9') {
+			if (hl.p[i] == '[' && i + 1 < hl.e &&
+			    hl.p[i + 1] >= '0' && hl.p[i + 1] <= '9') {
 				while (i < hl.e && hl.p[i] != ']')
 					i++;
 				continue;
@@ -421,7 +329,8 @@ block_text(struct hearing *hs, size_t pos, size_t end)
 				continue;
 			buf_addc(&hs->tmp, (char)hl.p[i]);
 		}
-		while (hs->tmp.len > last && hs->tmp.data[hs->tmp.len - 1] == ' ')
+		while (hs->tmp.len > last &&
+		    hs->tmp.data[hs->tmp.len - 1] == ' ')
 			hs->tmp.len--;
 	}
 	buf_str(&hs->tmp);
@@ -684,8 +593,8 @@ find_record(struct hearing *hs, size_t *ts, size_t *te)
 	if (i >= n || p[i] != '<')
 		return;
 	for (i = 0; i + 5 <= lim; i++)
-		if (p[i] == '<' && strncasecmp((const char *)p + i, "<pre", 4) ==
-		    0 && (p[i + 4] == '>' || p[i + 4] == ' '))
+		if (p[i] == '<' && strncasecmp((const char *)p + i, "<pre",
+		    4) == 0 && (p[i + 4] == '>' || p[i + 4] == ' '))
 			break;
 	if (i + 5 > lim)
 		return;
@@ -742,8 +651,8 @@ find_title(struct doc *d, struct hearing *hs, size_t ts, size_t te)
 		while (ts < te && (hs->in[ts] == ' ' || hs->in[ts] == '-'))
 			ts++;
 		while (ts < te) {
-			size_t n = hs->in[ts] == '&' ? entity(hs->in, ts, te,
-			    &hs->tmp) : 0;
+			size_t n = hs->in[ts] == '&' ? rec_entity(hs->in, ts,
+			    te, &hs->tmp) : 0;
 
 			if (n == 0)
 				buf_addc(&hs->tmp, (char)hs->in[ts++]);

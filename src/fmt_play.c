@@ -59,7 +59,7 @@ struct play {
 	int		 acts;		/* an act was seen */
 	int		 blank;		/* a blank line came before */
 	int		 after_name;	/* no speech yet since the name */
-	int		 stop;		/* the last speech line ended a sentence */
+	int		 stop;		/* the last line ended a sentence */
 	struct rec_out	 out;
 };
 
@@ -109,8 +109,10 @@ classify(const struct play *ps, size_t pos, int after_name,
 		pl->ns = l.s;
 		pl->ne = l.e;
 		pl->kind = play_first_word(p, l.s, l.e, play_crowds) ||
-		    rec_shapes_count(&ps->entered, play_word_hash(p, w, l.e, 0)) ||
-		    rec_shapes_count(&ps->entered, play_word_hash(p, w, l.e, 1)) ?
+		    rec_shapes_count(&ps->entered,
+		    play_word_hash(p, w, l.e, 0)) ||
+		    rec_shapes_count(&ps->entered,
+		    play_word_hash(p, w, l.e, 1)) ?
 		    K_TITLED : K_SPEECH;
 	} else {
 		pl->kind = K_SPEECH;
@@ -360,7 +362,8 @@ division_line(struct doc *d, struct play *ps, const struct pline *first)
 	/* "ACT I. SCENE 1. Elsinore.": the act, then the scene. */
 	ps->acts = 1;
 	for (i = first->s + 1; i < first->e; i++)
-		if (p[i - 1] == ' ' && play_division(p, i, first->e, play_scenes))
+		if (p[i - 1] == ' ' && play_division(p, i, first->e,
+		    play_scenes))
 			break;
 	heading(d, ps, 1, first->s, i);
 	if (i < first->e)
@@ -404,7 +407,8 @@ play_some(struct doc *d, size_t budget)
 				break;
 			}
 			if (pl.kind == K_NAME) {
-				if (play_first_word(ps->in, pl.s, pl.e, play_parts))
+				if (play_first_word(ps->in, pl.s, pl.e,
+				    play_parts))
 					heading(d, ps, 1, pl.s, pl.e);
 				else
 					stage(d, ps, &pl);
@@ -456,7 +460,8 @@ prescan(struct play *ps)
 			/* The lines before and after a page number that are
 			 * not names may be running heads. */
 			if (pe0 > ps0) {
-				rec_shapes_add(&ps->heads, rec_shape(p, ps0, pe0));
+				rec_shapes_add(&ps->heads,
+				    rec_shape(p, ps0, pe0));
 				ps->headfirst[p[ps0]] = 1;
 			}
 			for (nx.next = l.next, k = 0; k < 3 &&
@@ -565,10 +570,11 @@ play_sniff(const uint8_t *p, size_t n, const char *ext)
 	for (pos = 0; rec_line(p, n, pos, &l); pos = l.next) {
 		if (l.s == l.e)
 			continue;
-		if (play_division(p, l.s, l.e, play_acts) || play_division(p, l.s, l.e,
-		    play_scenes))
+		if (play_division(p, l.s, l.e, play_acts) ||
+		    play_division(p, l.s, l.e, play_scenes))
 			divisions++;
-		else if (play_first_word(p, l.s + (p[l.s] == '['), l.e, play_strong))
+		else if (play_first_word(p, l.s + (p[l.s] == '['), l.e,
+		    play_strong))
 			enters++;
 		else if (play_caps_label(p, l.s, l.e, &w)) {
 			/* "ALGERNON. Did you hear what I was playing?" */
@@ -576,8 +582,7 @@ play_sniff(const uint8_t *p, size_t n, const char *ext)
 			if (rec_shapes_count(seen, rec_shape(p, l.s, w)) == 0)
 				labelled++;
 			rec_shapes_add(seen, rec_shape(p, l.s, w));
-		}
-		else if (play_caps_name(p, l.s, l.e, &ns, &ne) &&
+		} else if (play_caps_name(p, l.s, l.e, &ns, &ne) &&
 		    rec_line(p, n, l.next, &nx) && (nx.s == nx.e ||
 		    !rec_caps(p, nx.s, nx.e))) {
 			names++;

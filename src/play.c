@@ -22,7 +22,8 @@ const char *const play_weak[] = {
 	"Sleeps", "Kneels", "Kneeling", "Rising", "Rises", "Writing", "Drawing",
 	"Draws", "Advancing", "Retires", "Retiring", "They", "Noise", "March",
 	"Trumpets", "Music", "Thunder", "Takes", "Throws", "Puts", "Leaps",
-	"Scattering", "Pointing", "Beneath", "Behind", "Above", "Below", "Aloud",
+	"Scattering", "Pointing", "Beneath", "Behind", "Above", "Below",
+	"Aloud",
 	"Apart", "Falls", "Fights", "Stabs", "Kisses", "Embraces", "Laughs",
 	"Weeps", "Curtain", "Aside.", "Within.", "Dies.", "Sings.", NULL
 };
@@ -80,8 +81,9 @@ play_add_words(struct rec_shapes *t, const uint8_t *p, size_t s, size_t e)
 	size_t i, w;
 
 	for (i = s; i < e; i = w + 1) {
-		for (w = i; w < e && p[w] != ' ' && p[w] != ',' && p[w] != ';' &&
-		    p[w] != '.' && p[w] != ']' && p[w] != '_'; w++)
+		for (w = i; w < e && p[w] != ' ' && p[w] != ',' &&
+		    p[w] != ';' && p[w] != '.' && p[w] != ']' && p[w] != '_';
+		    w++)
 			;
 		if (w - i >= 3) {
 			rec_shapes_add(t, play_word_hash(p, i, w, 0));
@@ -218,7 +220,8 @@ play_caps_label(const uint8_t *p, size_t s, size_t e, size_t *w)
 	*w = i;
 	return i + 1 < e && p[i] == '.' && p[i + 1] == ' ' && i - s >= 2 &&
 	    rec_caps(p, s, i) && !play_numeral(p, s, i) &&
-	    !play_division(p, s, e, play_acts) && !play_division(p, s, e, play_scenes);
+	    !play_division(p, s, e, play_acts) &&
+	    !play_division(p, s, e, play_scenes);
 }
 
 /* True when the line [s, e) is a stage direction (after_name: right

@@ -9,6 +9,7 @@
 #include "lectern/build.h"
 #include "lectern/doc.h"
 #include "lectern/rec.h"
+#include "lectern/util.h"
 
 int
 rec_space(uint8_t c)
@@ -411,4 +412,99 @@ rec_add(struct doc *d, struct rec_out *o, const uint8_t *p, size_t s,
 {
 	if (o->kind != REC_NONE)
 		rec_para_line(d, &o->pa, p, s, e, o->how);
+}
+
+/* Named entities that pages of records use. */
+static const struct {
+	const char	*name;
+	const char	*utf8;
+} entities[] = {
+	{ "lt", "<" }, { "gt", ">" }, { "amp", "&" }, { "quot", "\"" },
+	{ "apos", "'" }, { "nbsp", "\xC2\xA0" }, { "mdash", "\xE2\x80\x94" },
+	{ "ndash", "\xE2\x80\x93" }, { "lsquo", "\xE2\x80\x98" },
+	{ "rsquo", "\xE2\x80\x99" }, { "ldquo", "\xE2\x80\x9C" },
+	{ "rdquo", "\xE2\x80\x9D" }, { "hellip", "\xE2\x80\xA6" },
+	{ "sect", "\xC2\xA7" }, { "para", "\xC2\xB6" }, { "deg", "\xC2\xB0" },
+	{ "middot", "\xC2\xB7" }, { "bull", "\xE2\x80\xA2" },
+	{ "copy", "\xC2\xA9" }, { "reg", "\xC2\xAE" },
+	{ "frac12", "\xC2\xBD" }, { "frac14", "\xC2\xBC" },
+	{ "eacute", "\xC3\xA9" }, { "egrave", "\xC3\xA8" },
+	{ "aacute", "\xC3\xA1" }, { "ntilde", "\xC3\xB1" },
+	{ "ouml", "\xC3\xB6" }, { "uuml", "\xC3\xBC" },
+	{ "ccedil", "\xC3\xA7" },
+};
+
+/* Appends the code point uc as UTF-8 (a control or a surrogate as it
+ * was written: the reader shows it as a placeholder). */
+static void
+add_utf8(struct buf *b, unsigned long uc)
+{
+	char u[4];
+
+	if (uc == 0 || uc > 0x10FFFF || (uc >= 0xD800 && uc <= 0xDFFF))
+		uc = 0xFFFD;
+	if (uc < 0x80) {
+		buf_addc(b, (char)uc);
+	} else if (uc < 0x800) {
+		u[0] = (char)(0xC0 | uc >> 6);
+		u[1] = (char)(0x80 | (uc & 0x3F));
+		buf_add(b, u, 2);
+	} else if (uc < 0x10000) {
+		u[0] = (char)(0xE0 | uc >> 12);
+		u[1] = (char)(0x80 | ((uc >> 6) & 0x3F));
+		u[2] = (char)(0x80 | (uc & 0x3F));
+		buf_add(b, u, 3);
+	} else {
+		u[0] = (char)(0xF0 | uc >> 18);
+		u[1] = (char)(0x80 | ((uc >> 12) & 0x3F));
+		u[2] = (char)(0x80 | ((uc >> 6) & 0x3F));
+		u[3] = (char)(0x80 | (uc & 0x3F));
+		buf_add(b, u, 4);
+	}
+}
+
+size_t
+rec_entity(const uint8_t *p, size_t i, size_t e, struct buf *b)
+{
+	unsigned long uc = 0;
+	size_t j = i + 1, k;
+	int hex = 0;
+
+	if (j < e && p[j] == '#') {
+		j++;
+		if (j < e && (p[j] == 'x' || p[j] == 'X')) {
+			hex = 1;
+			j++;
+		}
+		for (k = j; k < e && k - j < 8; k++) {
+			int v = -1;
+
+			if (p[k] >= '0' && p[k] <= '9')
+				v = p[k] - '0';
+			else if (hex && (p[k] | 0x20) >= 'a' &&
+			    (p[k] | 0x20) <= 'f')
+				v = (p[k] | 0x20) - 'a' + 10;
+
+			if (v < 0)
+				break;
+			uc = uc * (hex ? 16 : 10) + (unsigned long)v;
+		}
+		if (k == j || k >= e || p[k] != ';')
+			return 0;
+		add_utf8(b, uc);
+		return k + 1 - i;
+	}
+	for (k = j; k < e && k - j < 10 && ((p[k] >= 'a' && p[k] <= 'z') ||
+	    (p[k] >= 'A' && p[k] <= 'Z') || (p[k] >= '0' && p[k] <= '9'));
+	    k++)
+		;
+	if (k == j || k >= e || p[k] != ';')
+		return 0;
+	for (uc = 0; uc < sizeof entities / sizeof entities[0]; uc++)
+		if (strlen(entities[uc].name) == k - j &&
+		    memcmp(entities[uc].name, p + j, k - j) == 0) {
+			buf_adds(b, entities[uc].utf8);
+			return k + 1 - i;
+		}
+	return 0;
 }

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct buf;
 struct doc;
 
 /* One line of the input: [start, end) without its newline, [s, e) the
@@ -46,6 +47,11 @@ int	 rec_caps(const uint8_t *p, size_t s, size_t e);
 int	 rec_word(const uint8_t *p, size_t s, size_t e, const char *w,
 	    const char *after);
 
+/* Decodes the HTML entity at p[i] == '&' ("&lt;", "&#8212;", "&#x9b;")
+ * into b; returns the bytes it took, or 0 when it is not one. A code
+ * point that is not a character decodes as U+FFFD. */
+size_t	 rec_entity(const uint8_t *p, size_t i, size_t e, struct buf *b);
+
 /* True when [s, e) holds the ASCII text w, in any case. */
 int	 rec_has(const uint8_t *p, size_t s, size_t e, const char *w);
 
@@ -81,7 +87,7 @@ struct rec_para {
 	int		 open;
 	size_t		 start;		/* where its text starts */
 	size_t		 lines;		/* lines added */
-	size_t		 capital;	/* lines after the first with a capital */
+	size_t		 capital;	/* later lines with a capital */
 	size_t		 chars;		/* bytes of its lines */
 };
 
