@@ -147,12 +147,14 @@ joining(const struct court *cs)
 	return cs->caption || cs->index ? REC_LINES : REC_PROSE;
 }
 
+/* Ends the open paragraph and makes its block. */
 static void
 close_para(struct doc *d, struct court *cs)
 {
 	rec_close(d, &cs->out);
 }
 
+/* Starts a paragraph of kind, its lines joined as the page asks. */
 static void
 open_para(struct doc *d, struct court *cs, enum rec_kind kind)
 {
@@ -161,6 +163,7 @@ open_para(struct doc *d, struct court *cs, enum rec_kind kind)
 	cs->prevstop = 0;
 }
 
+/* Adds the line [s, e) of the input to the open paragraph. */
 static void
 add_line(struct doc *d, struct court *cs, size_t s, size_t e)
 {
@@ -647,6 +650,7 @@ court_begin(struct doc *d)
 	d->parsed = 0;
 }
 
+/* Frees the reader's state. */
 static void
 court_end(struct doc *d)
 {

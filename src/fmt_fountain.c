@@ -480,6 +480,7 @@ title_page(struct doc *d, struct fountain *fs)
 	return pos;
 }
 
+/* Starts reading: the title page. */
 static void
 fountain_begin(struct doc *d)
 {
@@ -494,6 +495,7 @@ fountain_begin(struct doc *d)
 	d->parsed = fs->pos;
 }
 
+/* Frees the reader's state. */
 static void
 fountain_end(struct doc *d)
 {

@@ -670,6 +670,7 @@ find_title(struct doc *d, struct hearing *hs, size_t ts, size_t te)
 	d->meta.title.end = bp.tend;
 }
 
+/* Starts reading: the record in the page, the title. */
 static void
 hearing_begin(struct doc *d)
 {
@@ -686,6 +687,7 @@ hearing_begin(struct doc *d)
 	d->parsed = hs->pos;
 }
 
+/* Frees the reader's state. */
 static void
 hearing_end(struct doc *d)
 {

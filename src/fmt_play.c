@@ -533,6 +533,7 @@ title(struct doc *d, struct play *ps)
 	return by.next;
 }
 
+/* Starts reading: a sample of the names and directions, the title. */
 static void
 play_begin(struct doc *d)
 {
@@ -548,6 +549,7 @@ play_begin(struct doc *d)
 	d->parsed = ps->pos;
 }
 
+/* Frees the reader's state. */
 static void
 play_end(struct doc *d)
 {
