@@ -18,6 +18,7 @@ layout_text(const struct doc *d, size_t b, int width)
 	struct layout_block lb = { NULL, 0, 0 };
 	struct buf out = { NULL, 0, 0 };
 	size_t i;
+	char *s;
 
 	layout_block(d, b, width, &lb);
 	for (i = 0; i < lb.nlines; i++) {
@@ -29,7 +30,9 @@ layout_text(const struct doc *d, size_t b, int width)
 		    lb.lines[i].end - lb.lines[i].start);
 	}
 	layout_block_free(&lb);
-	return xstrdup(buf_str(&out));
+	s = xstrdup(buf_str(&out));
+	buf_free(&out);
+	return s;
 }
 
 TEST(layout_keeps_lines)
@@ -71,13 +74,16 @@ label_of(const char *line)
 	const uint8_t *p = (const uint8_t *)line;
 	struct court_label lb;
 	struct buf b = { NULL, 0, 0 };
+	char *s;
 
 	if (court_label(p, 0, strlen(line), &lb)) {
 		buf_add(&b, p + lb.ns, lb.ne - lb.ns);
 		buf_addc(&b, '|');
 		buf_adds(&b, line + lb.ts);
 	}
-	return xstrdup(buf_str(&b));
+	s = xstrdup(buf_str(&b));
+	buf_free(&b);
+	return s;
 }
 
 TEST(court_labels)
