@@ -35,34 +35,54 @@ layout_text(const struct doc *d, size_t b, int width)
 	return s;
 }
 
-TEST(layout_keeps_lines)
+/* Parses a NUL-terminated string as the named format. */
+static struct doc *
+parse_as(const char *s, const char *format)
 {
-	struct doc *d = unit_parse("Title\n\nSome words here that run on\n"
-	    "and on past one line\n\nAnd more words here to wrap\n"
-	    "onto a second line\n\nMore\n");
+	struct doc *d = doc_new_as((const uint8_t *)s, strlen(s), "test",
+	    DOC_BORROWED, format);
+
+	doc_parse_all(d);
+	return d;
+}
+
+/* The block whose text starts with s, or nblocks. */
+static size_t
+find_block(const struct doc *d, const char *s)
+{
 	size_t b;
-	char *s;
 
 	for (b = 0; b < d->nblocks; b++)
-		if (memchr(d->src + d->blocks[b].tstart, '\n',
-		    d->blocks[b].tend - d->blocks[b].tstart) != NULL)
-			break;
-	EXPECT(b < d->nblocks);
+		if (d->blocks[b].tend - d->blocks[b].tstart >= strlen(s) &&
+		    memcmp(d->src + d->blocks[b].tstart, s, strlen(s)) == 0)
+			return b;
+	return d->nblocks;
+}
+
+TEST(layout_keeps_lines)
+{
+	struct doc *d = parse_as("ACT I\n\nHAMLET\nSome words here that run "
+	    "on\nAnd on past one line\n\nHORATIO\nYes.\n\nHAMLET\nNo.\n",
+	    "play");
+	size_t b = find_block(d, "Some words");
+	char *s;
+
+	EXPECT(b < d->nblocks && d->blocks[b].lines);
 	if (b == d->nblocks) {
 		doc_free(d);
 		return;
 	}
-	/* Wrapped as one paragraph... */
+	/* Line by line, each line wrapped on its own ("HAMLET: " first)... */
 	s = layout_text(d, b, 80);
-	EXPECT(strchr(s, '|') == NULL);
+	EXPECT_STR(s, "Some words here that run on|And on past one line");
 	free(s);
-	/* ...or line by line, each line wrapped on its own. */
-	d->blocks[b].lines = 1;
+	s = layout_text(d, b, 20);
+	EXPECT_STR(s, "Some words|here that run on|And on past one line");
+	free(s);
+	/* ...or wrapped as one paragraph, where a newline is a space. */
+	d->blocks[b].lines = 0;
 	s = layout_text(d, b, 80);
-	EXPECT_STR(s, "Some words here that run on|and on past one line");
-	free(s);
-	s = layout_text(d, b, 12);
-	EXPECT_STR(s, "Some words|here that|run on|and on past|one line");
+	EXPECT_STR(s, "Some words here that run on\nAnd on past one line");
 	free(s);
 	doc_free(d);
 }
@@ -143,30 +163,6 @@ TEST(court_lines)
 	EXPECT(court_versus((const uint8_t *)"v. 23 Cr. 118 (AT)", 0, 18));
 	EXPECT(court_versus((const uint8_t *)"vs.        )", 0, 12));
 	EXPECT(!court_versus((const uint8_t *)"very well", 0, 9));
-}
-
-/* Parses a NUL-terminated string as the named format. */
-static struct doc *
-parse_as(const char *s, const char *format)
-{
-	struct doc *d = doc_new_as((const uint8_t *)s, strlen(s), "test",
-	    DOC_BORROWED, format);
-
-	doc_parse_all(d);
-	return d;
-}
-
-/* The block whose text starts with s, or nblocks. */
-static size_t
-find_block(const struct doc *d, const char *s)
-{
-	size_t b;
-
-	for (b = 0; b < d->nblocks; b++)
-		if (d->blocks[b].tend - d->blocks[b].tstart >= strlen(s) &&
-		    memcmp(d->src + d->blocks[b].tstart, s, strlen(s)) == 0)
-			return b;
-	return d->nblocks;
 }
 
 TEST(play_directions_and_verse)
