@@ -49,12 +49,16 @@ play_first_word(const uint8_t *p, size_t s, size_t e, const char *const *list)
 
 	if (s >= e)
 		return 0;
-	for (w = s; w < e && p[w] != ' ' && p[w] != ','; w++)
-		;
-	for (i = 0; list[i] != NULL; i++)
-		if ((uint8_t)list[i][0] == p[s] && strlen(list[i]) == w - s &&
+	for (i = 0, w = 0; list[i] != NULL; i++) {
+		if ((uint8_t)list[i][0] != p[s])
+			continue;
+		if (w == 0)
+			for (w = s; w < e && p[w] != ' ' && p[w] != ','; w++)
+				;
+		if (strlen(list[i]) == w - s &&
 		    memcmp(list[i], p + s, w - s) == 0)
 			return 1;
+	}
 	return 0;
 }
 
@@ -133,6 +137,10 @@ play_division(const uint8_t *p, size_t s, size_t e, const char *const *w)
 
 	for (k = s; k < e && p[k] != ' '; k++)
 		;
+	/* Acts and scenes start with A or S: most lines end here. */
+	if (p[s] != 'A' && p[s] != 'S' && (k + 1 >= e ||
+	    (p[k + 1] != 'A' && p[k + 1] != 'S')))
+		return 0;
 	for (i = 0; w[i] != NULL; i++) {
 		n = strlen(w[i]);
 		if (e - s > n + 1 && p[s] == (uint8_t)w[i][0] &&
@@ -215,6 +223,11 @@ play_caps_label(const uint8_t *p, size_t s, size_t e, size_t *w)
 {
 	size_t i;
 
+	*w = s;
+	/* A word in lower case ends it at once ("McCLANE" does not). */
+	if (e - s < 4 || (p[s + 1] >= 'a' && p[s + 1] <= 'z' &&
+	    !(p[s] == 'M' && p[s + 1] == 'c')))
+		return 0;
 	for (i = s; i < e && i - s <= MAX_NAME && p[i] != '.'; i++)
 		;
 	*w = i;
