@@ -326,6 +326,7 @@ rec_para_close(struct doc *d, struct rec_para *pa, enum rec_join how,
     size_t *s, size_t *e)
 {
 	size_t i, n;
+	char *nl;
 	int keep = how == REC_LINES;
 
 	build_trim(d, pa->start);
@@ -339,9 +340,9 @@ rec_para_close(struct doc *d, struct rec_para *pa, enum rec_join how,
 	if (pa->lines >= 2 && pa->capital * 4 >= (pa->lines - 1) * 3 &&
 	    pa->chars / pa->lines <= 64)
 		return memchr(d->src + *s, '\n', n - *s) != NULL;
-	for (i = *s; i < n; i++)
-		if (d->build->text.data[i] == '\n')
-			d->build->text.data[i] = ' ';
+	for (i = *s; i < n && (nl = memchr(d->build->text.data + i, '\n',
+	    n - i)) != NULL; i = (size_t)(nl - d->build->text.data) + 1)
+		*nl = ' ';
 	return 0;
 }
 
