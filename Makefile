@@ -30,6 +30,11 @@ CORE	 = util text doc build format lexicon fmt_plain layout render view \
 CORE	+= captions cues cuetext cuelabel fmt_vtt fmt_srt
 CORE	+= speech segments plain_lines
 CORE	+= fmt_markdown md_blocks md_input
+CORE	+= rec
+CORE	+= court fmt_court
+CORE	+= fmt_hearing
+CORE	+= play fmt_play
+CORE	+= fmt_fountain
 # The terminal user interface: the only modules that include curses.h.
 UI	 = main ui ui_core ui_reader ui_status ui_toc ui_find ui_search \
 	   ui_help ui_list ui_notes ui_script ui_input ui_style ui_term

@@ -8,12 +8,20 @@ extern const struct format format_plain;
 extern const struct format format_webvtt;
 extern const struct format format_srt;
 extern const struct format format_markdown;
+extern const struct format format_court;
+extern const struct format format_hearing;
+extern const struct format format_play;
+extern const struct format format_fountain;
 
 const struct format *const format_table[] = {
 	&format_plain,
 	&format_webvtt,
 	&format_srt,
 	&format_markdown,
+	&format_court,
+	&format_hearing,
+	&format_play,
+	&format_fountain,
 	NULL
 };
 
