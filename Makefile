@@ -14,14 +14,17 @@ WARN	 = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 PKG_CONFIG ?= pkg-config
 CURSES_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
 CURSES_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
+XML_CFLAGS    := $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
+XML_LIBS      := $(shell $(PKG_CONFIG) --libs libxml-2.0 2>/dev/null || echo -lxml2)
 LECTERN_CPPFLAGS = -Iinclude -D_GNU_SOURCE -DLECTERN_VERSION='"$(VERSION)"'
 LECTERN_CFLAGS	 = -std=c11 $(WARN) -MMD -MP
-CORE_LIBS = -lunistring
+CORE_LIBS = -lunistring $(XML_LIBS)
 LIBS	 = $(CURSES_LIBS) $(CORE_LIBS)
 
 # The model, parser, layout and outputs: no curses in these.
 CORE	 = util text doc build format lexicon fmt_plain layout render view \
-	   keymap search state notes
+	   keymap search state notes \
+	   fmt_html html_enc html_tree html_pick html_walk html_label
 # The terminal user interface: the only modules that include curses.h.
 UI	 = main ui ui_draw ui_toc ui_help ui_style ui_script ui_search \
 	   ui_notes ui_list ui_term
@@ -54,7 +57,7 @@ $(BIN): $(CORE_OBJS) $(UI_OBJS)
 
 $(OBJDIR)/%.o: src/%.c | $(OBJDIR)
 	@$(if $(Q),echo "  CC      $<")
-	$(Q)$(CC) $(LECTERN_CPPFLAGS) $(CPPFLAGS) $(LECTERN_CFLAGS) $(CFLAGS) $(CURSES_CFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(LECTERN_CPPFLAGS) $(CPPFLAGS) $(LECTERN_CFLAGS) $(CFLAGS) $(CURSES_CFLAGS) $(XML_CFLAGS) -c -o $@ $<
 
 $(OBJDIR)/asset.o: src/asset.S assets/interview.txt | $(OBJDIR)
 	@$(if $(Q),echo "  AS      $<")

@@ -5,9 +5,11 @@
 #include "lectern/format.h"
 
 extern const struct format format_plain;
+extern const struct format format_html;
 
 const struct format *const format_table[] = {
 	&format_plain,
+	&format_html,
 	NULL
 };
 
