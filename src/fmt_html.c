@@ -113,7 +113,8 @@ sniff(const uint8_t *p, size_t n, const char *ext)
 		return 40;
 	if (strong)
 		return 95;
-	if (i < n && p[i] == '<' && tags >= 3 && (web || tags >= 10))
+	if (i < n && p[i] == '<' && (tags >= 10 || (tags >= 3 &&
+	    (web || blocks >= 2))))
 		return 80;
 	if (tags >= 20 && inside * 3 >= n - i)
 		return 60;
@@ -183,6 +184,28 @@ starts_strong(const struct html_pieces *pc, const struct html_piece *p,
 	    pc->runs[p->rs].e >= e;
 }
 
+/* True when the piece is only a name in bold: a label alone, without
+ * its colon ("<p><b>Raj Patel</b></p>"). Fills hl. */
+static int
+bold_alone(const struct html_pieces *pc, const struct html_piece *p,
+    struct html_label *hl)
+{
+	const uint8_t *t = (const uint8_t *)pc->text.data;
+	int words;
+
+	if (p->kind != HP_PARA || !starts_strong(pc, p, p->te) ||
+	    !html_name_ok(t, p->ts, p->te, &words))
+		return 0;
+	memset(hl, 0, sizeof *hl);
+	hl->kind = HL_LABEL;
+	hl->flags = HL_BOLD | HL_ALONE;
+	hl->ns = p->ts;
+	hl->ne = hl->ts = hl->te = p->te;
+	hl->time = DOC_NO_TIME;
+	hl->words = words;
+	return 1;
+}
+
 /* Reads the labels of the pieces and decides which names are speakers:
  * one named twice or more, in bold, or in capitals where the page's
  * recurring labels are; a surname alone is the full name's. */
@@ -214,14 +237,15 @@ find_speakers(struct reader *rd)
 		if (p->kind != HP_PARA && p->kind != HP_LINE &&
 		    p->kind != HP_QUOTE)
 			continue;
-		if (html_label_read(t, p->ts, p->te, 0, &l->hl) == HL_NONE ||
-		    l->hl.kind == HL_MORE)
+		if (html_label_read(t, p->ts, p->te, 0, &l->hl) == HL_MORE)
+			continue;
+		if (l->hl.kind == HL_NONE && !bold_alone(&rd->pc, p, &l->hl))
 			continue;
 		if (starts_strong(&rd->pc, p, l->hl.ne))
 			l->hl.flags |= HL_BOLD;
 		l->name = name_index(rd, t + l->hl.ns, l->hl.ne - l->hl.ns);
 		rd->names[l->name].count++;
-		if (l->hl.flags & HL_BOLD)
+		if ((l->hl.flags & (HL_BOLD | HL_ALONE)) == HL_BOLD)
 			rd->names[l->name].bold = 1;
 		if (l->hl.flags & HL_CAPS)
 			rd->names[l->name].caps = 1;
@@ -318,7 +342,8 @@ same_text(const char *a, const uint8_t *b, size_t n)
 			j++;
 			continue;
 		}
-		if (a[i] == '\0' || j >= n || (a[i] | 0x20) != (b[j] | 0x20))
+		if (a[i] == '\0' || j >= n ||
+		    ((uint8_t)a[i] | 0x20) != (b[j] | 0x20))
 			return 0;
 		i++;
 		j++;
@@ -346,6 +371,7 @@ put_title(struct doc *d, struct reader *rd, const struct html_page *pg)
 		size_t hn = first->te - first->ts;
 
 		if (title == NULL || same_text(title, h, hn) ||
+		    (raw != NULL && same_text(raw, h, hn)) ||
 		    (hn >= 8 && memmem(title, strlen(title), h, hn) != NULL)) {
 			free(title);
 			title = xstrndup((const char *)h, hn);
@@ -519,11 +545,30 @@ put_piece(struct doc *d, struct reader *rd, const struct html_piece *p)
 	case HP_QUOTE:
 		build_block(d, DOC_QUOTE, &bp);
 		break;
+	case HP_ROW:
+		bp.level = 0;
+		build_block(d, DOC_PARA, &bp);
+		break;
 	default:
 		bp.level = 0;
 		build_para(d, &bp);
 		break;
 	}
+	build_text(d, "\n", 1);
+}
+
+/* "(00:01:02): text": a paragraph of the open turn, at that time. */
+static void
+put_more(struct doc *d, struct reader *rd, const struct label *l,
+    const struct html_piece *p)
+{
+	struct build_piece bp;
+	size_t s;
+
+	s = put_text(d, &rd->pc, p, l->hl.ts, l->hl.te);
+	bp = build_piece(s, build_len(d));
+	bp.time = l->hl.time;
+	build_para(d, &bp);
 	build_text(d, "\n", 1);
 }
 
@@ -554,7 +599,9 @@ put_blocks(struct doc *d, struct reader *rd)
 			put_turn(d, rd, pending, pp, pp->te, pp->te, pp->time);
 			pending = NULL;
 		}
-		if (ok && l->hl.kind == HL_TURN) {
+		if (l->hl.kind == HL_MORE) {
+			put_more(d, rd, l, p);
+		} else if (ok && l->hl.kind == HL_TURN) {
 			put_turn(d, rd, l, p, l->hl.ts, l->hl.te, p->time);
 		} else if (ok && l->hl.kind == HL_LABEL && p->se > p->ss) {
 			put_turn(d, rd, l, p, p->ts, p->te, p->time);
@@ -592,7 +639,6 @@ some(struct doc *d, size_t budget)
 	skip_repeats(&rd);
 	put_title(d, &rd, &pg);
 	put_blocks(d, &rd);
-	build_trim(d, 0);
 	if (root >= 0) {
 		const struct html_node *n = &pg.nodes[root];
 

@@ -112,7 +112,7 @@ static const char *const chrome_words[] = {
 	"comments", "disqus", "related", "recommended", "sidebar", "popup",
 	"modal", "footer", "header", "masthead", "pagination", "pager",
 	"toolbar", "skip", "widget", "byline", "dateline", "tags",
-	"copyright", "disclaimer", "legal",
+	"copyright", "disclaimer", "legal", "toc",
 	NULL
 };
 static const char *const hidden_words[] = {
@@ -537,8 +537,14 @@ html_page_parse(struct html_page *pg, const uint8_t *p, size_t n)
 		parse_from(&sx, p, n, off);
 		if (sx.restart <= off || sx.restart >= n)
 			break;
-		/* Close what is open, down to the body, and parse on. */
+		/* Close what is open, down to the body, and parse on after
+		 * the tag that went too deep. */
 		off = sx.restart;
+		while (off < n && (p[off] == ' ' || p[off] == '\n' ||
+		    p[off] == '\t' || p[off] == '/'))
+			off++;
+		if (off < n && p[off] == '>')
+			off++;
 		pg->restarts++;
 		sx.depth = 0;
 		sx.dropped = 0;

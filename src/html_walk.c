@@ -38,7 +38,7 @@ put(struct walk *w, const void *p, size_t n)
 	if (n == 0)
 		return;
 	if (w->cur.len == 0) {
-		w->kind = w->heading > 0 ? HP_HEAD : w->row ? HP_ROW :
+		w->kind = w->heading > 0 ? HP_HEAD : w->row || w->table ? HP_ROW :
 		    w->pre ? HP_LINE : w->list > 0 ? HP_BULLET :
 		    w->quote > 0 ? HP_QUOTE : HP_PARA;
 		w->level = w->heading > 0 ? w->heading : w->list;
@@ -105,7 +105,8 @@ take_stamps(struct walk *w)
 			continue;
 		}
 		q = html_stamp_at(t, i, w->cur.len, i == 0, &ms);
-		if (q == i) {
+		/* "(00:01:02): text" is for the labels to read. */
+		if (q == i || (i == 0 && q < w->cur.len && t[q] == ':')) {
 			i++;
 			continue;
 		}
@@ -273,6 +274,18 @@ speaker(struct walk *w, int i)
 	if (ne > ns && t[ne - 1] == ':')
 		ne--;
 	lex_trim(t, &ns, &ne);
+	/* "The Minister for Agriculture (Ms Hale)": Ms Hale. */
+	if (ne > ns && t[ne - 1] == ')') {
+		size_t o = ne - 1;
+
+		while (o > ns && t[o] != '(')
+			o--;
+		if (t[o] == '(' && o > ns && html_name_ok(t, o + 1, ne - 1,
+		    &words)) {
+			ns = o + 1;
+			ne--;
+		}
+	}
 	if (ne == ns || ne - ns > MAX_SPEAKER ||
 	    !html_name_ok(t, ns, ne, &words))
 		return;

@@ -171,6 +171,7 @@ enum html_label_kind {
 
 #define HL_BOLD		0x01	/* the label was strong (given) */
 #define HL_CAPS		0x02	/* the name is in capitals (set) */
+#define HL_ALONE	0x04	/* a bold name alone, without a colon */
 
 /* A label as read: ranges into the bytes given. */
 struct html_label {
