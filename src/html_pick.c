@@ -30,6 +30,8 @@ sum_text(struct html_page *pg)
 	size_t i, k;
 
 	for (i = 0; i < pg->n; i++) {
+		if (nd[i].tag == HT_TEXT && nd[i].score < 0)
+			continue;	/* counted already */
 		nd[i].chars = nd[i].linkchars = nd[i].commas = 0;
 		nd[i].score = 0;
 		nd[i].flags &= ~(unsigned)HN_BLOCKS;
@@ -37,7 +39,8 @@ sum_text(struct html_page *pg)
 	for (i = pg->n; i-- > 0;) {
 		struct html_node *n = &nd[i];
 
-		if (n->tag == HT_TEXT) {
+		if (n->tag == HT_TEXT && n->score == 0) {
+			n->score = -1;
 			const uint8_t *t = (const uint8_t *)pg->text.data;
 
 			for (k = n->ts; k < n->te; k++) {
@@ -141,7 +144,8 @@ score(struct html_page *pg)
 	for (i = 0; i < pg->n; i++) {
 		struct html_node *n = &nd[i];
 
-		if ((n->flags & HN_DROP) || n->score == 0 || n->chars == 0)
+		if ((n->flags & HN_DROP) || n->tag == HT_TEXT || n->score == 0 ||
+		    n->chars == 0)
 			continue;
 		s = n->score * (1.0f - (float)n->linkchars / (float)n->chars);
 		if (top < 0 || s > best) {

@@ -387,7 +387,7 @@ for size in $SIZES; do
 	bench "$file" "$size"
 done
 
-# A 3 MB web page (navigation, scripts, a transcript of 6,000 turns in
+# A 3 MB web page (navigation, scripts, a transcript of 11,000 turns in
 # <p><strong>Name:</strong> paragraphs): lectern's first screen next to
 # `w3m -dump` (or `lynx -dump`) reading the whole page.
 page="$BENCH_DIR/page-3M.html"
@@ -398,7 +398,7 @@ if [ ! -s "$page" ]; then
 		print "</head><body><header><nav><ul>"
 		for (i = 0; i < 200; i++) print "<li><a href=\"/s/" i "\">Section " i "</a></li>"
 		print "</ul></nav></header><main><article class=\"post\"><h1>A long interview</h1><div class=\"entry-content\">"
-		for (i = 0; i < 6000; i++) {
+		for (i = 0; i < 11000; i++) {
 			if (i % 500 == 0) print "<h2>Part " i / 500 + 1 "</h2>"
 			printf "<p><strong>%s:</strong> [%02d:%02d:%02d] Turn %d, in which the speaker goes on, as speakers do, about tides, ports, <em>cranes</em> and the <a href=\"/x\">night shift</a>, at some length, and then a little longer, because a paragraph of a real transcript is rarely short, and then ends.</p>\n",
 			    i % 2 ? "Ann Lee" : "Bob Roy", int(i / 360) % 24, int(i / 6) % 60, (i * 10) % 60, i
