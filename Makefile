@@ -14,6 +14,8 @@ WARN	 = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 PKG_CONFIG ?= pkg-config
 CURSES_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
 CURSES_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
+XML_CFLAGS    := $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
+XML_LIBS      := $(shell $(PKG_CONFIG) --libs libxml-2.0 2>/dev/null || echo -lxml2)
 LECTERN_CPPFLAGS = -Iinclude -D_GNU_SOURCE -DLECTERN_VERSION='"$(VERSION)"'
 MD4C_CFLAGS   := $(shell $(PKG_CONFIG) --cflags md4c 2>/dev/null)
 MD4C_LIBS     := $(shell $(PKG_CONFIG) --libs md4c 2>/dev/null || echo -lmd4c)
@@ -21,6 +23,7 @@ LECTERN_CPPFLAGS += $(MD4C_CFLAGS)
 LECTERN_CFLAGS	 = -std=c11 $(WARN) -MMD -MP
 CORE_LIBS = -lunistring
 CORE_LIBS += $(MD4C_LIBS)
+CORE_LIBS += $(XML_LIBS)
 LIBS	 = $(CURSES_LIBS) $(CORE_LIBS)
 
 # The model, parser, layout and outputs: no curses in these.
@@ -35,6 +38,7 @@ CORE	+= court fmt_court
 CORE	+= fmt_hearing
 CORE	+= play fmt_play
 CORE	+= fmt_fountain
+CORE	+= fmt_html html_enc html_tree html_pick html_walk html_label
 # The terminal user interface: the only modules that include curses.h.
 UI	 = main ui ui_core ui_reader ui_status ui_toc ui_find ui_search \
 	   ui_help ui_list ui_notes ui_script ui_input ui_style ui_term
@@ -68,7 +72,7 @@ $(BIN): $(CORE_OBJS) $(UI_OBJS)
 
 $(OBJDIR)/%.o: src/%.c | $(OBJDIR)
 	@$(if $(Q),echo "  CC      $<")
-	$(Q)$(CC) $(LECTERN_CPPFLAGS) $(CPPFLAGS) $(LECTERN_CFLAGS) $(CFLAGS) $(CURSES_CFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(LECTERN_CPPFLAGS) $(CPPFLAGS) $(LECTERN_CFLAGS) $(CFLAGS) $(CURSES_CFLAGS) $(XML_CFLAGS) -c -o $@ $<
 
 $(OBJDIR)/asset.o: src/asset.S assets/interview.txt | $(OBJDIR)
 	@$(if $(Q),echo "  AS      $<")

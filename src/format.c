@@ -12,6 +12,7 @@ extern const struct format format_court;
 extern const struct format format_hearing;
 extern const struct format format_play;
 extern const struct format format_fountain;
+extern const struct format format_html;
 
 const struct format *const format_table[] = {
 	&format_plain,
@@ -22,6 +23,7 @@ const struct format *const format_table[] = {
 	&format_hearing,
 	&format_play,
 	&format_fountain,
+	&format_html,
 	NULL
 };
 

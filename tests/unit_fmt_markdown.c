@@ -88,7 +88,7 @@ TEST(markdown_sniff)
 		{ "# One\n\n## Two\n\nText with [a link](https://x.org).\n",
 		    "x", "markdown" },
 		{ "<!doctype html><html><body># not markdown</body></html>\n",
-		    "x.md", "plain" },
+		    "x.md", "html" },
 		{ "Title\nAnn Lee: Hello.\n", "x.md", "plain" },
 	};
 	size_t i;
