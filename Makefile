@@ -14,15 +14,31 @@ WARN	 = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 PKG_CONFIG ?= pkg-config
 CURSES_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
 CURSES_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
+XML_CFLAGS    := $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
+XML_LIBS      := $(shell $(PKG_CONFIG) --libs libxml-2.0 2>/dev/null || echo -lxml2)
 LECTERN_CPPFLAGS = -Iinclude -D_GNU_SOURCE -DLECTERN_VERSION='"$(VERSION)"'
+MD4C_CFLAGS   := $(shell $(PKG_CONFIG) --cflags md4c 2>/dev/null)
+MD4C_LIBS     := $(shell $(PKG_CONFIG) --libs md4c 2>/dev/null || echo -lmd4c)
+LECTERN_CPPFLAGS += $(MD4C_CFLAGS)
 LECTERN_CFLAGS	 = -std=c11 $(WARN) -MMD -MP
 CORE_LIBS = -lunistring
+CORE_LIBS += $(MD4C_LIBS)
+CORE_LIBS += $(XML_LIBS)
 LIBS	 = $(CURSES_LIBS) $(CORE_LIBS)
 
 # The model, parser, layout and outputs: no curses in these.
 CORE	 = util text doc build format lexicon fmt_plain layout render view fold scan \
-	   keymap search state notes cite
+	   keymap search state notes cite \
+	   state_list notes_file notes_anchor notes_export
 CORE	+= captions cues cuetext cuelabel fmt_vtt fmt_srt
+CORE	+= speech segments plain_lines
+CORE	+= fmt_markdown md_blocks md_input
+CORE	+= rec
+CORE	+= court fmt_court
+CORE	+= fmt_hearing
+CORE	+= play fmt_play
+CORE	+= fmt_fountain
+CORE	+= fmt_html html_enc html_tree html_pick html_walk html_label
 # The terminal user interface: the only modules that include curses.h.
 UI	 = main ui ui_core ui_reader ui_status ui_toc ui_find ui_search \
 	   ui_help ui_list ui_notes ui_script ui_input ui_style ui_term
@@ -37,6 +53,7 @@ CORE_OBJS = $(CORE:%=$(OBJDIR)/%.o) $(OBJDIR)/asset.o
 UI_OBJS	  = $(UI:%=$(OBJDIR)/%.o)
 TOOLS	  = tests/ptyrun tests/maxwidth
 FUZZRUN	?= tests/fuzzrun
+FUZZSTATE ?= tests/fuzzstate
 
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	    -fno-sanitize-recover=all
@@ -55,7 +72,7 @@ $(BIN): $(CORE_OBJS) $(UI_OBJS)
 
 $(OBJDIR)/%.o: src/%.c | $(OBJDIR)
 	@$(if $(Q),echo "  CC      $<")
-	$(Q)$(CC) $(LECTERN_CPPFLAGS) $(CPPFLAGS) $(LECTERN_CFLAGS) $(CFLAGS) $(CURSES_CFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(LECTERN_CPPFLAGS) $(CPPFLAGS) $(LECTERN_CFLAGS) $(CFLAGS) $(CURSES_CFLAGS) $(XML_CFLAGS) -c -o $@ $<
 
 $(OBJDIR)/asset.o: src/asset.S assets/interview.txt | $(OBJDIR)
 	@$(if $(Q),echo "  AS      $<")
@@ -82,6 +99,11 @@ $(FUZZRUN): tests/fuzz/fuzz.c $(CORE_OBJS)
 	@$(if $(Q),echo "  CC      $@")
 	$(Q)$(CC) $(TEST_CFLAGS) -DFUZZ_MAIN $(LDFLAGS) -o $@ tests/fuzz/fuzz.c $(CORE_OBJS) $(CORE_LIBS)
 
+# The state-file fuzz target, the same way.
+$(FUZZSTATE): tests/fuzz/fuzz_state.c $(CORE_OBJS)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(TEST_CFLAGS) -DFUZZ_MAIN $(LDFLAGS) -o $@ tests/fuzz/fuzz_state.c $(CORE_OBJS) $(CORE_LIBS)
+
 tests/ptyrun: tests/ptyrun.c
 	@$(if $(Q),echo "  CC      $@")
 	$(Q)$(CC) $(TEST_CFLAGS) $(LDFLAGS) -o $@ tests/ptyrun.c -lutil
@@ -91,7 +113,7 @@ tests/maxwidth: tests/maxwidth.c
 	$(Q)$(CC) $(TEST_CFLAGS) $(LDFLAGS) -o $@ tests/maxwidth.c
 
 # Every suite, with the normal build and again with the sanitizers.
-test: $(BIN) $(UNIT) $(FUZZRUN) $(TOOLS) sanitized
+test: $(BIN) $(UNIT) $(FUZZRUN) $(FUZZSTATE) $(TOOLS) sanitized
 	BUILDS="normal:./$(BIN):./$(UNIT):./$(FUZZRUN) asan:./build-check/lectern:./build-check/unit:./build-check/fuzzrun" \
 	$(SAN_ENV) sh tests/run
 
@@ -106,8 +128,10 @@ SAN_ENV	 = ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 sanitized:
 	$(Q)$(MAKE) --no-print-directory OBJDIR=build-check BIN=build-check/lectern \
 	    UNIT=build-check/unit FUZZRUN=build-check/fuzzrun \
+	    FUZZSTATE=build-check/fuzzstate \
 	    CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" \
-	    build-check/lectern build-check/unit build-check/fuzzrun
+	    build-check/lectern build-check/unit build-check/fuzzrun \
+	    build-check/fuzzstate
 
 # Speed and memory next to less and grep (see README, Performance):
 # BENCH_SIZES="1M 100M 1G" by default, BENCH_QUICK=1 for a short run.
@@ -115,11 +139,13 @@ bench: $(BIN) tests/ptyrun
 	sh tests/bench/bench.sh
 
 # The tests that matter for memory, under valgrind.
-valgrind: $(BIN) $(UNIT) $(FUZZRUN) $(TOOLS)
+valgrind: $(BIN) $(UNIT) $(FUZZRUN) $(FUZZSTATE) $(TOOLS)
 	sh tests/run valgrind
 
-# libFuzzer (clang): make fuzz FUZZ_TIME=seconds. Crashers are written to
-# build-fuzz/; keep them in tests/fuzz/regress/ once fixed.
+# libFuzzer (clang): make fuzz FUZZ_TIME=seconds, for each target: the
+# parser, layout and matcher (fuzz.c), then the state files
+# (fuzz_state.c). Crashers are written to build-fuzz/; keep them in
+# tests/fuzz/regress/ (tests/fuzz/state-regress/) once fixed.
 FUZZ_TIME ?= 60
 FUZZ_CC	?= clang
 FUZZ_FLAGS = -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -127,15 +153,22 @@ FUZZ_FLAGS = -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all
 fuzz:
 	$(Q)$(MAKE) --no-print-directory OBJDIR=build-fuzz CC=$(FUZZ_CC) \
 	    CFLAGS="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" \
-	    build-fuzz/fuzz
-	mkdir -p build-fuzz/corpus
+	    build-fuzz/fuzz build-fuzz/fuzz_state
+	mkdir -p build-fuzz/corpus build-fuzz/corpus-state
 	build-fuzz/fuzz -max_total_time=$(FUZZ_TIME) -max_len=65536 \
 	    -timeout=10 -rss_limit_mb=4096 -artifact_prefix=build-fuzz/ \
 	    build-fuzz/corpus tests/fuzz/corpus
+	build-fuzz/fuzz_state -max_total_time=$(FUZZ_TIME) -max_len=65536 \
+	    -timeout=10 -rss_limit_mb=4096 -artifact_prefix=build-fuzz/state- \
+	    build-fuzz/corpus-state tests/fuzz/state-corpus
 
 build-fuzz/fuzz: tests/fuzz/fuzz.c $(CORE_OBJS)
 	$(Q)$(CC) $(TEST_CFLAGS) -fsanitize=fuzzer -o $@ tests/fuzz/fuzz.c \
 	    $(CORE_OBJS) $(CORE_LIBS)
+
+build-fuzz/fuzz_state: tests/fuzz/fuzz_state.c $(CORE_OBJS)
+	$(Q)$(CC) $(TEST_CFLAGS) -fsanitize=fuzzer -o $@ \
+	    tests/fuzz/fuzz_state.c $(CORE_OBJS) $(CORE_LIBS)
 
 # Regenerates the KEYS section of the man page from the key table.
 man-keys: $(BIN)
@@ -153,7 +186,7 @@ uninstall:
 
 clean:
 	rm -rf build build-check build-fuzz lectern tests/unit tests/fuzzrun \
-	    $(TOOLS)
+	    tests/fuzzstate $(TOOLS)
 
 .PHONY: all run test check sanitized fuzz valgrind bench man-keys install uninstall clean
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "lectern/build.h"
 #include "lectern/doc.h"
@@ -26,6 +27,24 @@ build_own_text(struct doc *d)
 	d->build->own = 1;
 	d->src = (const uint8_t *)"";
 	d->len = 0;
+}
+
+void
+build_reserve(struct doc *d, size_t n)
+{
+	struct buf *b = &d->build->text;
+	const uintptr_t huge = (uintptr_t)2 << 20;
+	uintptr_t a, z;
+
+	UTIL_GROW(b->data, b->cap, n + 1);
+#ifdef MADV_HUGEPAGE
+	/* A large text in huge pages takes far fewer faults as it is
+	 * written. */
+	a = ((uintptr_t)b->data + huge - 1) & ~(huge - 1);
+	z = ((uintptr_t)b->data + b->cap) & ~(huge - 1);
+	if (z > a && z - a >= 2 * huge)
+		(void)madvise((void *)a, z - a, MADV_HUGEPAGE);
+#endif
 }
 
 /* Ends the span of the styles in force at the end of the text. */
@@ -61,25 +80,6 @@ build_style(struct doc *d, unsigned kinds)
 	close_span(d);
 	b->style = kinds;
 	b->style_start = b->text.len;
-}
-
-void
-build_reserve(struct doc *d, size_t n)
-{
-	struct buf *t = &d->build->text;
-
-	if (n < SIZE_MAX - 1)
-		UTIL_GROW(t->data, t->cap, t->len + n + 1);
-#ifdef MADV_HUGEPAGE
-	/* Fewer faults as the text is written. */
-	if (t->cap >= LARGE_TEXT) {
-		uintptr_t a = ((uintptr_t)t->data + 4095) & ~(uintptr_t)4095;
-		uintptr_t z = ((uintptr_t)t->data + t->cap) & ~(uintptr_t)4095;
-
-		if (z > a)
-			(void)madvise((void *)a, z - a, MADV_HUGEPAGE);
-	}
-#endif
 }
 
 size_t

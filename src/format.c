@@ -7,11 +7,23 @@
 extern const struct format format_plain;
 extern const struct format format_webvtt;
 extern const struct format format_srt;
+extern const struct format format_markdown;
+extern const struct format format_court;
+extern const struct format format_hearing;
+extern const struct format format_play;
+extern const struct format format_fountain;
+extern const struct format format_html;
 
 const struct format *const format_table[] = {
 	&format_plain,
 	&format_webvtt,
 	&format_srt,
+	&format_markdown,
+	&format_court,
+	&format_hearing,
+	&format_play,
+	&format_fountain,
+	&format_html,
 	NULL
 };
 

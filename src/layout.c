@@ -206,6 +206,26 @@ collect_line(void *arg, size_t s, size_t e, int cols)
 	l->cols = l->indent + (first ? c->prefix : 0) + cols;
 }
 
+/* Wraps the text of a block whose newlines end lines: each of its lines
+ * on its own, the first with first columns, the others with rest. */
+static void
+wrap_lines(const struct doc *d, const struct doc_block *b, int first,
+    int rest, struct collect *c)
+{
+	const uint8_t *nl;
+	size_t s = b->tstart, e;
+
+	for (;;) {
+		nl = memchr(d->src + s, '\n', b->tend - s);
+		e = nl == NULL ? b->tend : (size_t)(nl - d->src);
+		layout_wrap(d->src, s, e, first, rest, collect_line, c);
+		if (nl == NULL)
+			break;
+		s = e + 1;
+		first = rest;
+	}
+}
+
 /* True when no blank line separates block a from the block b after it. */
 static int
 tight(const struct doc_block *a, const struct doc_block *b)
@@ -296,8 +316,11 @@ layout_block_flags(const struct doc *d, size_t bi, int width, int flags,
 		text = width;
 	} else if (text < 1)
 		text = 1;
-	layout_wrap(d->src, b->tstart, b->tend, text,
-	    width - c.indent_rest, collect_line, &c);
+	if (b->lines)
+		wrap_lines(d, b, text, width - c.indent_rest, &c);
+	else
+		layout_wrap(d->src, b->tstart, b->tend, text,
+		    width - c.indent_rest, collect_line, &c);
 	if (b->kind == DOC_HEADING && b->level <= 2) {
 		struct layout_line *l;
 		size_t i;

@@ -18,6 +18,7 @@
 #include "lectern/doc.h"
 #include "lectern/keymap.h"
 #include "lectern/notes.h"
+#include "lectern/notes_export.h"
 #include "lectern/render.h"
 #include "lectern/search.h"
 #include "lectern/text.h"

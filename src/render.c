@@ -75,6 +75,7 @@ render_safe(FILE *f, const unsigned char *s, size_t n)
 int
 render_outline(const struct doc *d, FILE *f)
 {
+	char t[32];
 	size_t i;
 	int p;
 
@@ -85,6 +86,9 @@ render_outline(const struct doc *d, FILE *f)
 		    p = d->sections[p].parent)
 			fputs("  ", f);
 		render_safe(f, d->src + b->tstart, b->tend - b->tstart);
+		if (b->time != DOC_NO_TIME)
+			fprintf(f, "\t%s", doc_format_time(b->time, 1, t,
+			    sizeof t));
 		fputc('\n', f);
 	}
 	return fflush(f) == 0 && !ferror(f) ? 0 : -1;

@@ -12,6 +12,7 @@
 #include "lectern/doc.h"
 #include "lectern/keymap.h"
 #include "lectern/render.h"
+#include "lectern/state.h"
 #include "lectern/ui.h"
 #include "lectern/ui_core.h"
 #include "lectern/ui_find.h"
@@ -619,6 +620,7 @@ ui_run(struct doc *d, const struct ui_options *opt)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	state_set_cancel(&got_signal);	/* no long wait for a lock then */
 
 	if (start_curses(&scr) == -1) {
 		ui_script_close(&L->script);

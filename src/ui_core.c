@@ -285,11 +285,16 @@ ui_highlights(struct ui *ui, size_t **out)
 	struct notes *n = f->notes;
 	size_t *v, i = 0, j = 0, k = 0;
 
-	v = xreallocarray(NULL, f->ndoc_hl + n->nhl + 1, sizeof *v);
-	while (i < f->ndoc_hl || j < n->nhl) {
+	v = xreallocarray(NULL, f->ndoc_hl + n->hl.n + 1, sizeof *v);
+	while (i < f->ndoc_hl || j < n->hl.n) {
 		size_t a = i < f->ndoc_hl ?
 		    f->doc->sections[f->doc_hl[i]].heading : SIZE_MAX;
-		size_t c = j < n->nhl ? n->hl[j].block : SIZE_MAX;
+		size_t c = j < n->hl.n ? n->hl.v[j].block : SIZE_MAX;
+
+		if (c != SIZE_MAX && c >= f->doc->nblocks) {
+			j++;	/* never: they are checked when read */
+			continue;
+		}
 
 		if (a <= c) {
 			v[k++] = a;
@@ -309,12 +314,24 @@ void
 ui_notes_saved(struct ui *ui)
 {
 	struct ui_file *f = ui->file;
+	struct notes *n = f->notes;
+	char *done;
 
-	if (notes_save(f->notes, f->doc) == 0 || f->saved_problem)
+	if (notes_save(n, f->doc) == 0)
+		return;
+	if (n->busy) {
+		/* The change is kept for the next save. */
+		done = xstrdup(ui->msg != NULL ? ui->msg : "Changed");
+		ui_message(ui, "%s; not saved yet: another lectern holds the "
+		    "state (saved at the next chance)", done);
+		free(done);
+		return;
+	}
+	if (f->saved_problem)
 		return;
 	f->saved_problem = 1;
 	ui_message(ui, "Cannot save highlights and place: %s (going on "
-	    "without saving)", strerror(errno));
+	    "without saving)", n->error != NULL ? n->error : strerror(errno));
 }
 
 void

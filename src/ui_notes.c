@@ -1,5 +1,6 @@
 /* ui_notes.c: highlights, marks, place and copying in the reader. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -24,6 +25,8 @@ ui_notes_open(struct ui *ui)
 	f->ndoc_hl = notes_doc_highlights(f->doc, &f->doc_hl);
 	if (n->problem != NULL)
 		ui_message(ui, "Note: %s", n->problem);
+	if (n->refused)
+		f->saved_problem = 1;	/* that was the one message */
 	if (n->have_place && !ui->opt.top && f->doc->nblocks > 0) {
 		ui_read_until(ui, n->place > n->cursor ? n->place : n->cursor);
 		view_show_offset(f->view, n->place);
@@ -44,7 +47,9 @@ ui_notes_close(struct ui *ui)
 		n->place = view_top_offset(f->view);
 		n->cursor = f->doc->blocks[f->cursor].start;
 		n->have_place = 1;
-		notes_save(n, f->doc);
+		if (notes_save(n, f->doc) == -1 && n->busy)
+			fputs("lectern: highlights, marks and place not saved: "
+			    "another lectern held the state\n", stderr);
 	}
 	notes_free(n);
 	f->notes = NULL;
@@ -207,7 +212,7 @@ marks_key(struct ui *ui, struct ui_pane *p, int key, enum keymap_action a,
 		return 1;
 	}
 	if (m->kind == 'm') {
-		n->marks[i] = view_top_offset(f->view) + 1;
+		notes_set_mark(n, i, view_top_offset(f->view));
 		ui_message(ui, "Mark %c set", key);
 		n->place = view_top_offset(f->view);
 		n->cursor = f->doc->nblocks > 0 ?
@@ -216,11 +221,11 @@ marks_key(struct ui *ui, struct ui_pane *p, int key, enum keymap_action a,
 		ui_notes_saved(ui);
 		return 1;
 	}
-	if (n->marks[i] == 0) {
+	if (n->marks[i].off == 0) {
 		ui_message(ui, "Mark %c is not set", key);
 		return 1;
 	}
-	ui_goto_offset(ui, n->marks[i] - 1);
+	ui_goto_offset(ui, n->marks[i].off - 1);
 	return 1;
 }
 

@@ -9,7 +9,9 @@
 #include "lectern/doc.h"
 #include "lectern/keymap.h"
 #include "lectern/search.h"
+#include "lectern/notes.h"
 #include "lectern/state.h"
+#include "lectern/state_list.h"
 #include "lectern/text.h"
 #include "lectern/ui_find.h"
 #include "lectern/ui_search.h"
@@ -29,7 +31,7 @@ load_history(struct ui_search *s)
 		return;
 	s->history_loaded = 1;
 	if ((path = state_path("history", 0)) != NULL) {
-		state_list_load(&s->history, path);
+		state_list_load(&s->history, path, HISTORY_MAX);
 		free(path);
 	}
 }
@@ -58,18 +60,38 @@ was_regex(struct ui *ui, struct ui_search *s, const char *q)
 	return ui->opt.regex;
 }
 
+/* Saves the queries not saved yet, merged with other readers'. Returns 0
+ * or -1 with errno. */
+static int
+flush_history(struct ui_search *s)
+{
+	char *path;
+	int rc;
+
+	if (s->history.nunsaved == 0)
+		return 0;
+	if ((path = state_path("history", 1)) == NULL)
+		return -1;
+	rc = state_list_save(&s->history, path, HISTORY_MAX);
+	free(path);
+	return rc;
+}
+
 static void
 save_history(struct ui *ui, struct ui_search *s, const char *q)
 {
-	char *path;
-
 	load_history(s);
-	state_list_add(&s->history, q, HISTORY_MAX);
 	state_list_add(s->regex ? &s->regexes : &s->plains, q, HISTORY_MAX);
-	if ((path = state_path("history", 1)) == NULL ||
-	    state_list_save(&s->history, path) == -1)
-		ui_message(ui, "Search history not saved: %s", strerror(errno));
-	free(path);
+	if (state_list_add(&s->history, q, HISTORY_MAX) == -1 ||
+	    flush_history(s) == 0)
+		return;
+	if (errno == EWOULDBLOCK)
+		return;		/* kept for the next search, or the exit */
+	if (errno == EPERM && ui->file->notes != NULL &&
+	    ui->file->notes->refused)
+		return;		/* said when the reader opened */
+	ui_message(ui, "Search history not saved: %s", *state_why() != '\0' ?
+	    state_why() : strerror(errno));
 }
 
 /* Searches again for the bar's text; grow when it only got longer. */
@@ -471,6 +493,7 @@ ui_search_free(struct ui_search *s)
 	buf_free(&s->input);
 	free(s->error);
 	free(s->prev);
+	flush_history(s);
 	state_list_free(&s->history);
 	state_list_free(&s->regexes);
 	state_list_free(&s->plains);

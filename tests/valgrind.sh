@@ -20,6 +20,7 @@ vg() {
 
 vg unit ./tests/unit
 vg fuzz-corpus ./tests/fuzzrun $(ls -d tests/fuzz/corpus/* tests/fuzz/regress/* 2>/dev/null)
+vg fuzz-state-corpus ./tests/fuzzstate $(ls -d tests/fuzz/state-corpus/* tests/fuzz/state-regress/* 2>/dev/null)
 vg dump $LECTERN --dump=60 $I
 vg outline $LECTERN --outline $I
 vg grep $LECTERN --grep superint $I

@@ -37,7 +37,9 @@ enum doc_block_kind {
  *
  * A speaker turn is a TURN block followed by the PARA (and BULLET) blocks
  * that continue it; all of them carry the turn and speaker indexes. A
- * block's time is when it was said, where the source tells.
+ * block's time is when it was said, where the source tells. A block with
+ * lines set keeps the lines of its text (verse, a caption page): each
+ * newline in it starts a new line on the screen.
  */
 struct doc_block {
 	enum doc_block_kind kind;
@@ -50,6 +52,7 @@ struct doc_block {
 	int		 section;	/* innermost section holding it, or -1 */
 	int		 quote_attrib;	/* QUOTE: its ATTRIB block, or -1 */
 	uint32_t	 time;		/* start in ms, or DOC_NO_TIME */
+	int		 lines;		/* newlines in its text end lines */
 };
 
 /* A section: a heading and the blocks up to the next heading of the same

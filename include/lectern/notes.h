@@ -1,54 +1,55 @@
 /* notes.h: the reader's own highlights, marks and place in a document,
- * kept safe on disk (no terminal in here). */
+ * kept safe on disk and merged with other readers' (no terminal in
+ * here). The file format is in notes_file.h, the anchoring of highlights
+ * in notes_anchor.h, the Markdown export in notes_export.h. */
 #ifndef LECTERN_NOTES_H
 #define LECTERN_NOTES_H
 
 #include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
+
+#include "lectern/notes_file.h"
+#include "lectern/util.h"
 
 struct doc;
-
-#define NOTES_NMARKS	52	/* a-z, A-Z */
-
-/* A highlight, anchored by content: the block's index and source range,
- * and the start of its text, to find it again if the file changes. */
-struct notes_highlight {
-	size_t		 block;
-	size_t		 start, end;
-	char		*excerpt;
-};
 
 struct notes {
 	uint64_t	 hash;		/* of the document's content */
 	char		*path;		/* where the document came from, or NULL */
 	char		*file;		/* the state file, or NULL (not saved) */
+	char		*lock;		/* its lock */
 	size_t		 place;		/* source offset at the top */
 	size_t		 cursor;	/* source offset of the cursor block */
 	int		 have_place;
-	size_t		 marks[NOTES_NMARKS];	/* offset + 1, 0 when unset */
+	struct notes_mark marks[NOTES_NMARKS];
 
-	struct notes_highlight *hl;	/* in document order */
-	size_t		 nhl, caphl;
-	struct notes_highlight *lost;	/* no longer found in the text */
-	size_t		 nlost, caplost;
+	struct notes_hls hl;		/* found in the document, in order */
+	struct notes_hls pending;	/* saved past what is parsed yet: kept,
+					   not shown, checked at the next save */
+	struct notes_hls lost;		/* no longer found in the text */
+	struct buf	 extra;		/* lines of the file it does not know */
 
 	/* Changes of this session, for merging with other readers. */
 	size_t		*added, nadded, capadded;
 	size_t		*removed, nremoved, capremoved;
 
-	char		*problem;	/* what went wrong loading, once */
+	char		*problem;	/* what went wrong opening, said once */
+	char		*error;		/* why the last save failed, or NULL */
+	int		 refused;	/* the state directory or file is not
+					   trusted, or cannot be read: nothing
+					   is saved (problem says why) */
 	int		 save_failed;
+	int		 busy;		/* the last save found the lock held */
+	int		 tidied;	/* leftovers were looked for */
 };
-
-/* A fast 64-bit hash of n bytes. */
-uint64_t	 notes_hash(const uint8_t *p, size_t n);
 
 /*
  * Opens the notes of document d (hashing its content), read from the state
  * directory: the file of this content, or else the newest file of the same
  * path (a changed document), whose highlights are then found again by
- * their excerpts. Reads d on as far as its highlights need. Never fails:
+ * their excerpts. Everything read is checked against d: highlights that
+ * are not found are listed as lost (and said), marks and place past its
+ * end are dropped. Reads d on as far as its highlights need. Never fails:
  * problems are in n->problem. Pair with notes_free.
  */
 struct notes	*notes_open(struct doc *d, const char *path);
@@ -58,16 +59,30 @@ void		 notes_free(struct notes *n);
  * it is now highlighted. */
 int		 notes_toggle(struct notes *n, const struct doc *d, size_t b);
 
-/* The highlight on block b, or -1. */
+/* The index in n->hl of the highlight on block b, or -1. */
 long		 notes_find(const struct notes *n, size_t b);
 
-/* Saves under a lock, merging with what another reader saved meanwhile.
- * Returns 0, or -1 with errno (n->save_failed is set). */
+/* Sets mark i (0 to NOTES_NMARKS - 1) at source offset off, now. */
+void		 notes_set_mark(struct notes *n, int i, size_t off);
+
+/* Saves under a lock, merging with what another reader saved meanwhile
+ * (notes_merge). Returns 0, or -1 with errno (n->save_failed is set,
+ * n->error says why when errno does not; EWOULDBLOCK: another reader
+ * holds the lock, the changes are kept for the next save). */
 int		 notes_save(struct notes *n, const struct doc *d);
 
-/* Writes the highlights as Markdown block quotes. Returns 0 or -1. */
-int		 notes_export(const struct notes *n, const struct doc *d,
-		    FILE *f);
+/*
+ * Merges what the state file holds now (disk, read whole, emptied here)
+ * into n: its highlights checked against d (stale ones to lost, once),
+ * this session's additions and removals applied, lost highlights of both,
+ * the later of each mark, this reader's place, the file's unknown lines.
+ * The core of notes_save, without the files.
+ */
+void		 notes_merge(struct notes *n, struct notes_file *disk,
+		    const struct doc *d);
+
+/* The state file that notes_save would write now, into b. */
+void		 notes_serialize(const struct notes *n, struct buf *b);
 
 /* Sections that are the document's own highlights, in order: the
  * subsections of a section called Highlights (Key quotes, Excerpts...),

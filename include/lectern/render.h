@@ -13,7 +13,8 @@ int	render_dump(const struct doc *d, int width, FILE *f);
 int	render_dump_flags(const struct doc *d, int width, int flags, FILE *f);
 
 /* Writes the section tree, one heading a line, indented two spaces a
- * level below the top. Returns 0 or -1. */
+ * level below the top, and a heading's time after a tab (hh:mm:ss) when
+ * it has one. Returns 0 or -1. */
 int	render_outline(const struct doc *d, FILE *f);
 
 /* Writes NAME<TAB>TURNS<TAB>WORDS a speaker. Returns 0 or -1. */

@@ -4,7 +4,7 @@
 #define LECTERN_UI_SEARCH_H
 
 #include "lectern/search.h"
-#include "lectern/state.h"
+#include "lectern/state_list.h"
 #include "lectern/ui_core.h"
 #include "lectern/util.h"
 

@@ -387,6 +387,38 @@ for size in $SIZES; do
 	bench "$file" "$size"
 done
 
+# A 3 MB web page (navigation, scripts, a transcript of 11,000 turns in
+# <p><strong>Name:</strong> paragraphs): lectern's first screen next to
+# `w3m -dump` (or `lynx -dump`) reading the whole page.
+page="$BENCH_DIR/page-3M.html"
+if [ ! -s "$page" ]; then
+	awk 'BEGIN {
+		print "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>A long interview | Bench</title>"
+		for (i = 0; i < 40; i++) print "<script>var config" i " = {\"a\": [1, 2, 3], \"b\": \"<p>no</p>\"};</script>"
+		print "</head><body><header><nav><ul>"
+		for (i = 0; i < 200; i++) print "<li><a href=\"/s/" i "\">Section " i "</a></li>"
+		print "</ul></nav></header><main><article class=\"post\"><h1>A long interview</h1><div class=\"entry-content\">"
+		for (i = 0; i < 11000; i++) {
+			if (i % 500 == 0) print "<h2>Part " i / 500 + 1 "</h2>"
+			printf "<p><strong>%s:</strong> [%02d:%02d:%02d] Turn %d, in which the speaker goes on, as speakers do, about tides, ports, <em>cranes</em> and the <a href=\"/x\">night shift</a>, at some length, and then a little longer, because a paragraph of a real transcript is rarely short, and then ends.</p>\n",
+			    i % 2 ? "Ann Lee" : "Bob Roy", int(i / 360) % 24, int(i / 6) % 60, (i * 10) % 60, i
+		}
+		print "</div></article></main><footer><p>Footer</p></footer></body></html>"
+	}' > "$page"
+fi
+if command -v w3m > /dev/null || command -v lynx > /dev/null; then
+	dumper=w3m
+	command -v w3m > /dev/null || dumper=lynx
+	say "web page, $(wc -c < "$page" | tr -d ' ') bytes: lectern and $dumper -dump"
+	open_runs lec "lectern web page" "$LECTERN" "$page"
+	wall dump "$dumper -dump, web page" "$dumper" -dump "$page"
+	row 14 "web page: first screen vs $dumper -dump (ms)" "3M HTML" \
+	    "$(median "$W/lec.fs")" "$(median "$W/dump.ms")"
+	rm -f "$W"/lec.* "$W"/*.ms "$W"/*.out
+else
+	note "web page: neither w3m nor lynx is installed; skipped"
+fi
+
 # The table, then the notes and the machine.
 {
 	echo "| measure | size | lectern | less (or grep) | ratio |"

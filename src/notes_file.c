@@ -1,0 +1,472 @@
+/*
+ * notes_file.c: the state file of a document's notes.
+ *
+ * A document's notes live in $XDG_STATE_HOME/lectern/doc-HASH.state, one
+ * "key value" line each, ending with "end" (so a truncated file is seen):
+ *
+ *	lectern-state 1
+ *	path /home/me/episode.txt
+ *	place 12345
+ *	cursor 12000
+ *	mark a 2048 1732712345678
+ *	hl 17 5120 5874 I think actually a lot of things, a lot of
+ *	lost 30 9000 9100 A paragraph that is gone
+ *	end
+ *
+ * A mark's last number is when it was set (milliseconds since the
+ * epoch); files of earlier versions lack it. Lines of other keys are kept
+ * and written back, for the later version that wrote them to read.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lectern/notes_file.h"
+#include "lectern/state.h"
+#include "lectern/util.h"
+
+/* Writes s with newlines, backslashes and controls escaped. */
+static void
+escape(struct buf *b, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '\\')
+			buf_adds(b, "\\\\");
+		else if (c == '\n')
+			buf_adds(b, "\\n");
+		else if (c < 0x20 || c == 0x7f)
+			buf_printf(b, "\\x%02x", c);
+		else
+			buf_addc(b, (char)c);
+	}
+}
+
+/* The value of a hexadecimal digit, or -1. */
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Undoes escape in place. Returns -1 for a bad escape (or a NUL). */
+static int
+unescape(char *s)
+{
+	char *o = s;
+
+	for (; *s != '\0'; s++) {
+		int hi, lo;
+
+		if (*s != '\\') {
+			*o++ = *s;
+			continue;
+		}
+		s++;
+		if (*s == '\\')
+			*o++ = '\\';
+		else if (*s == 'n')
+			*o++ = '\n';
+		else if (*s == 'x' && (hi = hexval(s[1])) >= 0 &&
+		    (lo = hexval(s[2])) >= 0 && (hi | lo) != 0) {
+			*o++ = (char)(hi << 4 | lo);
+			s += 2;
+		} else
+			return -1;
+	}
+	*o = '\0';
+	return 0;
+}
+
+/* Reads a decimal number of at most max at *s, moving *s past it.
+ * Returns -1 unless there is one. */
+static int
+number(const char **s, uint64_t max, uint64_t *v)
+{
+	const char *p = *s;
+	uint64_t x = 0;
+
+	if (*p < '0' || *p > '9')
+		return -1;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (x > (max - (uint64_t)(*p - '0')) / 10)
+			return -1;
+		x = x * 10 + (uint64_t)(*p - '0');
+	}
+	*s = p;
+	*v = x;
+	return 0;
+}
+
+/* Reads " NUMBER" (an offset) at *s. */
+static int
+offset(const char **s, size_t *v)
+{
+	uint64_t x;
+
+	if (**s != ' ')
+		return -1;
+	(*s)++;
+	if (number(s, SIZE_MAX, &x) == -1)
+		return -1;
+	*v = (size_t)x;
+	return 0;
+}
+
+/* The length of the first n bytes of s or less, not cutting a UTF-8
+ * sequence (invalid UTF-8 is cut where it falls). */
+static size_t
+cut(const char *s, size_t n)
+{
+	size_t len = strlen(s), k = n;
+
+	if (len <= n)
+		return len;
+	while (k > 0 && k + 3 > n && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	return ((unsigned char)s[k] & 0xC0) == 0x80 ? n : k;
+}
+
+void
+notes_hls_add(struct notes_hls *l, size_t block, size_t start, size_t end,
+    const char *excerpt)
+{
+	UTIL_GROW(l->v, l->cap, l->n + 1);
+	l->v[l->n].block = block;
+	l->v[l->n].start = start;
+	l->v[l->n].end = end;
+	l->v[l->n].excerpt = xstrndup(excerpt, cut(excerpt,
+	    NOTES_EXCERPT_BYTES));
+	l->n++;
+}
+
+void
+notes_hls_move(struct notes_hls *l, struct notes_highlight *h)
+{
+	UTIL_GROW(l->v, l->cap, l->n + 1);
+	l->v[l->n++] = *h;
+	h->excerpt = NULL;
+}
+
+/* By block, then the rest, so that which of two on a block is kept does
+ * not depend on the order they came in. */
+static int
+hl_cmp(const void *a, const void *b)
+{
+	const struct notes_highlight *x = a, *y = b;
+
+	if (x->block != y->block)
+		return x->block < y->block ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end < y->end ? -1 : 1;
+	return strcmp(x->excerpt, y->excerpt);
+}
+
+void
+notes_hls_sort(struct notes_hls *l)
+{
+	size_t i, k = 0;
+
+	if (l->n < 2)
+		return;
+	qsort(l->v, l->n, sizeof *l->v, hl_cmp);
+	for (i = 0; i < l->n; i++) {
+		if (k > 0 && l->v[k - 1].block == l->v[i].block) {
+			free(l->v[i].excerpt);
+			continue;
+		}
+		l->v[k++] = l->v[i];
+	}
+	l->n = k;
+}
+
+void
+notes_hls_unique(struct notes_hls *l, size_t max)
+{
+	size_t i, k = 0;
+
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof *l->v, hl_cmp);
+	for (i = 0; i < l->n; i++) {
+		if ((k > 0 && hl_cmp(&l->v[k - 1], &l->v[i]) == 0) || k == max) {
+			free(l->v[i].excerpt);
+			continue;
+		}
+		l->v[k++] = l->v[i];
+	}
+	l->n = k;
+}
+
+long
+notes_hls_find(const struct notes_hls *l, size_t block)
+{
+	size_t lo = 0, hi = l->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (l->v[mid].block < block)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < l->n && l->v[lo].block == block ? (long)lo : -1;
+}
+
+void
+notes_hls_free(struct notes_hls *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i].excerpt);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+void
+notes_file_free(struct notes_file *f)
+{
+	free(f->path);
+	notes_hls_free(&f->hl);
+	notes_hls_free(&f->lost);
+	buf_free(&f->extra);
+	memset(f, 0, sizeof *f);
+}
+
+/* The index of mark letter c, or -1. */
+static int
+mark_index(char c)
+{
+	if (c >= 'a' && c <= 'z')
+		return c - 'a';
+	if (c >= 'A' && c <= 'Z')
+		return 26 + c - 'A';
+	return -1;
+}
+
+/* Parses one line (NUL-terminated, without its newline) of a known key
+ * into f. Returns 1 when done, 0 for a key it does not know, -1 when the
+ * line is wrong. */
+static int
+parse_line(struct notes_file *f, char *line)
+{
+	const char *p;
+	uint64_t t;
+	size_t a, b, c;
+	int i;
+
+	if (strncmp(line, "path ", 5) == 0) {
+		free(f->path);
+		f->path = xstrdup(line + 5);
+		return unescape(f->path) == -1 ? -1 : 1;
+	}
+	if (strncmp(line, "place", 5) == 0 && line[5] == ' ') {
+		p = line + 5;
+		if (offset(&p, &f->place) == -1 || *p != '\0')
+			return -1;
+		f->have_place = 1;
+		return 1;
+	}
+	if (strncmp(line, "cursor", 6) == 0 && line[6] == ' ') {
+		p = line + 6;
+		return offset(&p, &f->cursor) == -1 || *p != '\0' ? -1 : 1;
+	}
+	if (strncmp(line, "mark ", 5) == 0) {
+		if ((i = mark_index(line[5])) < 0)
+			return -1;
+		p = line + 6;
+		if (offset(&p, &a) == -1 || a == SIZE_MAX)
+			return -1;
+		t = 0;
+		if (*p == ' ' && (p++, number(&p, INT64_MAX, &t)) == -1)
+			return -1;
+		if (*p != '\0')
+			return -1;
+		f->marks[i].off = a + 1;
+		f->marks[i].time = (int64_t)t;
+		return 1;
+	}
+	if (strncmp(line, "hl ", 3) == 0 || strncmp(line, "lost ", 5) == 0) {
+		int lost = line[0] == 'l';
+		char *ex;
+
+		p = line + (lost ? 4 : 2);
+		if (offset(&p, &a) == -1 || offset(&p, &b) == -1 ||
+		    offset(&p, &c) == -1 || *p != ' ')
+			return -1;
+		ex = line + (p + 1 - line);
+		if (unescape(ex) == -1)
+			return -1;
+		if (!lost)
+			notes_hls_add(&f->hl, a, b, c, ex);
+		else if (f->lost.n < NOTES_LOST_MAX)
+			notes_hls_add(&f->lost, a, b, c, ex);
+		return 1;
+	}
+	return 0;
+}
+
+enum notes_file_status
+notes_file_parse(struct notes_file *f, const char *data, size_t len)
+{
+	const char *p = data, *end = data + len;
+	struct buf line = { NULL, 0, 0 };
+	int first = 1, ended = 0, rc = NOTES_FILE_OK;
+
+	notes_file_free(f);
+	if (memchr(data, '\0', len) != NULL)
+		return NOTES_FILE_BROKEN;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = (size_t)((nl != NULL ? nl : end) - p);
+		char *s;
+
+		buf_reset(&line);
+		buf_add(&line, p, n);
+		p += n + (nl != NULL);
+		if (n == 0)
+			continue;
+		s = line.data;
+		if (ended) {
+			rc = NOTES_FILE_BROKEN;
+			break;
+		}
+		if (first) {
+			const char *v = s + 14;
+			uint64_t version;
+
+			first = 0;
+			if (strncmp(s, "lectern-state ", 14) != 0 ||
+			    number(&v, 1000000, &version) == -1 || *v != '\0' ||
+			    version == 0) {
+				rc = NOTES_FILE_BROKEN;
+				break;
+			}
+			if (version > 1) {
+				rc = NOTES_FILE_NEWER;
+				break;
+			}
+			continue;
+		}
+		if (strcmp(s, "end") == 0) {
+			ended = 1;
+			continue;
+		}
+		switch (parse_line(f, s)) {
+		case -1:
+			rc = NOTES_FILE_BROKEN;
+			break;
+		case 0:
+			buf_add(&f->extra, p - n - (nl != NULL), n);
+			buf_addc(&f->extra, '\n');
+			continue;
+		default:
+			continue;
+		}
+		break;
+	}
+	buf_free(&line);
+	if (rc == NOTES_FILE_OK && !ended)
+		rc = NOTES_FILE_BROKEN;
+	if (rc != NOTES_FILE_OK) {
+		notes_file_free(f);
+		return rc;
+	}
+	notes_hls_sort(&f->hl);
+	f->whole = 1;
+	return NOTES_FILE_OK;
+}
+
+/* Appends an "hl" or "lost" line for each of l. */
+static void
+write_hls(struct buf *b, const char *key, const struct notes_hls *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		buf_printf(b, "%s %zu %zu %zu ", key, l->v[i].block,
+		    l->v[i].start, l->v[i].end);
+		escape(b, l->v[i].excerpt);
+		buf_addc(b, '\n');
+	}
+}
+
+void
+notes_file_write(const struct notes_file *f, struct buf *b)
+{
+	size_t i;
+
+	buf_adds(b, "lectern-state 1\n");
+	if (f->path != NULL) {
+		buf_adds(b, "path ");
+		escape(b, f->path);
+		buf_addc(b, '\n');
+	}
+	if (f->have_place)
+		buf_printf(b, "place %zu\ncursor %zu\n", f->place, f->cursor);
+	for (i = 0; i < NOTES_NMARKS; i++)
+		if (f->marks[i].off != 0)
+			buf_printf(b, "mark %c %zu %lld\n", i < 26 ?
+			    (char)('a' + i) : (char)('A' + i - 26),
+			    f->marks[i].off - 1, (long long)f->marks[i].time);
+	write_hls(b, "hl", &f->hl);
+	write_hls(b, "lost", &f->lost);
+	buf_add(b, f->extra.data, f->extra.len);
+	buf_adds(b, "end\n");
+}
+
+int
+notes_file_load(struct notes_file *f, const char *path, char **problem)
+{
+	enum notes_file_status st;
+	char *data, *aside;
+	size_t len;
+	int saved;
+
+	notes_file_free(f);
+	if ((data = state_read(path, STATE_MAX_BYTES, &len)) == NULL) {
+		if (errno == ENOENT)
+			return 0;
+		saved = errno;
+		free(*problem);
+		if (asprintf(problem, "not using the state: %s",
+		    *state_why() != '\0' ? state_why() : strerror(saved)) == -1)
+			util_fatal("out of memory");
+		errno = saved;
+		return -1;
+	}
+	st = notes_file_parse(f, data, len);
+	free(data);
+	if (st == NOTES_FILE_OK)
+		return 1;
+	free(*problem);
+	if (st == NOTES_FILE_NEWER) {
+		if (asprintf(problem, "not using the state: %s is from a "
+		    "newer lectern", strrchr(path, '/') != NULL ?
+		    strrchr(path, '/') + 1 : path) == -1)
+			util_fatal("out of memory");
+		errno = EPROTO;
+		return -1;
+	}
+	if ((aside = state_set_aside(path)) != NULL) {
+		const char *base = strrchr(aside, '/');
+
+		if (asprintf(problem, "the saved state was broken; kept as %s",
+		    base != NULL ? base + 1 : aside) == -1)
+			util_fatal("out of memory");
+		free(aside);
+	} else if (asprintf(problem, "the saved state was broken") == -1)
+		util_fatal("out of memory");
+	return 0;
+}
