@@ -485,7 +485,7 @@ search_run_slice(struct search_index *x, struct search_query *q,
 		b = doc_block_at(d, ev);
 		if (b < x->nready && block_in_scope(d, b, sc))
 			search_in_block(x, q, b, from, r);
-		done += ev - p + 1;
+		done += d->blocks[b].end > p ? d->blocks[b].end - p : 1;
 		from = ++b < d->nblocks ? d->blocks[b].start : end;
 	}
 	return b >= x->nready ? end : from;

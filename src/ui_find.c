@@ -9,8 +9,8 @@
 #include "lectern/util.h"
 #include "lectern/view.h"
 
-#define FOLD_CHUNK	(2u << 20)	/* bytes folded between two keys */
-#define SCAN_SLICE	(4u << 20)	/* bytes searched between two keys */
+#define TAKE_CHUNK	(2u << 20)	/* bytes taken in between two keys */
+#define SCAN_SLICE	(1u << 20)	/* bytes searched between two keys */
 
 void
 ui_find_init(struct ui_find *f)
@@ -38,6 +38,7 @@ ui_find_forget(struct ui_find *f)
 	f->scanning = 0;
 	f->res.n = 0;
 	f->checked = f->hidden = 0;
+	f->counted = SIZE_MAX;
 }
 
 /* Drops the matches found since the last call that are in turns the
@@ -60,6 +61,8 @@ drop_hidden(struct ui *ui, struct ui_find *f)
 		}
 		f->res.m[k++] = f->res.m[i];
 	}
+	if (k < f->res.n && f->counted > k)
+		f->counted = SIZE_MAX;	/* some counted went: anew */
 	f->res.n = k;
 	f->checked = k;
 }
@@ -105,26 +108,37 @@ show_match(struct ui *ui, struct ui_find *f, size_t i)
 		view_scroll(v, -(long)(ui->geom.rows / 4));
 }
 
-/* Section counts for the contents. */
+/* Section counts for the contents: the matches found since the last
+ * call are added to their section and the sections holding it, so that a
+ * long search costs its new matches only. */
 static void
 count_sections(struct ui *ui, struct ui_find *f)
 {
 	const struct doc *d = ui->file->doc;
-	size_t i, hint = 0, b;
+	size_t i, b;
+	int s;
 
-	free(f->counts);
-	f->counts = xcalloc(d->nsections + 1, sizeof *f->counts);
-	f->ncounts = d->nsections;
-	/* Each match in its innermost section, then the sums up the tree
-	 * (a subsection always comes after its parent). */
-	for (i = 0; i < f->res.n; i++) {
-		b = search_block_from(f->index, &f->res.m[i], &hint);
-		if (d->blocks[b].section >= 0)
-			f->counts[d->blocks[b].section]++;
+	if (f->counted > f->res.n) {
+		/* Matches went (a longer query, hidden turns): anew. */
+		if (f->ncounts > 0)
+			memset(f->counts, 0, f->ncounts * sizeof *f->counts);
+		f->counted = 0;
+		f->count_hint = 0;
 	}
-	for (i = d->nsections; i-- > 0;)
-		if (d->sections[i].parent >= 0)
-			f->counts[d->sections[i].parent] += f->counts[i];
+	if (d->nsections > f->ncounts) {
+		f->counts = xreallocarray(f->counts, d->nsections,
+		    sizeof *f->counts);
+		memset(f->counts + f->ncounts, 0, (d->nsections - f->ncounts) *
+		    sizeof *f->counts);
+		f->ncounts = d->nsections;
+	}
+	for (i = f->counted; i < f->res.n; i++) {
+		b = search_block_from(f->index, &f->res.m[i], &f->count_hint);
+		for (s = d->blocks[b].section; s >= 0 && (size_t)s <
+		    f->ncounts; s = d->sections[s].parent)
+			f->counts[s]++;
+	}
+	f->counted = f->res.n;
 }
 
 /* Picks the match to show once enough is scanned: the nearest from where
@@ -196,6 +210,7 @@ ui_find_query(struct ui *ui, struct ui_find *f, const char *text, int regex,
 	}
 	f->checked = f->res.n;
 	f->hidden = 0;
+	f->counted = SIZE_MAX;	/* count anew */
 	if (f->have)
 		search_query_free(&f->q);
 	f->q = q;
@@ -222,6 +237,7 @@ ui_find_follow(struct ui *ui, struct ui_find *f)
 	f->res.n = 0;
 	f->scan = 0;
 	f->checked = f->hidden = 0;
+	f->counted = SIZE_MAX;
 	f->cur = 0;
 	f->shown = 1;
 	f->scanning = 1;
@@ -298,7 +314,7 @@ ui_find_work(struct ui *ui, struct ui_find *f)
 		f->index = search_index_begin(ui->file->doc);
 	if (search_index_complete(f->index))
 		return;
-	search_index_extend(f->index, FOLD_CHUNK);
+	search_index_extend(f->index, TAKE_CHUNK);
 	/* The same search goes on into the new text. */
 	if (f->have && f->scan < search_folded_len(f->index))
 		f->scanning = 1;

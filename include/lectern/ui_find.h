@@ -18,13 +18,16 @@ struct ui_find {
 	struct search_scope scope;
 	int		 backward;	/* n goes back, N forward */
 	size_t		 cur;		/* the current match */
-	size_t		 scan;		/* folded offset searched up to */
+	size_t		 scan;		/* where the next slice starts */
 	int		 scanning;	/* more to search, between keys */
 	int		 shown;		/* a match was shown for this query */
 	struct view_place origin;	/* where the search started */
 	size_t		 origin_off;
 	size_t		*counts;	/* matches in each section */
 	size_t		 ncounts;
+	size_t		 counted;	/* matches counted in them (SIZE_MAX:
+					   none, count anew) */
+	size_t		 count_hint;	/* the block of the last counted */
 	/* With a speaker filter on, only what is shown is searched: the
 	 * matches in hidden turns are dropped, and counted. */
 	int		 filter;	/* the view's filter they were found
