@@ -20,7 +20,8 @@ CORE_LIBS = -lunistring
 LIBS	 = $(CURSES_LIBS) $(CORE_LIBS)
 
 # The model, parser, layout and outputs: no curses in these.
-CORE	 = util text doc lexicon parse layout render view keymap search state notes
+CORE	 = util text doc lexicon parse layout render view keymap rx rx_run search \
+	   state notes
 # The terminal user interface: the only modules that include curses.h.
 UI	 = main ui ui_draw ui_toc ui_help ui_style ui_script ui_search \
 	   ui_notes ui_list ui_term
