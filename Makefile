@@ -21,7 +21,7 @@ LIBS	 = $(CURSES_LIBS) $(CORE_LIBS)
 
 # The model, parser, layout and outputs: no curses in these.
 CORE	 = util text doc lexicon parse layout render view keymap rx rx_run search \
-	   state notes
+	   search_rx state notes
 # The terminal user interface: the only modules that include curses.h.
 UI	 = main ui ui_draw ui_toc ui_help ui_style ui_script ui_search \
 	   ui_notes ui_list ui_term

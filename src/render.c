@@ -182,7 +182,7 @@ render_grep(const struct doc *d, const struct search_query *q, int color,
     FILE *f)
 {
 	struct search_index *x = search_index_new(d);
-	struct search_result r = { NULL, 0, 0, 0 };
+	struct search_result r = { NULL, 0, 0, 0, NULL };
 	size_t i;
 
 	search_run(x, q, NULL, &r);

@@ -14,6 +14,8 @@
  * of white space) whose folded bytes all stand for the whole of it. A
  * match may not start or end inside an atomic segment, and its end takes
  * in the combining marks after it, so it never splits a grapheme cluster.
+ *
+ * Regular expressions are searched by search_rx.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,37 +27,16 @@
 #include <unistr.h>
 
 #include "lectern/doc.h"
+#include "lectern/rx.h"
 #include "lectern/search.h"
 #include "lectern/util.h"
+#include "search_impl.h"
 
 #define F_CASE		1	/* fold case */
 #define F_MARKS		2	/* keep combining marks */
-#define SEG_ATOMIC	0x80000000u
-#define SEG_F(g)	((g).f & ~SEG_ATOMIC)
 #define FOLD_MAX	64	/* most bytes one character folds to */
 #define CACHE_SIZE	1024
 #define COUNT_BATCH	(1u << 20)	/* folded bytes counted at a time */
-
-struct seg {
-	uint32_t	 f;		/* folded offset, SEG_ATOMIC flag */
-	uint32_t	 s;		/* source offset */
-};
-
-struct search_index {
-	const struct doc *doc;
-	uint8_t		*text;
-	size_t		 len, cap;
-	struct seg	*segs;
-	size_t		 nsegs, capsegs;
-	uint32_t	*bstart;	/* folded offset of each block */
-	size_t		 nblocks, capbstart;
-	int		 nomap;		/* counting only: no map, no blocks */
-	uint32_t	*wide;		/* counting: start and end of each
-					   character that folds to more than
-					   one byte */
-	size_t		 nwide, capwide;
-	int		 space;		/* the last folded byte was a space */
-};
 
 /* Folds of non-ASCII characters, remembered: folding calls into
  * libunistring, which is slow next to a table. */
@@ -381,15 +362,22 @@ seg_at(const struct search_index *x, size_t f)
 	return lo;
 }
 
-/* The segment holding f, walking on from *hint: matches come in order, so
- * a walk is shorter than a search. */
+/* The segment holding f, walking from *hint: matches come in order (a
+ * regular expression's search goes backward), so a walk is shorter than a
+ * search. */
 static size_t
 seg_from(const struct search_index *x, size_t *hint, size_t f)
 {
 	size_t i = *hint, steps = 0;
 
-	if (i >= x->nsegs || SEG_F(x->segs[i]) > f)
+	if (i >= x->nsegs)
 		i = seg_at(x, f);
+	while (i > 0 && SEG_F(x->segs[i]) > f)
+		if (++steps > 32) {
+			i = seg_at(x, f);
+			break;
+		} else
+			i--;
 	while (i + 1 < x->nsegs && SEG_F(x->segs[i + 1]) <= f)
 		if (++steps > 32) {
 			i = seg_at(x, f);
@@ -400,15 +388,16 @@ seg_from(const struct search_index *x, size_t *hint, size_t f)
 	return i;
 }
 
-/* True when folded offset f is a boundary of what it stands for: not
- * inside the folded bytes of one character. */
-static int
-at_boundary_from(const struct search_index *x, size_t *hint, size_t f)
+/* True when f is not inside the folded bytes of one character. */
+int
+search_at_boundary(const struct search_index *x, size_t *hint, size_t f)
 {
-	size_t i = seg_from(x, hint, f);
+	size_t i;
 
-	return !(x->segs[i].f & SEG_ATOMIC) || SEG_F(x->segs[i]) == f ||
-	    f >= x->len;
+	if (x->nsegs == 0 || f >= x->len)
+		return 1;
+	i = seg_from(x, hint, f);
+	return !(x->segs[i].f & SEG_ATOMIC) || SEG_F(x->segs[i]) == f;
 }
 
 /* True for a character that belongs to the grapheme before it. */
@@ -479,22 +468,31 @@ search_block(const struct search_index *x, const struct search_match *m)
 	return lo;
 }
 
-static int
-in_scope(const struct search_index *x, const struct search_match *m,
-    const struct search_scope *sc, size_t *hint)
+/* True when block b is in the scope. */
+int
+search_block_in_scope(const struct search_index *x,
+    const struct search_scope *sc, size_t b)
 {
 	const struct doc *d = x->doc;
-	size_t b;
 
 	if (sc == NULL || sc->kind == SEARCH_ALL)
 		return 1;
-	b = search_block_from(x, m, hint);
 	if (sc->kind == SEARCH_SPEAKER)
 		return d->blocks[b].speaker == sc->speaker;
 	if (sc->section < 0 || (size_t)sc->section >= d->nsections)
 		return 0;
 	return b >= d->sections[sc->section].heading &&
 	    b < d->sections[sc->section].end;
+}
+
+/* True when match m is in the scope. */
+static int
+in_scope(const struct search_index *x, const struct search_match *m,
+    const struct search_scope *sc, size_t *hint)
+{
+	if (sc == NULL || sc->kind == SEARCH_ALL)
+		return 1;
+	return search_block_in_scope(x, sc, search_block_from(x, m, hint));
 }
 
 /* True when the source of m matches the query's exact form (for queries
@@ -543,8 +541,8 @@ consider(const struct search_index *x, const struct search_query *q,
 {
 	struct search_match m;
 
-	if (fe <= fs || !at_boundary_from(x, &w->seg, fs) ||
-	    !at_boundary_from(x, &w->seg, fe))
+	if (fe <= fs || !search_at_boundary(x, &w->seg, fs) ||
+	    !search_at_boundary(x, &w->seg, fe))
 		return;
 	m.fs = (uint32_t)fs;
 	m.fe = (uint32_t)fe;
@@ -555,33 +553,6 @@ consider(const struct search_index *x, const struct search_query *q,
 	r->m[r->n++] = m;
 }
 
-static void
-run_regex(const struct search_index *x, const struct search_query *q,
-    const struct search_scope *sc, struct search_result *r, size_t pos)
-{
-	regmatch_t rm;
-	struct walk w = { 0, 0 };
-
-	while (pos < x->len) {
-		int flags = REG_STARTEND;
-		size_t n;
-
-		rm.rm_so = (regoff_t)pos;
-		rm.rm_eo = (regoff_t)x->len;
-		if (pos > 0 && x->text[pos - 1] != '\n')
-			flags |= REG_NOTBOL;
-		if (regexec(&q->re, (const char *)x->text, 1, &rm, flags) != 0)
-			break;
-		n = r->n;
-		if (rm.rm_eo > rm.rm_so)
-			consider(x, q, sc, r, (size_t)rm.rm_so, (size_t)rm.rm_eo,
-			    &w);
-		/* After a match, on from its end; after one refused (it
-		 * split a character), from the next byte. */
-		pos = r->n > n ? (size_t)rm.rm_eo : (size_t)rm.rm_so + 1;
-	}
-}
-
 size_t
 search_run_slice(const struct search_index *x, const struct search_query *q,
     const struct search_scope *sc, struct search_result *r, size_t from,
@@ -590,13 +561,9 @@ search_run_slice(const struct search_index *x, const struct search_query *q,
 	const uint8_t *p, *end, *stop;
 	struct walk w = { 0, 0 };
 
-	if (q->regex) {
-		/* All that is folded, from where the last slice ended (a
-		 * growing index adds whole blocks). */
-		if (q->compiled)
-			run_regex(x, q, sc, r, from);
-		return x->len;
-	}
+	if (q->regex)
+		return q->rx != NULL ? search_rx_slice(x, q, sc, r, from,
+		    budget) : x->len;
 	if (q->nfolded == 0 || from >= x->len)
 		return x->len;
 	p = x->text + from;
@@ -616,8 +583,8 @@ search_run_slice(const struct search_index *x, const struct search_query *q,
 				r->skipped = 1;
 			p += q->nfolded;
 		} else {
-			if (!at_boundary_from(x, &w.seg, fs) ||
-			    !at_boundary_from(x, &w.seg, fs + q->nfolded))
+			if (!search_at_boundary(x, &w.seg, fs) ||
+			    !search_at_boundary(x, &w.seg, fs + q->nfolded))
 				r->skipped = 1;
 			p++;
 		}
@@ -635,6 +602,7 @@ search_run(const struct search_index *x, const struct search_query *q,
 
 	r->n = 0;
 	r->skipped = 0;
+	search_rx_reset(r->scan);
 	do
 		pos = search_run_slice(x, q, sc, r, pos, SIZE_MAX);
 	while (pos < x->len);
@@ -665,7 +633,7 @@ search_refine(const struct search_index *x, const struct search_query *old,
 		if (m.fe > x->len || memcmp(x->text + m.fs, q->folded,
 		    q->nfolded) != 0)
 			continue;
-		if (!at_boundary_from(x, &w.seg, m.fe) || !exact(x, q, &m) ||
+		if (!search_at_boundary(x, &w.seg, m.fe) || !exact(x, q, &m) ||
 		    !in_scope(x, &m, sc, &w.block))
 			continue;
 		if (n > 0 && r->m[n - 1].fe > m.fs)
@@ -682,6 +650,8 @@ search_result_free(struct search_result *r)
 	free(r->m);
 	r->m = NULL;
 	r->n = r->cap = 0;
+	search_rx_free(r->scan);
+	r->scan = NULL;
 }
 
 size_t
@@ -702,35 +672,33 @@ search_first_after(const struct search_index *x,
 	return lo;
 }
 
-/* Folds a regular expression: like text, but an escaped character keeps
- * its case (\W is not \w). */
-static void
-fold_pattern(struct buf *b, const char *p)
+/* Folds a literal character of a regular expression like the text (the
+ * matcher's fold hook). */
+static int
+fold_literal(void *arg, uint32_t uc, uint32_t *out, int max)
 {
-	size_t i, n = strlen(p);
+	uint8_t buf[FOLD_MAX];
+	int len, i, n = 0;
 
-	for (i = 0; i < n; i++) {
-		if (p[i] == '\\' && i + 1 < n) {
-			buf_add(b, p + i, 2);
-			i++;
-			continue;
-		}
-		if ((unsigned char)p[i] < 0x80) {
-			buf_addc(b, p[i] >= 'A' && p[i] <= 'Z' ?
-			    (char)(p[i] + 32) : p[i]);
-			continue;
-		}
-		/* A whole UTF-8 character. */
-		{
-			size_t k = 1;
-
-			while (i + k < n && ((unsigned char)p[i + k] & 0xC0) ==
-			    0x80)
-				k++;
-			fold_text(b, (const uint8_t *)p + i, k, F_CASE);
-			i += k - 1;
-		}
+	(void)arg;
+	if (uc >= 0x20 && uc < 0x7F) {
+		out[0] = uc >= 'A' && uc <= 'Z' ? uc + 32 : uc;
+		return 1;
 	}
+	if ((len = fold_cp(uc, F_CASE, buf)) < 0) {
+		out[0] = ' ';
+		return 1;
+	}
+	for (i = 0; i < len && n < max;) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, buf + i, (size_t)(len - i));
+
+		if (k <= 0)
+			break;
+		out[n++] = c;
+		i += k;
+	}
+	return n;
 }
 
 int
@@ -764,17 +732,13 @@ search_query_init(struct search_query *q, const char *text, int regex,
 	buf_free(&marks);
 	buf_reset(&f);
 	if (regex) {
-		int rc;
+		static unsigned long ids;
 
-		fold_pattern(&f, text);
-		rc = regcomp(&q->re, buf_str(&f), REG_EXTENDED | REG_NEWLINE);
 		buf_free(&f);
-		if (rc != 0) {
-			regerror(rc, &q->re, err, size);
-			regfree(&q->re);
+		if ((q->rx = rx_compile(text, n, RX_ICASE, fold_literal, NULL,
+		    err, size)) == NULL)
 			return -1;
-		}
-		q->compiled = 1;
+		q->id = ++ids;
 		return 0;
 	}
 	fold_text(&f, (const uint8_t *)text, n, F_CASE);
@@ -793,8 +757,7 @@ search_query_free(struct search_query *q)
 	free(q->text);
 	free(q->folded);
 	free(q->exact);
-	if (q->compiled)
-		regfree(&q->re);
+	rx_free(q->rx);
 	memset(q, 0, sizeof *q);
 }
 
@@ -802,7 +765,7 @@ size_t
 search_count(const struct doc *d, const struct search_query *q)
 {
 	struct search_index *x = search_index_new(d);
-	struct search_result r = { NULL, 0, 0, 0 };
+	struct search_result r = { NULL, 0, 0, 0, NULL };
 	size_t n;
 
 	search_run(x, q, NULL, &r);

@@ -458,7 +458,7 @@ ui_search_draw_bar(struct ui *ui)
 		buf_adds(&info, " ");
 	}
 	if (s->error != NULL)
-		buf_adds(&info, "bad expression");
+		buf_adds(&info, s->error);
 	else if (s->have && s->res.n == 0)
 		buf_adds(&info, s->scanning ? "searching" : "no match");
 	else if (s->have) {

@@ -2,11 +2,12 @@
 #ifndef LECTERN_SEARCH_H
 #define LECTERN_SEARCH_H
 
-#include <regex.h>
 #include <stddef.h>
 #include <stdint.h>
 
 struct doc;
+struct rx;
+struct search_scan;
 
 /*
  * The folded text of a document, built once: case folded (full Unicode
@@ -43,8 +44,8 @@ struct search_query {
 	int		 case_sensitive; /* it has a capital letter */
 	int		 keep_marks;	/* it has diacritics */
 	int		 regex;
-	int		 compiled;	/* re holds a compiled pattern */
-	regex_t		 re;
+	struct rx	*rx;		/* the compiled expression */
+	unsigned long	 id;		/* tells compiled queries apart */
 };
 
 /* The matches of a query, in document order. */
@@ -54,6 +55,8 @@ struct search_result {
 	int		 skipped;	/* a candidate was passed over (inside a
 					   match or a character): refining it
 					   could miss matches */
+	struct search_scan *scan;	/* a regular expression's search in
+					   progress, to go on with */
 };
 
 /* Builds the folded text of the parsed blocks of d. Pair with
@@ -73,9 +76,9 @@ size_t		 search_index_size(const struct search_index *x);
 
 /*
  * Compiles text (NUL-terminated) as a query, a POSIX extended regular
- * expression with regex set. Returns 0, or -1 with a message in err
- * (size bytes) for an empty query or a bad expression. Pair with
- * search_query_free.
+ * expression with regex set (see rx.h; its literals are folded like the
+ * text). Returns 0, or -1 with a message in err (size bytes) for an empty
+ * query or a bad or too complex expression. Pair with search_query_free.
  */
 int		 search_query_init(struct search_query *q, const char *text,
 		    int regex, char *err, size_t size);
@@ -88,7 +91,9 @@ void		 search_run(const struct search_index *x,
 
 /* Adds to r the matches that start in the budget bytes of folded text
  * from from; returns where the next slice starts (the folded length when
- * done). A regular expression is searched whole in the first slice. */
+ * done). A regular expression is searched a block at a time, for about
+ * as long as budget bytes of plain text would take; a block it stopped in
+ * is gone on with when the next slice starts where this one returned. */
 size_t		 search_run_slice(const struct search_index *x,
 		    const struct search_query *q, const struct search_scope *sc,
 		    struct search_result *r, size_t from, size_t budget);

@@ -98,7 +98,7 @@ static void
 check_search(const struct doc *d, const struct search_index *x,
     const char *text, int regex)
 {
-	struct search_result r = { NULL, 0, 0, 0 };
+	struct search_result r = { NULL, 0, 0, 0, NULL };
 	struct search_query q;
 	char err[128];
 	size_t i, prev = 0;
