@@ -37,6 +37,7 @@
 #define FOLD_MAX	64	/* most bytes one character folds to */
 #define CACHE_SIZE	1024
 #define COUNT_BATCH	(1u << 20)	/* folded bytes counted at a time */
+#define WINDOW		64	/* the first haystack of a memmem call */
 
 /* Folds of non-ASCII characters, remembered: folding calls into
  * libunistring, which is slow next to a table. */
@@ -553,12 +554,34 @@ consider(const struct search_index *x, const struct search_query *q,
 	r->m[r->n++] = m;
 }
 
+/* Where q's folded text next starts in [p, lim), or NULL. It looks in
+ * windows that double while nothing is found: memmem, and the check of
+ * its haystack by AddressSanitizer, cost the length they are given, and
+ * many matches close together must not each cost the rest of the text. */
+static const uint8_t *
+find(const uint8_t *p, const uint8_t *lim, const struct search_query *q)
+{
+	size_t n = q->nfolded, win = WINDOW < 2 * n ? 2 * n : WINDOW, hay;
+	const uint8_t *hit;
+
+	while ((size_t)(lim - p) >= n) {
+		hay = (size_t)(lim - p) < win ? (size_t)(lim - p) : win;
+		if ((hit = memmem(p, hay, q->folded, n)) != NULL)
+			return hit;
+		if (hay == (size_t)(lim - p))
+			break;
+		p += hay - (n - 1);
+		win *= 2;
+	}
+	return NULL;
+}
+
 size_t
 search_run_slice(const struct search_index *x, const struct search_query *q,
     const struct search_scope *sc, struct search_result *r, size_t from,
     size_t budget)
 {
-	const uint8_t *p, *end, *stop;
+	const uint8_t *p, *end, *stop, *lim;
 	struct walk w = { 0, 0 };
 
 	if (q->regex)
@@ -570,8 +593,9 @@ search_run_slice(const struct search_index *x, const struct search_query *q,
 	end = x->text + x->len;
 	/* Matches that start in the slice, which may end past it. */
 	stop = budget >= x->len - from ? end : p + budget;
-	while (p < stop && (p = memmem(p, (size_t)(end - p), q->folded,
-	    q->nfolded)) != NULL && p < stop) {
+	lim = (size_t)(end - stop) < q->nfolded - 1 ? end :
+	    stop + (q->nfolded - 1);
+	while (p < stop && (p = find(p, lim, q)) != NULL) {
 		size_t fs = (size_t)(p - x->text), n = r->n;
 
 		consider(x, q, sc, r, fs, fs + q->nfolded, &w);
@@ -589,9 +613,9 @@ search_run_slice(const struct search_index *x, const struct search_query *q,
 			p++;
 		}
 	}
-	if (p == NULL || p >= end)
-		return x->len;
-	return (size_t)(p - x->text);
+	if (p == NULL)
+		p = stop;
+	return p >= end ? x->len : (size_t)(p - x->text);
 }
 
 void
