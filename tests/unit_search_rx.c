@@ -1,11 +1,12 @@
 /* unit_search_rx.c: unit tests of regular expressions in the search (a
- * block at a time, in slices, within a scope) and of the haystacks the
- * plain search gives memmem. */
+ * block at a time, in slices, within a scope), of --grep's excerpts for
+ * any match span, and of the haystacks the plain search gives memmem. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lectern/doc.h"
+#include "lectern/render.h"
 #include "lectern/search.h"
 #include "lectern/util.h"
 #include "unit.h"
@@ -150,5 +151,46 @@ TEST(search_memmem_haystacks)
 	search_query_free(&q);
 	search_result_free(&r);
 	search_index_free(x);
+	doc_free(d);
+}
+
+/* render_grep_match's line, as a new string. */
+static char *
+grep_line(const struct doc *d, size_t b, size_t s, size_t e, int *rc)
+{
+	char *p = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&p, &n);
+
+	*rc = render_grep_match(d, b, s, e, 0, f);
+	fclose(f);
+	return p;
+}
+
+/* Any span makes a line within its block. */
+TEST(render_grep_any_span)
+{
+	const char *t = "Bob: we talk.\n\nAlice: ok.\n";
+	struct doc *d = unit_parse(t);
+	size_t talk = (size_t)(strstr(t, "talk") - t);
+	size_t alice = (size_t)(strstr(t, "Alice") - t);
+	char *l;
+	int rc;
+
+	l = grep_line(d, 0, talk, alice, &rc);
+	EXPECT_STR(l, "(top): Bob: we «talk.»\n");
+	free(l);
+	l = grep_line(d, 0, alice, talk, &rc);
+	EXPECT_STR(l, "(top): Bob: we talk.«»\n");
+	free(l);
+	l = grep_line(d, 0, 0, d->len + 100, &rc);
+	EXPECT_STR(l, "(top): «Bob: we talk.»\n");
+	free(l);
+	l = grep_line(d, 1, SIZE_MAX - 1, SIZE_MAX, &rc);
+	EXPECT_STR(l, "(top): Alice: ok.«»\n");
+	free(l);
+	l = grep_line(d, 5, 0, 1, &rc);
+	EXPECT_INT(rc, -1);
+	free(l);
 	doc_free(d);
 }
