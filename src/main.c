@@ -248,6 +248,8 @@ main(int argc, char **argv)
 	else if ((d = doc_open(path)) == NULL) {
 		file_error(strcmp(path, "-") == 0 ? "standard input" : path,
 		    strerror(errno));
+		if (query != NULL)
+			search_query_free(&q);
 		return 2;
 	}
 	/* The reader shows its first screen before the rest is read. */
@@ -266,11 +268,14 @@ main(int argc, char **argv)
 		uiopt.path = real = realpath(path, NULL);
 
 	if (mode == MODE_READ && isatty(STDOUT_FILENO)) {
+		if (query != NULL)
+			search_query_free(&q);
 		if (path != NULL && strcmp(path, "-") == 0 &&
 		    !isatty(STDIN_FILENO) && freopen("/dev/tty", "r", stdin) ==
 		    NULL) {
 			file_error("/dev/tty", strerror(errno));
 			doc_free(d);
+			free(real);
 			return 2;
 		}
 		status = ui_run(d, &uiopt);
