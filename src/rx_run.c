@@ -59,12 +59,11 @@ struct rx_run {
 static int
 class_raw(const struct rx *re, const struct rx_class *c, uint32_t uc)
 {
-	const uint32_t *r = re->ranges + 2 * c->first;
 	unsigned m = c->named;
 	size_t i;
 
-	for (i = 0; i < c->n; i++)
-		if (uc >= r[2 * i] && uc <= r[2 * i + 1])
+	for (i = c->first; i < c->first + c->n; i++)
+		if (uc >= re->ranges[2 * i] && uc <= re->ranges[2 * i + 1])
 			return 1;
 	if (m == 0 || uc >= RX_BAD)
 		return 0;
