@@ -46,6 +46,14 @@ $PTYRUN -s 100x30 -t 20 -o "$TMP/tty" -K '/(.*)(.*)\2\1 <Esc> q' -- $LECTERN -E 
 expect regex/reader-refused-quits "$?" 0
 check regex/reader-refused-says-why grep -aq "back-references are not supported" "$TMP/tty"
 
+# With a Tab scope, a match refused for being out of it is not tried
+# again a byte later (quadratic on a long line).
+{ printf 'Ana: hello there.\n\nBo: '; cat "$TMP/aaa.txt"
+  printf '\nAna: more words.\n\nBo: b.\n\nAna: c.\n'; } > "$TMP/scope.txt"
+$PTYRUN -s 100x30 -t 20 -o "$TMP/tty" -K '<sleep:300> /.+ <Tab> <Esc> q' -- $LECTERN -E --top "$TMP/scope.txt" < /dev/null
+expect regex/reader-scope-quits "$?" 0
+check regex/reader-scope-count grep -aq 'by: Ana [^/]*[0-9]/3' "$TMP/tty"
+
 # A long scan goes on between keys: the bar shows K/N+ while it scans,
 # Esc stops it, q quits, and SIGTERM ends the reader at once. (The keys
 # come once the file is read and folded; in parentheses, the expression
