@@ -42,7 +42,7 @@ found(const char *text, const char *query, int regex, size_t budget,
 	struct search_result r = { NULL, 0, 0, 0, NULL };
 	struct search_query q;
 	struct buf out = { NULL, 0, 0 };
-	char err[128];
+	char err[128], *ret;
 	size_t i, s, e, pos = 0;
 
 	if (search_query_init(&q, query, regex, err, sizeof err) == 0) {
@@ -61,7 +61,9 @@ found(const char *text, const char *query, int regex, size_t budget,
 	search_result_free(&r);
 	search_index_free(x);
 	doc_free(d);
-	return xstrdup(buf_str(&out));
+	ret = xstrdup(buf_str(&out));
+	buf_free(&out);
+	return ret;
 }
 
 #define EXPECT_FOUND(text, query, want) do { \
