@@ -148,7 +148,7 @@ section_path(const struct doc *d, int sec, FILE *f)
 static size_t
 excerpt_start(const struct doc *d, size_t lo, size_t off, size_t cols)
 {
-	size_t p = off, w = 0, sp = off;
+	size_t p = off, w = 0, sp = off, n;
 
 	if (off <= lo)
 		return off;
@@ -156,8 +156,12 @@ excerpt_start(const struct doc *d, size_t lo, size_t off, size_t cols)
 		p--;
 		while (p > lo && (d->src[p] & 0xC0) == 0x80)
 			p--;
-		w += text_width(d->src + p, 1 + (d->src[p] >= 0xC0 ?
-		    (d->src[p] >= 0xF0 ? 3 : d->src[p] >= 0xE0 ? 2 : 1) : 0));
+		/* The character's length as its first byte says, but never
+		 * past where the walk started (a bad byte can say 4 at the
+		 * end of the text). */
+		n = 1 + (d->src[p] >= 0xC0 ? (d->src[p] >= 0xF0 ? 3 :
+		    d->src[p] >= 0xE0 ? 2 : 1) : 0);
+		w += text_width(d->src + p, n < off - p ? n : off - p);
 		if (d->src[p] == ' ')
 			sp = p + 1;
 	}

@@ -292,6 +292,7 @@ main(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		FILE *f = fopen(argv[i], "rb");
 		struct buf b = { NULL, 0, 0 };
+		uint8_t *exact;
 		char chunk[65536];
 		size_t n;
 
@@ -302,7 +303,13 @@ main(int argc, char **argv)
 		while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
 			buf_add(&b, chunk, n);
 		fclose(f);
-		LLVMFuzzerTestOneInput((const uint8_t *)b.data, b.len);
+		/* In a block of its own size, as libFuzzer gives it, so
+		 * that a read past its end is seen. */
+		exact = xmalloc(b.len);
+		if (b.len > 0)
+			memcpy(exact, b.data, b.len);
+		LLVMFuzzerTestOneInput(exact, b.len);
+		free(exact);
 		buf_free(&b);
 		printf("PASS fuzz/%s\n", strrchr(argv[i], '/') != NULL ?
 		    strrchr(argv[i], '/') + 1 : argv[i]);
