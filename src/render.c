@@ -168,31 +168,41 @@ section_path(const struct doc *d, int sec, FILE *f)
 }
 
 /* Moves back from off over at most cols display columns of the text
- * starting at lo, stopping at a space where it can. */
+ * starting at lo, stopping at a space where it can. Returns a place in
+ * [lo, off] (off when off is not past lo). */
 static size_t
 excerpt_start(const struct doc *d, size_t lo, size_t off, size_t cols)
 {
-	size_t p = off, w = 0, sp = off;
+	size_t p = off, w = 0, sp = off, n;
 
+	if (off <= lo)
+		return off;
 	while (p > lo && w < cols) {
 		p--;
 		while (p > lo && (d->src[p] & 0xC0) == 0x80)
 			p--;
-		w += text_width(d->src + p, 1 + (d->src[p] >= 0xC0 ?
-		    (d->src[p] >= 0xF0 ? 3 : d->src[p] >= 0xE0 ? 2 : 1) : 0));
+		/* The character's length as its first byte says, but never
+		 * past where the walk started (a bad byte can say 4 at the
+		 * end of the text). */
+		n = 1 + (d->src[p] >= 0xC0 ? (d->src[p] >= 0xF0 ? 3 :
+		    d->src[p] >= 0xE0 ? 2 : 1) : 0);
+		w += text_width(d->src + p, n < off - p ? n : off - p);
 		if (d->src[p] == ' ')
 			sp = p + 1;
 	}
 	return p == lo ? lo : sp;
 }
 
-/* Moves forward from off over at most cols columns, ending at a space. */
+/* Moves forward from off over at most cols columns, ending at a space.
+ * Returns a place in [off, hi] (off when off is not before hi). */
 static size_t
 excerpt_end(const struct doc *d, size_t off, size_t hi, size_t cols)
 {
 	struct text_glyph g;
 	size_t p = off, w = 0, sp = off;
 
+	if (off >= hi)
+		return off;
 	while (p < hi && w < cols) {
 		p += text_glyph(d->src + p, hi - p, &g);
 		w += (size_t)g.width;
@@ -202,47 +212,73 @@ excerpt_end(const struct doc *d, size_t off, size_t hi, size_t cols)
 	return p >= hi ? hi : sp;
 }
 
+static size_t
+clamp(size_t v, size_t lo, size_t hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+int
+render_grep_match(const struct doc *d, size_t b, size_t s, size_t e,
+    int color, FILE *f)
+{
+	const struct doc_block *blk;
+	struct buf line = { NULL, 0, 0 };
+	size_t lo, hi, a, z;
+
+	if (b >= d->nblocks)
+		return -1;
+	blk = &d->blocks[b];
+	section_path(d, blk->section, f);
+	if (blk->section < 0)
+		fputs("(top)", f);
+	fputs(": ", f);
+	if (blk->speaker >= 0) {
+		render_safe(f, (const unsigned char *)
+		    d->speakers[blk->speaker].name,
+		    strlen(d->speakers[blk->speaker].name));
+		fputs(": ", f);
+	}
+	/* The excerpt stays in the block (its label and text), whatever the
+	 * span: lo <= a <= s <= e <= z <= hi. */
+	lo = blk->lend > blk->lstart && blk->lstart < blk->tstart &&
+	    s < blk->tstart ? blk->lstart : blk->tstart;
+	hi = blk->tend > lo ? blk->tend : lo;
+	if (hi > d->len)
+		hi = d->len;
+	if (lo > hi)
+		lo = hi;
+	s = clamp(s, lo, hi);
+	e = clamp(e, s, hi);
+	a = excerpt_start(d, lo, s, 30);
+	z = excerpt_end(d, e, hi, 30);
+	if (a > lo)
+		buf_adds(&line, "\xE2\x80\xA6");
+	text_sanitize(&line, d->src + a, s - a);
+	buf_adds(&line, color ? "\033[1;7m" : "\xC2\xAB");
+	text_sanitize(&line, d->src + s, e - s);
+	buf_adds(&line, color ? "\033[m" : "\xC2\xBB");
+	text_sanitize(&line, d->src + e, z - e);
+	if (z < hi)
+		buf_adds(&line, "\xE2\x80\xA6");
+	fwrite(buf_str(&line), 1, line.len, f);
+	fputc('\n', f);
+	buf_free(&line);
+	return ferror(f) ? -1 : 0;
+}
+
 int
 render_grep(const struct doc *d, struct search_query *q, int color,
     FILE *f)
 {
 	struct search_index *x = search_index_new(d);
-	struct search_result r = { NULL, 0, 0, 0 };
-	size_t i;
+	struct search_result r = { NULL, 0, 0, 0, NULL };
+	size_t i, s, e;
 
 	search_run(x, q, NULL, &r);
 	for (i = 0; i < r.n; i++) {
-		size_t b = search_block(x, &r.m[i]), s, e, lo, hi, a, z;
-		const struct doc_block *blk = &d->blocks[b];
-		struct buf line = { NULL, 0, 0 };
-
 		search_source(x, &r.m[i], &s, &e);
-		section_path(d, blk->section, f);
-		if (blk->section < 0)
-			fputs("(top)", f);
-		fputs(": ", f);
-		if (blk->speaker >= 0) {
-			render_safe(f, (const unsigned char *)
-			    d->speakers[blk->speaker].name,
-			    strlen(d->speakers[blk->speaker].name));
-			fputs(": ", f);
-		}
-		lo = s >= blk->tstart ? blk->tstart : blk->lstart;
-		hi = e <= blk->tend ? blk->tend : blk->lend;
-		a = excerpt_start(d, lo, s, 30);
-		z = excerpt_end(d, e, hi, 30);
-		if (a > lo)
-			buf_adds(&line, "\xE2\x80\xA6");
-		text_sanitize(&line, d->src + a, s - a);
-		buf_adds(&line, color ? "\033[1;7m" : "\xC2\xAB");
-		text_sanitize(&line, d->src + s, e - s);
-		buf_adds(&line, color ? "\033[m" : "\xC2\xBB");
-		text_sanitize(&line, d->src + e, z - e);
-		if (z < hi)
-			buf_adds(&line, "\xE2\x80\xA6");
-		fwrite(buf_str(&line), 1, line.len, f);
-		fputc('\n', f);
-		buf_free(&line);
+		render_grep_match(d, search_block(x, &r.m[i]), s, e, color, f);
 	}
 	search_result_free(&r);
 	search_index_free(x);

@@ -23,6 +23,7 @@
 
 #include "lectern/doc.h"
 #include "lectern/fold.h"
+#include "lectern/rx.h"
 #include "lectern/scan.h"
 #include "lectern/search.h"
 #include "lectern/util.h"
@@ -33,9 +34,6 @@ struct search_index {
 	const struct doc *doc;
 	size_t		 nready;	/* blocks that may be searched */
 	struct buf	 scratch;	/* a block put together */
-	struct buf	 folded;	/* a block folded, for expressions */
-	uint32_t	*map;		/* folded offset to stream offset */
-	size_t		 capmap;
 };
 
 /* What is searched of a block: t[s, e), and how offsets in it map back to
@@ -192,16 +190,13 @@ search_index_free(struct search_index *x)
 	if (x == NULL)
 		return;
 	buf_free(&x->scratch);
-	buf_free(&x->folded);
-	free(x->map);
 	free(x);
 }
 
 size_t
 search_index_size(const struct search_index *x)
 {
-	return sizeof *x + x->scratch.cap + x->folded.cap +
-	    x->capmap * sizeof *x->map;
+	return sizeof *x + x->scratch.cap;
 }
 
 size_t
@@ -310,15 +305,37 @@ plain_block(struct search_query *q, const struct stream *st, size_t from,
 		r->skipped = 1;
 }
 
-/* Folds the stream into x->folded, with a map back. */
+/*
+ * A regular expression's search, between slices: the block being searched,
+ * folded (with the document offset of every folded byte), and the
+ * matcher's run over it, which pauses when a slice's work is done and goes
+ * on at the next slice.
+ */
+struct search_rxrun {
+	unsigned long	 id;		/* the query's */
+	struct rx_run	*run;
+	int		 active;	/* a block is being searched */
+	size_t		 block;
+	size_t		 from;		/* where the slice asked to start */
+	struct buf	 folded;
+	uint32_t	*map;		/* folded offset to document offset */
+	size_t		 capmap;
+	size_t		 end;		/* where the block's stream ends */
+};
+
+#define STEP_BYTES	4	/* a step of the matcher costs about what a
+				   plain search of this many bytes does */
+
+/* Folds the stream into rr->folded, noting the document offset of each
+ * folded byte. */
 static void
-fold_stream(struct search_index *x, const struct stream *st)
+fold_stream(struct search_rxrun *rr, const struct stream *st)
 {
 	uint8_t out[FOLD_MAX];
-	size_t i;
+	size_t i, j;
 	int space = 1, k, len;
 
-	buf_reset(&x->folded);
+	buf_reset(&rr->folded);
 	for (i = st->s; i < st->e; i += (size_t)k) {
 		uint32_t uc = fold_decode(st->t + i, st->e - i, &k);
 
@@ -333,81 +350,123 @@ fold_stream(struct search_index *x, const struct stream *st)
 			space = 0;
 		else
 			continue;
-		UTIL_GROW(x->map, x->capmap, x->folded.len + (size_t)len + 1);
-		while (len-- > 0) {
-			x->map[x->folded.len] = (uint32_t)i;
-			buf_addc(&x->folded, (char)out[0]);
-			memmove(out, out + 1, FOLD_MAX - 1);
-		}
+		UTIL_GROW(rr->map, rr->capmap, rr->folded.len + (size_t)len + 1);
+		for (j = 0; j < (size_t)len; j++)
+			rr->map[rr->folded.len + j] = (uint32_t)to_doc(st, i);
+		buf_add(&rr->folded, out, (size_t)len);
 	}
-	UTIL_GROW(x->map, x->capmap, x->folded.len + 1);
-	x->map[x->folded.len] = (uint32_t)st->e;
-	buf_addc(&x->folded, '\0');
-	x->folded.len--;
+	UTIL_GROW(rr->map, rr->capmap, rr->folded.len + 1);
+	rr->map[rr->folded.len] = (uint32_t)to_doc(st, st->e);
+	rr->end = to_doc(st, st->e);
 }
 
-/* The stream offset that folded offset f stands for, as a match's end:
- * after the character whose fold it ends, and its marks. */
-static size_t
-folded_end(struct search_index *x, const struct stream *st, size_t f)
+/* A match may start and end only where a character's fold does. */
+static int
+rx_boundary(void *arg, size_t pos)
 {
-	size_t e;
-	int k;
+	struct search_rxrun *rr = arg;
 
-	if (f >= x->folded.len)
-		return st->e;
-	e = x->map[f];
-	/* Every folded byte of one character maps to its start: the end is
-	 * the start of the next character's bytes. */
-	while (f < x->folded.len && x->map[f] == e && f > 0 &&
-	    x->map[f - 1] == e)
-		f++;
-	if (f > 0 && x->map[f - 1] == e) {
-		fold_decode(st->t + e, st->e - e, &k);
-		e += (size_t)k;
-	}
-	while (e < st->e) {
-		uint32_t uc = fold_decode(st->t + e, st->e - e, &k);
-
-		if (uc < 0x80 || !fold_extends(uc))
-			break;
-		e += (size_t)k;
-	}
-	return e;
+	return pos == 0 || pos >= rr->folded.len ||
+	    rr->map[pos] != rr->map[pos - 1];
 }
 
-/* The matches of a regular expression in the stream, from stream offset
- * from. */
+/* Adds the match [so, eo) of the folded block to r. */
 static void
-regex_block(struct search_index *x, const struct search_query *q,
-    const struct stream *st, size_t from, struct search_result *r)
+add_rx_match(struct search_rxrun *rr, size_t so, size_t eo,
+    struct search_result *r)
 {
-	regmatch_t rm;
-	size_t pos = 0;
+	size_t s = rr->map[so], e = eo >= rr->folded.len ? rr->end :
+	    rr->map[eo];
 
-	if (!q->compiled)
+	if (e <= s)
 		return;
-	fold_stream(x, st);
-	while (pos < x->folded.len && x->map[pos] < from)
-		pos++;
-	while (pos < x->folded.len) {
-		int flags = REG_STARTEND | (pos > 0 ? REG_NOTBOL : 0);
-		size_t s, e;
+	UTIL_GROW(r->m, r->cap, r->n + 1);
+	r->m[r->n].fs = (uint32_t)s;
+	r->m[r->n].fe = (uint32_t)e;
+	r->n++;
+}
 
-		rm.rm_so = (regoff_t)pos;
-		rm.rm_eo = (regoff_t)x->folded.len;
-		if (regexec(&q->re, x->folded.data, 1, &rm, flags) != 0)
-			break;
-		if (rm.rm_eo == rm.rm_so) {
-			pos = (size_t)rm.rm_so + 1;
-			continue;
-		}
-		s = x->map[rm.rm_so];
-		e = folded_end(x, st, (size_t)rm.rm_eo);
-		if (e > s)
-			add_match(r, st, s, e);
-		pos = (size_t)rm.rm_eo;
+/* Searches a regular expression block by block from document offset
+ * from, for about budget bytes' worth of work, going on inside the block
+ * the last slice left. Returns where the next slice starts. */
+static size_t
+regex_slice(struct search_index *x, struct search_query *q,
+    const struct search_scope *sc, struct search_result *r, size_t from,
+    size_t budget)
+{
+	const struct doc *d = x->doc;
+	struct search_rxrun *rr;
+	struct rx_match m;
+	struct stream st;
+	size_t steps = budget == SIZE_MAX ? SIZE_MAX : budget / STEP_BYTES + 1;
+	size_t b, f, end = search_folded_len(x);
+
+	if (r->rxrun == NULL)
+		r->rxrun = xcalloc(1, sizeof *r->rxrun);
+	rr = r->rxrun;
+	if (rr->run == NULL || rr->id != q->id) {
+		rx_run_free(rr->run);
+		rr->run = rx_run_new(q->rx);
+		rx_run_bound(rr->run, rx_boundary, rr);
+		rr->id = q->id;
+		rr->active = 0;
 	}
+	if (rr->active && rr->from != from)
+		rr->active = 0;
+	for (;;) {
+		if (!rr->active) {
+			if (from >= end)
+				return end;
+			b = doc_block_at(d, from);
+			if (b >= x->nready)
+				return end;
+			if (!block_in_scope(d, b, sc)) {
+				from = b + 1 < d->nblocks ?
+				    d->blocks[b + 1].start : end;
+				if (steps < 16)
+					return from;
+				steps -= 16;
+				continue;
+			}
+			stream_of(x, b, &st);
+			fold_stream(rr, &st);
+			for (f = 0; f < rr->folded.len && rr->map[f] < from; f++)
+				;
+			rr->block = b;
+			rr->from = from;
+			rr->active = 1;
+			rx_run_start(rr->run, rr->folded.len, f, RX_NONEMPTY);
+		}
+		switch (rx_exec(rr->run, (const uint8_t *)rr->folded.data,
+		    rr->folded.len, &steps, &m)) {
+		case RX_MATCH:
+			add_rx_match(rr, m.so, m.eo, r);
+			break;
+		case RX_PAUSED:
+			return rr->from;
+		case RX_DONE:
+			rr->active = 0;
+			b = rr->block;
+			from = b + 1 < d->nblocks ? d->blocks[b + 1].start : end;
+			if (b + 1 >= x->nready)
+				from = end;
+			if (steps == 0)
+				return from;
+			break;
+		}
+	}
+}
+
+/* Frees a regular expression's search. */
+static void
+rxrun_free(struct search_rxrun *rr)
+{
+	if (rr == NULL)
+		return;
+	rx_run_free(rr->run);
+	buf_free(&rr->folded);
+	free(rr->map);
+	free(rr);
 }
 
 /* Searches block b's stream from document offset from. */
@@ -418,10 +477,7 @@ search_in_block(struct search_index *x, struct search_query *q, size_t b,
 	struct stream st;
 
 	stream_of(x, b, &st);
-	if (q->regex)
-		regex_block(x, q, &st, from_doc(&st, from), r);
-	else
-		plain_block(q, &st, from_doc(&st, from), r);
+	plain_block(q, &st, from_doc(&st, from), r);
 }
 
 /* The last ready block of a run of blocks from b searched as one range
@@ -450,7 +506,10 @@ search_run_slice(struct search_index *x, struct search_query *q,
 
 	if (x->nready == 0 || from >= end)
 		return end;
-	if (q->regex ? !q->compiled : q->nfolded == 0)
+	if (q->regex)
+		return q->rx != NULL ? regex_slice(x, q, sc, r, from, budget) :
+		    end;
+	if (q->nfolded == 0)
 		return end;
 	b = doc_block_at(d, from);
 	if (q->nfolded > 1 && memchr(q->folded + 1, q->folded[0],
@@ -460,7 +519,7 @@ search_run_slice(struct search_index *x, struct search_query *q,
 		const struct doc_block *blk = &d->blocks[b];
 		size_t ev, e, p;
 
-		if (q->regex || !contiguous(d, b)) {
+		if (!contiguous(d, b)) {
 			if (block_in_scope(d, b, sc))
 				search_in_block(x, q, b, from, r);
 			done += blk->end - blk->start + 1;
@@ -499,6 +558,8 @@ search_run(struct search_index *x, struct search_query *q,
 
 	r->n = 0;
 	r->skipped = 0;
+	if (r->rxrun != NULL)
+		r->rxrun->active = 0;
 	while (pos < end)
 		pos = search_run_slice(x, q, sc, r, pos, SIZE_MAX);
 }
@@ -548,6 +609,8 @@ void
 search_result_free(struct search_result *r)
 {
 	free(r->m);
+	rxrun_free(r->rxrun);
+	r->rxrun = NULL;
 	r->m = NULL;
 	r->n = r->cap = 0;
 }
@@ -570,35 +633,22 @@ search_first_after(const struct search_index *x,
 	return lo;
 }
 
-/* Folds a regular expression: like text, but an escaped character keeps
- * its case (\W is not \w). */
-static void
-fold_pattern(struct buf *b, const char *p)
+/* Folds a literal character of a pattern as the text is folded (the
+ * matcher's fold hook). */
+static int
+fold_literal(void *arg, uint32_t uc, uint32_t *out, int max)
 {
-	size_t i, n = strlen(p);
+	uint8_t buf[FOLD_MAX];
+	int len, i, n = 0, k;
 
-	for (i = 0; i < n; i++) {
-		if (p[i] == '\\' && i + 1 < n) {
-			buf_add(b, p + i, 2);
-			i++;
-			continue;
-		}
-		if ((unsigned char)p[i] < 0x80) {
-			buf_addc(b, p[i] >= 'A' && p[i] <= 'Z' ?
-			    (char)(p[i] + 32) : p[i]);
-			continue;
-		}
-		/* A whole UTF-8 character. */
-		{
-			size_t k = 1;
-
-			while (i + k < n && ((unsigned char)p[i + k] & 0xC0) ==
-			    0x80)
-				k++;
-			fold_text(b, (const uint8_t *)p + i, k, FOLD_CASE);
-			i += k - 1;
-		}
+	(void)arg;
+	if ((len = fold_char(uc, FOLD_CASE, buf)) == FOLD_SPACE) {
+		out[0] = ' ';
+		return 1;
 	}
+	for (i = 0; i < len && n < max; i += k)
+		out[n++] = fold_decode(buf + i, (size_t)(len - i), &k);
+	return n;
 }
 
 int
@@ -632,17 +682,13 @@ search_query_init(struct search_query *q, const char *text, int regex,
 	buf_free(&marks);
 	buf_reset(&f);
 	if (regex) {
-		int rc;
+		static unsigned long ids;
 
-		fold_pattern(&f, text);
-		rc = regcomp(&q->re, buf_str(&f), REG_EXTENDED | REG_NEWLINE);
 		buf_free(&f);
-		if (rc != 0) {
-			regerror(rc, &q->re, err, size);
-			regfree(&q->re);
+		if ((q->rx = rx_compile(text, n, RX_ICASE, fold_literal, NULL,
+		    err, size)) == NULL)
 			return -1;
-		}
-		q->compiled = 1;
+		q->id = ++ids;
 		return 0;
 	}
 	/* A dash other than '-' matches only itself, as a letter with
@@ -674,8 +720,7 @@ search_query_free(struct search_query *q)
 		scan_free(q->scan);
 		free(q->scan);
 	}
-	if (q->compiled)
-		regfree(&q->re);
+	rx_free(q->rx);
 	memset(q, 0, sizeof *q);
 }
 
@@ -683,7 +728,7 @@ size_t
 search_count(struct doc *d, struct search_query *q)
 {
 	struct search_index *x;
-	struct search_result r = { NULL, 0, 0, 0 };
+	struct search_result r = { NULL, 0, 0, 0, NULL };
 	size_t n;
 
 	doc_parse_all(d);

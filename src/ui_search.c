@@ -372,7 +372,7 @@ add_state(struct ui *ui, struct ui_search *s, struct buf *b)
 	const struct ui_hits *h = &ui->hits;
 
 	if (s->error != NULL)
-		buf_adds(b, "bad expression");
+		buf_adds(b, s->error);
 	else if (h->active && h->n == 0 && h->more)
 		buf_adds(b, "searching");
 	else if (h->active && h->n == 0 && h->hidden > 0)

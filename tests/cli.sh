@@ -63,6 +63,16 @@ status cli/two-files 2 $LECTERN $I $I
 status cli/hostile-name 2 $LECTERN "$TMP/$(printf 'x\033]0;pwned\007')"
 check cli/hostile-name-safe sh -c "! grep -q \"$(printf '\033')\" '$TMP/err'"
 check cli/hostile-name-shown grep -q 'x^\[\]0;pwned^G' "$TMP/err"
+# With a query: the query is freed on the way out (a leak made the
+# sanitized build exit 1).
+status cli/count-missing-file 2 $LECTERN --count x "$TMP/nope.txt"
+check cli/count-missing-file-message test "$(cat "$TMP/err")" = "lectern: $TMP/nope.txt: No such file or directory"
+status cli/grep-directory 2 $LECTERN -E --grep 'x+' "$TMP"
+if truncate -s 3G "$TMP/huge.txt" 2>/dev/null; then
+	status cli/count-too-large 2 $LECTERN --count x "$TMP/huge.txt"
+	check cli/count-too-large-message grep -q "File too large" "$TMP/err"
+	rm -f "$TMP/huge.txt"
+fi
 
 # Empty input and CRLF input.
 status cli/empty 0 $LECTERN --dump /dev/null

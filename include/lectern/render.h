@@ -30,6 +30,11 @@ int	render_blocks(const struct doc *d, FILE *f);
 struct search_query;
 int	render_grep(const struct doc *d, struct search_query *q,
 	    int color, FILE *f);
+/* Writes render_grep's line for a match of source range [s, e) in block
+ * b. Any range is taken: the excerpt is kept to the block. Returns 0, or
+ * -1 for a block that is not there or a failed write. */
+int	render_grep_match(const struct doc *d, size_t b, size_t s, size_t e,
+	    int color, FILE *f);
 
 /* Writes n bytes of source text made safe for a terminal. */
 void	render_safe(FILE *f, const unsigned char *s, size_t n);

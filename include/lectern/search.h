@@ -2,11 +2,12 @@
 #ifndef LECTERN_SEARCH_H
 #define LECTERN_SEARCH_H
 
-#include <regex.h>
 #include <stddef.h>
 #include <stdint.h>
 
 struct doc;
+struct rx;
+struct search_rxrun;
 
 /*
  * What a search needs of a document besides its text: how far it may
@@ -45,8 +46,8 @@ struct search_query {
 	int		 keep_marks;	/* it has diacritics */
 	int		 keep_dashes;	/* it has a dash other than '-' */
 	int		 regex;
-	int		 compiled;	/* re holds a compiled pattern */
-	regex_t		 re;
+	struct rx	*rx;		/* the compiled expression */
+	unsigned long	 id;		/* tells compiled queries apart */
 	struct scan	*scan;		/* the matcher of a plain query */
 };
 
@@ -57,6 +58,8 @@ struct search_result {
 	int		 skipped;	/* a candidate was passed over (inside a
 					   match or a character): refining it
 					   could miss matches */
+	struct search_rxrun *rxrun;	/* a regular expression's search in
+					   progress, to go on with */
 };
 
 /* Makes ready to search the parsed blocks of d. Pair with
@@ -75,9 +78,9 @@ size_t		 search_index_size(const struct search_index *x);
 
 /*
  * Compiles text (NUL-terminated) as a query, a POSIX extended regular
- * expression with regex set. Returns 0, or -1 with a message in err
- * (size bytes) for an empty query or a bad expression. Pair with
- * search_query_free.
+ * expression with regex set (see rx.h; its literals are folded like the
+ * text). Returns 0, or -1 with a message in err (size bytes) for an empty
+ * query or a bad or too complex expression. Pair with search_query_free.
  */
 int		 search_query_init(struct search_query *q, const char *text,
 		    int regex, char *err, size_t size);
@@ -89,7 +92,8 @@ void		 search_run(struct search_index *x, struct search_query *q,
 
 /* Adds to r the matches in about budget bytes of text from offset from
  * (a position returned by the last call, or 0); returns where the next
- * slice starts, search_folded_len when done. */
+ * slice starts, search_folded_len when done. A regular expression's search
+ * goes on inside a block from where the last slice left it. */
 size_t		 search_run_slice(struct search_index *x,
 		    struct search_query *q, const struct search_scope *sc,
 		    struct search_result *r, size_t from, size_t budget);

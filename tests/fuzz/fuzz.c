@@ -1,7 +1,9 @@
 /* fuzz.c: a libFuzzer target for the parser, the layout at several widths,
- * the view, the plain outputs and the search matcher. Built without
- * libFuzzer (FUZZ_MAIN), it runs the same checks on the files it is given:
- * the seed corpus and the crashers found, kept as regression tests. */
+ * the view, the plain outputs (--grep's too), the search and the regular
+ * expressions: lines of the input are tried as patterns, over the
+ * document and over the raw bytes. Built without libFuzzer (FUZZ_MAIN), it
+ * runs the same checks on the files it is given: the seed corpus and the
+ * crashers found, kept as regression tests. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,9 +12,13 @@
 #include "lectern/format.h"
 #include "lectern/layout.h"
 #include "lectern/render.h"
+#include "lectern/rx.h"
 #include "lectern/search.h"
 #include "lectern/util.h"
 #include "lectern/view.h"
+
+#define PATTERN_MAX	100	/* bytes of a line taken as a pattern */
+#define RUN_MAX		3000	/* instructions of a pattern that is run */
 
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -95,28 +101,132 @@ check_view(const struct doc *d)
 	view_free(v);
 }
 
+/* Checks the matches in r: each in one block's text, in order, apart. */
+static void
+check_matches(const struct doc *d, const struct search_index *x,
+    const struct search_result *r)
+{
+	size_t i, s, e, b, lo;
+
+	for (i = 0; i < r->n; i++) {
+		const struct search_match *m = &r->m[i];
+		struct search_match last;
+		const struct doc_block *blk;
+
+		require(m->fs < m->fe, "a match is not empty");
+		require(i == 0 || m->fs >= r->m[i - 1].fe,
+		    "matches in order, apart");
+		last.fs = m->fe - 1;
+		last.fe = m->fe;
+		b = search_block(x, m);
+		require(b < d->nblocks, "a match is in a block");
+		require(search_block(x, &last) == b, "a match is in one block");
+		search_source(x, m, &s, &e);
+		blk = &d->blocks[b];
+		lo = blk->lend > blk->lstart && blk->lstart < blk->tstart ?
+		    blk->lstart : blk->tstart;
+		require(s >= lo && s <= e && e <= blk->tend,
+		    "a match lies in its block's label and text");
+	}
+}
+
+/* Searches for text: at once, and, with slices, again in small slices
+ * (the same matches). */
 static void
 check_search(const struct doc *d, struct search_index *x,
-    const char *text, int regex)
+    const char *text, int regex, int slices)
 {
-	struct search_result r = { NULL, 0, 0, 0 };
+	struct search_result r = { NULL, 0, 0, 0, NULL };
+	struct search_result sl = { NULL, 0, 0, 0, NULL };
 	struct search_query q;
 	char err[128];
-	size_t i, prev = 0;
+	size_t i, pos = 0;
 
-	if (search_query_init(&q, text, regex, err, sizeof err) == 0) {
+	if (search_query_init(&q, text, regex, err, sizeof err) == 0 &&
+	    (!regex || rx_size(q.rx) <= RUN_MAX)) {
 		search_run(x, &q, NULL, &r);
-		for (i = 0; i < r.n; i++) {
-			size_t s, e;
-
-			search_source(x, &r.m[i], &s, &e);
-			require(s <= e && e <= d->len, "match inside the text");
-			require(s >= prev, "matches in order");
-			prev = s;
-		}
+		check_matches(d, x, &r);
+		while (slices && pos < search_folded_len(x))
+			pos = search_run_slice(x, &q, NULL, &sl, pos, 61);
+		require(!slices || sl.n == r.n, "slices find as many matches");
+		for (i = 0; slices && i < r.n && i < sl.n; i++)
+			require(sl.m[i].fs == r.m[i].fs &&
+			    sl.m[i].fe == r.m[i].fe,
+			    "slices find the same matches");
 	}
 	search_query_free(&q);
 	search_result_free(&r);
+	search_result_free(&sl);
+}
+
+/* --grep's output for text (to nowhere). */
+static void
+check_grep(const struct doc *d, const char *text, int regex, FILE *null)
+{
+	struct search_query q;
+	char err[128];
+
+	if (search_query_init(&q, text, regex, err, sizeof err) == 0 &&
+	    (!regex || rx_size(q.rx) <= RUN_MAX))
+		render_grep(d, &q, 0, null);
+	search_query_free(&q);
+}
+
+/* Runs a pattern over raw bytes: at once, and in slices of a few steps,
+ * with the same matches, in order and in the text. */
+static void
+check_rx(const char *pat, const uint8_t *data, size_t size)
+{
+	char err[128];
+	struct rx *re = rx_compile(pat, strlen(pat), RX_ICASE, NULL, NULL,
+	    err, sizeof err);
+	struct rx_run *one, *sl;
+	struct rx_match a, b;
+	size_t big = SIZE_MAX, small, prev = 0;
+	enum rx_status st;
+
+	if (re == NULL || rx_size(re) > RUN_MAX) {
+		rx_free(re);
+		return;
+	}
+	one = rx_run_new(re);
+	sl = rx_run_new(re);
+	rx_run_start(one, size, 0, RX_NONEMPTY);
+	rx_run_start(sl, size, 0, RX_NONEMPTY);
+	while (rx_exec(one, data, size, &big, &a) == RX_MATCH) {
+		require(a.so < a.eo && a.eo <= size, "an rx match in the text");
+		require(a.so >= prev, "rx matches in order, apart");
+		prev = a.eo;
+		do {
+			small = 7;
+			st = rx_exec(sl, data, size, &small, &b);
+		} while (st == RX_PAUSED);
+		require(st == RX_MATCH && a.so == b.so && a.eo == b.eo,
+		    "rx in slices finds the same matches");
+	}
+	do {
+		small = 7;
+		st = rx_exec(sl, data, size, &small, &b);
+	} while (st == RX_PAUSED);
+	require(st == RX_DONE, "rx in slices finds no more matches");
+	rx_run_free(one);
+	rx_run_free(sl);
+	rx_free(re);
+}
+
+/* Line n (from 0) of the input, at most PATTERN_MAX bytes, into out. */
+static void
+input_line(const uint8_t *data, size_t size, int n, char *out)
+{
+	size_t i = 0, k = 0;
+
+	for (; n > 0 && i < size; i++)
+		if (data[i] == '\n')
+			n--;
+	while (i < size && data[i] != '\n' && data[i] != '\0' &&
+	    k < PATTERN_MAX)
+		out[k++] = (char)data[i++];
+	out[k] = '\0';
 }
 
 /* The model's invariants: ranges inside the text, indexes inside their
@@ -158,10 +268,14 @@ check_model(const struct doc *d)
 static void
 check_doc(const uint8_t *data, size_t size, const char *format, FILE *null)
 {
+	static const char *patterns[] = { "t[a-z]+ ", "\\.\\s",
+	    "[[:space:]]$", "\\b\\w{1,3}\\b", "(a|e)+.?$", "^\\W*",
+	    "[^[:alpha:]]+" };
 	struct search_index *x;
 	struct doc *d;
-	char query[9];
-	size_t n;
+	char query[9], line[PATTERN_MAX + 1];
+	size_t n, i;
+	int k;
 
 	d = doc_new_as(data, size, "fuzz", DOC_BORROWED, format);
 	doc_parse_all(d);
@@ -181,12 +295,25 @@ check_doc(const uint8_t *data, size_t size, const char *format, FILE *null)
 	query[n] = '\0';
 	x = search_index_new(d);
 	if (query[0] != '\0')
-		check_search(d, x, query, 0);
-	check_search(d, x, "the", 0);
-	check_search(d, x, "don't ...", 0);
-	check_search(d, x, "Stra\xC3\x9F" "e", 0);
-	check_search(d, x, "t[a-z]+ ", 1);
+		check_search(d, x, query, 0, 1);
+	check_search(d, x, "the", 0, 0);
+	check_search(d, x, "don't ...", 0, 0);
+	check_search(d, x, "Stra\xC3\x9F" "e", 0, 0);
+	for (i = 0; i < sizeof patterns / sizeof patterns[0]; i++)
+		check_search(d, x, patterns[i], 1, i == 0);
+	/* The first lines of the input as patterns. */
+	for (k = 0; k < 2; k++) {
+		input_line(data, size, k, line);
+		if (line[0] == '\0')
+			continue;
+		check_search(d, x, line, 1, 1);
+		check_rx(line, data, size);
+		if (k == 0)
+			check_grep(d, line, 1, null);
+	}
 	search_index_free(x);
+	if (query[0] != '\0')
+		check_grep(d, query, 0, null);
 	doc_free(d);
 }
 
@@ -216,6 +343,7 @@ main(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		FILE *f = fopen(argv[i], "rb");
 		struct buf b = { NULL, 0, 0 };
+		uint8_t *exact;
 		char chunk[65536];
 		size_t n;
 
@@ -226,7 +354,13 @@ main(int argc, char **argv)
 		while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
 			buf_add(&b, chunk, n);
 		fclose(f);
-		LLVMFuzzerTestOneInput((const uint8_t *)b.data, b.len);
+		/* In a block of its own size, as libFuzzer gives it, so
+		 * that a read past its end is seen. */
+		exact = xmalloc(b.len);
+		if (b.len > 0)
+			memcpy(exact, b.data, b.len);
+		LLVMFuzzerTestOneInput(exact, b.len);
+		free(exact);
 		buf_free(&b);
 		printf("PASS fuzz/%s\n", strrchr(argv[i], '/') != NULL ?
 		    strrchr(argv[i], '/') + 1 : argv[i]);
