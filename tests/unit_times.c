@@ -1,0 +1,53 @@
+/* unit_times.c: unit tests of the times of a document: the time at a
+ * block, the block at a time. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lectern/doc.h"
+#include "lectern/util.h"
+#include "unit.h"
+
+/* Three turns, the second with a paragraph of its own after a pause. */
+static const char cues[] =
+    "WEBVTT\n\n"
+    "00:00:05.000 --> 00:00:08.000\n<v Ann Lee>First words.\n\n"
+    "00:01:00.000 --> 00:01:04.000\n<v Bob Stone>An answer that goes on "
+    "for a while, over several lines of text.\n\n"
+    "00:02:00.000 --> 00:02:04.000\n<v Bob Stone>After a pause.\n\n"
+    "00:03:00.000 --> 00:03:04.000\n<v Ann Lee>Last words.\n";
+
+TEST(times_time_at_block)
+{
+	struct doc *d = unit_parse(cues);
+
+	EXPECT_INT(d->nblocks, 4);
+	EXPECT_INT(doc_time_at(d, 0), 5000);
+	EXPECT_INT(doc_time_at(d, 1), 60000);
+	EXPECT_INT(doc_time_at(d, 2), 120000);
+	EXPECT_INT(doc_time_at(d, 3), 180000);
+	EXPECT_INT(doc_time_at(d, 99), 180000);
+	doc_free(d);
+}
+
+TEST(times_block_at_time)
+{
+	struct doc *d = unit_parse(cues);
+
+	EXPECT_INT(doc_block_at_time(d, 0), 0);
+	EXPECT_INT(doc_block_at_time(d, 5000), 0);
+	EXPECT_INT(doc_block_at_time(d, 59999), 0);
+	EXPECT_INT(doc_block_at_time(d, 60000), 1);
+	EXPECT_INT(doc_block_at_time(d, 150000), 2);
+	EXPECT_INT(doc_block_at_time(d, 9999999), 3);
+	doc_free(d);
+}
+
+TEST(times_untimed_document)
+{
+	struct doc *d = unit_parse("Ann Lee: Hello.\n\nBob Stone: Hi.\n");
+
+	EXPECT_INT(d->maxtime, DOC_NO_TIME);
+	EXPECT_INT(doc_time_at(d, 1), DOC_NO_TIME);
+	EXPECT_INT(doc_block_at_time(d, 1000), d->nblocks);
+	doc_free(d);
+}
