@@ -537,6 +537,27 @@ add_block(struct doc *d, enum doc_block_kind kind, const struct pline *pl)
 	return build_block(d, kind, &bp);
 }
 
+/* The time of a chapter line "(01:02:03) - Title" whose title starts at
+ * ts, or DOC_NO_TIME. */
+static uint32_t
+chapter_time(const uint8_t *src, size_t s, size_t ts)
+{
+	char t[24];
+	size_t e = ts - 3, n;
+	uint32_t ms;
+
+	if (e > s && (src[s] == '(' || src[s] == '[')) {
+		s++;
+		e--;
+	}
+	n = e - s;
+	if (n >= sizeof t)
+		return DOC_NO_TIME;
+	memcpy(t, src + s, n);
+	t[n] = '\0';
+	return doc_parse_time(t, &ms) == 0 ? ms : DOC_NO_TIME;
+}
+
 /* Adds a heading of the given level and opens its section. */
 static void
 add_heading(struct doc *d, struct pline *pl, int level)
@@ -657,9 +678,13 @@ commit(struct doc *d, struct pline *pl)
 		}
 		add_heading(d, pl, pl->level - ps->mdshift);
 		break;
-	case L_CHAPTER:
-		add_heading(d, pl, 1);
+	case L_CHAPTER: {
+		struct build_piece bp = piece(pl);
+
+		bp.time = chapter_time(d->src, pl->start, pl->tstart);
+		build_heading(d, 1, &bp);
 		break;
+	}
 	case L_BYLINE: {
 		size_t at, s = pl->start + 3, e = pl->end, p;
 

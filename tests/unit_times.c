@@ -29,6 +29,19 @@ TEST(times_time_at_block)
 	doc_free(d);
 }
 
+TEST(times_time_at_untimed_block)
+{
+	/* A heading with a time; the turns after it have none. */
+	struct doc *d = unit_parse("A title line\n\n(00:10:00) - Intro\n\n"
+	    "Ann Lee: Hello there.\n\nBob Stone: Hi.\n");
+
+	EXPECT_INT(d->nblocks, 4);
+	EXPECT_INT(doc_time_at(d, 0), DOC_NO_TIME);
+	EXPECT_INT(doc_time_at(d, 1), 600000);
+	EXPECT_INT(doc_time_at(d, 3), 600000);
+	doc_free(d);
+}
+
 TEST(times_block_at_time)
 {
 	struct doc *d = unit_parse(cues);
