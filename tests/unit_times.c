@@ -1,10 +1,12 @@
 /* unit_times.c: unit tests of the times of a document: the time at a
- * block, the block at a time. */
+ * block, the block at a time, and a layout that shows them or not. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "lectern/doc.h"
+#include "lectern/layout.h"
 #include "lectern/util.h"
+#include "lectern/view.h"
 #include "unit.h"
 
 /* Three turns, the second with a paragraph of its own after a pause. */
@@ -62,5 +64,39 @@ TEST(times_untimed_document)
 	EXPECT_INT(d->maxtime, DOC_NO_TIME);
 	EXPECT_INT(doc_time_at(d, 1), DOC_NO_TIME);
 	EXPECT_INT(doc_block_at_time(d, 1000), d->nblocks);
+	doc_free(d);
+}
+
+TEST(times_view_flags_keep_place)
+{
+	struct doc *d = unit_parse(cues);
+	struct view *v = view_new(d, 30, 3);
+	const struct layout_line *l;
+	size_t off;
+
+	view_set_flags(v, LAYOUT_F_TIMES);
+	/* "[01:00] Bob Stone: " leaves too little room beside it at 30
+	 * columns: the label stays, the time goes. At 32 it shows. */
+	view_show_block(v, 1);
+	EXPECT_INT(view_line(v, v->top)->time, 0);
+	view_resize(v, 32, 3);
+	view_show_block(v, 1);
+	l = view_line(v, v->top);
+	EXPECT_INT(l->block, 1);
+	EXPECT_INT(l->time, 1);
+	/* A line down, then without times: the text that was at the top
+	 * is on the top line still. */
+	view_scroll(v, 1);
+	off = view_line(v, v->top)->start;
+	view_set_flags(v, 0);
+	l = view_line(v, v->top);
+	EXPECT_INT(view_top_block(v), 1);
+	EXPECT(l->start <= off && off < l->end);
+	EXPECT_INT(layout_cache_flags(v->lc), 0);
+	/* And back. */
+	view_set_flags(v, LAYOUT_F_TIMES);
+	l = view_line(v, v->top);
+	EXPECT(l->start <= off && off < l->end);
+	view_free(v);
 	doc_free(d);
 }
