@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lectern/cite.h"
 #include "lectern/doc.h"
 #include "lectern/layout.h"
 #include "lectern/render.h"
@@ -198,12 +199,45 @@ excerpt_end(const struct doc *d, size_t off, size_t hi, size_t cols)
 	return p >= hi ? hi : sp;
 }
 
+/* The time of blocks asked for in document order (as the matches come):
+ * the last time at or before the block, found by walking on. */
+struct time_walk {
+	size_t		 next;		/* the next block to look at */
+	uint32_t	 time;		/* the last time before it */
+};
+
+static uint32_t
+time_walk(const struct doc *d, struct time_walk *w, size_t b)
+{
+	if (d->maxtime == DOC_NO_TIME)
+		return DOC_NO_TIME;
+	if (b < w->next) {
+		if (b + 1 == w->next)
+			return w->time;
+		w->next = 0;
+		w->time = DOC_NO_TIME;
+	}
+	for (; w->next <= b; w->next++)
+		if (d->blocks[w->next].time != DOC_NO_TIME)
+			w->time = d->blocks[w->next].time;
+	return w->time;
+}
+
 int
 render_grep(const struct doc *d, const struct search_query *q, int color,
     FILE *f)
 {
+	return render_grep_flags(d, q, color, LAYOUT_F_TIMES, f);
+}
+
+int
+render_grep_flags(const struct doc *d, const struct search_query *q,
+    int color, int flags, FILE *f)
+{
 	struct search_index *x = search_index_new(d);
 	struct search_result r = { NULL, 0, 0, 0 };
+	struct time_walk tw = { 0, DOC_NO_TIME };
+	struct buf when = { NULL, 0, 0 };
 	size_t i;
 
 	search_run(x, q, NULL, &r);
@@ -217,6 +251,12 @@ render_grep(const struct doc *d, const struct search_query *q, int color,
 		if (blk->section < 0)
 			fputs("(top)", f);
 		fputs(": ", f);
+		buf_reset(&when);
+		if ((flags & LAYOUT_F_TIMES) &&
+		    cite_time(&when, d, time_walk(d, &tw, b))) {
+			fwrite(buf_str(&when), 1, when.len, f);
+			fputc(' ', f);
+		}
 		if (blk->speaker >= 0) {
 			render_safe(f, (const unsigned char *)
 			    d->speakers[blk->speaker].name,
@@ -240,6 +280,7 @@ render_grep(const struct doc *d, const struct search_query *q, int color,
 		fputc('\n', f);
 		buf_free(&line);
 	}
+	buf_free(&when);
 	search_result_free(&r);
 	search_index_free(x);
 	return fflush(f) == 0 && !ferror(f) ? 0 : -1;

@@ -92,6 +92,7 @@ ui_options_init(struct ui_options *opt)
 	opt->palette = UI_PALETTE_DARK;
 	opt->color = 1;
 	opt->osc52 = 1;
+	opt->times = 1;
 }
 
 /* The width of the contents beside the text: a quarter of the terminal

@@ -1,8 +1,10 @@
 /* unit_times.c: unit tests of the times of a document: the time at a
- * block, the block at a time, and a layout that shows them or not. */
+ * block, the block at a time, how times are written, and a layout that
+ * shows them or not. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "lectern/cite.h"
 #include "lectern/doc.h"
 #include "lectern/layout.h"
 #include "lectern/util.h"
@@ -60,10 +62,35 @@ TEST(times_block_at_time)
 TEST(times_untimed_document)
 {
 	struct doc *d = unit_parse("Ann Lee: Hello.\n\nBob Stone: Hi.\n");
+	struct buf b = { NULL, 0, 0 };
 
 	EXPECT_INT(d->maxtime, DOC_NO_TIME);
 	EXPECT_INT(doc_time_at(d, 1), DOC_NO_TIME);
 	EXPECT_INT(doc_block_at_time(d, 1000), d->nblocks);
+	EXPECT_INT(cite_time(&b, d, doc_time_at(d, 1)), 0);
+	EXPECT_INT(b.len, 0);
+	doc_free(d);
+}
+
+TEST(times_cite_time)
+{
+	struct doc *d = unit_parse(cues);
+	struct buf b = { NULL, 0, 0 };
+
+	/* Shorter than an hour: mm:ss. */
+	EXPECT_INT(doc_time_hours(d), 0);
+	EXPECT_INT(cite_time(&b, d, 65000), 1);
+	EXPECT_STR(buf_str(&b), "[01:05]");
+	/* After other words, a space first. */
+	EXPECT_INT(cite_time(&b, d, 3723000), 1);
+	EXPECT_STR(buf_str(&b), "[01:05] [1:02:03]");
+	/* An hour or more: hh:mm:ss, every time. */
+	d->maxtime = 3600000;
+	EXPECT_INT(doc_time_hours(d), 1);
+	buf_reset(&b);
+	cite_time(&b, d, 65000);
+	EXPECT_STR(buf_str(&b), "[00:01:05]");
+	buf_free(&b);
 	doc_free(d);
 }
 

@@ -65,9 +65,14 @@ long		 notes_find(const struct notes *n, size_t b);
  * Returns 0, or -1 with errno (n->save_failed is set). */
 int		 notes_save(struct notes *n, const struct doc *d);
 
-/* Writes the highlights as Markdown block quotes. Returns 0 or -1. */
+/* Writes the highlights as Markdown block quotes, each attributed to its
+ * speaker and section, with its time in a timed document. Returns 0 or
+ * -1. */
 int		 notes_export(const struct notes *n, const struct doc *d,
 		    FILE *f);
+/* The same, with the times or without (times 0). */
+int		 notes_export_times(const struct notes *n, const struct doc *d,
+		    int times, FILE *f);
 
 /* Sections that are the document's own highlights, in order: the
  * subsections of a section called Highlights (Key quotes, Excerpts...),
