@@ -11,6 +11,7 @@
 
 #include "lectern/doc.h"
 #include "lectern/keymap.h"
+#include "lectern/layout.h"
 #include "lectern/render.h"
 #include "lectern/ui.h"
 #include "lectern/ui_core.h"
@@ -158,9 +159,11 @@ layout(struct loop *L)
 	    g->text_w;
 	if (ui->opt.center && room > 1)
 		g->text_x += room / 2;
-	if (ui->file->view == NULL)
+	if (ui->file->view == NULL) {
 		ui->file->view = view_new(ui->file->doc, g->text_w, g->rows);
-	else
+		view_set_flags(ui->file->view, ui->opt.times ? LAYOUT_F_TIMES :
+		    0);
+	} else
 		view_resize(ui->file->view, g->text_w, g->rows);
 }
 
@@ -230,6 +233,24 @@ toggle_focus(struct loop *L)
 	ui->focus = ui->focus == UI_FOCUS_TOC ? UI_FOCUS_READER :
 	    UI_FOCUS_TOC;
 	follow(L, 0);
+}
+
+/* Shows the times or hides them, in the text and the contents. */
+static void
+toggle_times(struct loop *L)
+{
+	struct ui *ui = &L->ui;
+	struct ui_file *f = ui->file;
+
+	if (f->doc->maxtime == DOC_NO_TIME) {
+		ui_message(ui, "This document has no times");
+		return;
+	}
+	ui->opt.times = !ui->opt.times;
+	view_set_flags(f->view, ui->opt.times ? LAYOUT_F_TIMES : 0);
+	/* The contents' width counts the times. */
+	layout(L);
+	ui_message(ui, ui->opt.times ? "Times shown" : "Times hidden");
 }
 
 /* Carries out an action that no pane took: those of the reader as a
@@ -309,6 +330,9 @@ act(struct loop *L, int key, enum keymap_action a)
 		break;
 	case KEYMAP_QUIT:
 		ui->quit = 1;
+		break;
+	case KEYMAP_TOGGLE_TIMES:
+		toggle_times(L);
 		break;
 	case KEYMAP_NONE:
 		if (key == KEYMAP_CTRL('C'))

@@ -149,7 +149,9 @@ enum keymap_group {
 	A(SUSPEND, OTHER, "suspend", KEYMAP_IN_VIEWS, \
 	    "suspend to the shell (fg comes back)") \
 	A(QUIT, OTHER, "quit", KEYMAP_IN_VIEWS, \
-	    "quit")
+	    "quit") \
+	A(TOGGLE_TIMES, PANES, "toggle-times", KEYMAP_IN_VIEWS, \
+	    "show or hide the times of turns, paragraphs and chapters")
 
 enum keymap_action {
 	KEYMAP_NONE,
