@@ -96,6 +96,7 @@ static const struct binding bindings[] = {
 	{ 'q', KEYMAP_QUIT, R },
 	{ 'Q', KEYMAP_QUIT, R },
 	{ '#', KEYMAP_TOGGLE_TIMES, R },
+	{ 'T', KEYMAP_GOTO_TIME, R },
 };
 
 #define NBINDINGS (sizeof bindings / sizeof bindings[0])

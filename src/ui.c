@@ -26,6 +26,7 @@
 #include "lectern/ui_status.h"
 #include "lectern/ui_style.h"
 #include "lectern/ui_term.h"
+#include "lectern/ui_time.h"
 #include "lectern/ui_toc.h"
 #include "lectern/util.h"
 #include "lectern/view.h"
@@ -52,6 +53,7 @@ struct loop {
 	struct ui_help	 help;
 	struct ui_list	 list;
 	struct ui_marks	 marks;
+	struct ui_time	 time;
 
 	struct ui_script script;
 	int		 from_terminal;	/* the script's <raw:> bytes are read */
@@ -254,9 +256,10 @@ toggle_times(struct loop *L)
 }
 
 /* Carries out an action that no pane took: those of the reader as a
- * whole, which open overlays, show panes and change modes. */
+ * whole, which open overlays, show panes and change modes; count is the
+ * count typed before it (0 for none). */
 static void
-act(struct loop *L, int key, enum keymap_action a)
+act(struct loop *L, int key, enum keymap_action a, long count)
 {
 	struct ui *ui = &L->ui;
 	struct ui_file *f = ui->file;
@@ -334,6 +337,9 @@ act(struct loop *L, int key, enum keymap_action a)
 	case KEYMAP_TOGGLE_TIMES:
 		toggle_times(L);
 		break;
+	case KEYMAP_GOTO_TIME:
+		ui_time_open(ui, &L->time, count);
+		break;
 	case KEYMAP_NONE:
 		if (key == KEYMAP_CTRL('C'))
 			ui_message(ui, "Type q to quit");
@@ -376,7 +382,7 @@ dispatch(struct loop *L, struct ui_pane *p, int key, enum keymap_action a,
 	if ((keymap_flags(a) & r->ops->takes) &&
 	    r->ops->key(ui, r, key, a, count))
 		return;
-	act(L, key, a);
+	act(L, key, a, count);
 }
 
 /* Runs the action of key with a count: repeated when the table says a
@@ -601,6 +607,7 @@ loop_init(struct loop *L, struct doc *d, const struct ui_options *opt)
 	ui_help_init(&L->help);
 	ui_list_init(&L->list);
 	ui_marks_init(&L->marks);
+	ui_time_init(&L->time);
 }
 
 static void
@@ -610,6 +617,7 @@ loop_free(struct loop *L)
 	ui_find_free(&L->find);
 	ui_search_free(&L->search);
 	ui_list_free(&L->list);
+	ui_time_free(&L->time);
 	view_free(L->file.view);
 	free(L->ui.msg);
 	free(L->ui.hits.ranges);
