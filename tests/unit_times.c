@@ -127,3 +127,31 @@ TEST(times_view_flags_keep_place)
 	view_free(v);
 	doc_free(d);
 }
+
+TEST(times_latest_as_read)
+{
+	struct buf s = { NULL, 0, 0 };
+	struct doc *d;
+	unsigned i;
+
+	/* Two hours of cues, a cue every two seconds: the latest time grows
+	 * as the document is read, and becomes an hour on the way. */
+	buf_adds(&s, "WEBVTT\n\n");
+	for (i = 0; i < 3600; i++)
+		buf_printf(&s, "%02u:%02u:%02u.000 --> %02u:%02u:%02u.500\n"
+		    "<v %s>Words number %u.\n\n", i * 2 / 3600, i * 2 / 60 % 60,
+		    i * 2 % 60, i * 2 / 3600, i * 2 / 60 % 60, i * 2 % 60,
+		    i % 2 ? "Ann Lee" : "Bob Stone", i);
+	d = doc_new((const uint8_t *)buf_str(&s), s.len, "test.vtt",
+	    DOC_BORROWED);
+	doc_parse_some(d, 16384);
+	EXPECT(!doc_complete(d));
+	EXPECT(d->maxtime != DOC_NO_TIME);
+	EXPECT(d->maxtime < 3600000);
+	EXPECT_INT(doc_time_hours(d), 0);
+	doc_parse_all(d);
+	EXPECT_INT(d->maxtime, 7198000);
+	EXPECT_INT(doc_time_hours(d), 1);
+	doc_free(d);
+	buf_free(&s);
+}
