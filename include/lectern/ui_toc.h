@@ -6,14 +6,14 @@
 #include "lectern/ui_core.h"
 
 /* It marks the section at the top of the view, each chapter's time at
- * the right and how many matches each section holds; with the focus, its keys move a selection and Enter goes
- * to the selected section. */
+ * the right and how many matches each section holds; with the focus, its
+ * keys move a selection and Enter goes to the selected section. */
 struct ui_toc {
 	struct ui_pane	 pane;
 	struct ui_listpos lp;		/* the selected and first shown */
 	size_t		 measured;	/* sections measured for the width */
 	int		 want;		/* the width they need */
-	int		 measured_times;	/* how their times were shown */
+	int		 measured_times;	/* with times shown, and how */
 };
 
 void	ui_toc_init(struct ui_toc *t);
