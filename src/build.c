@@ -164,6 +164,11 @@ build_block(struct doc *d, enum doc_block_kind kind,
 	b->turn = -1;
 	b->quote_attrib = -1;
 	b->time = p->time;
+	/* The latest time so far, for a reader showing a document that is
+	 * still being read. */
+	if (p->time != DOC_NO_TIME && (d->maxtime == DOC_NO_TIME ||
+	    p->time > d->maxtime))
+		d->maxtime = p->time;
 	b->section = bs->depth > 0 ? bs->stack[bs->depth - 1] : -1;
 	return d->nblocks++;
 }

@@ -76,3 +76,15 @@ cite_attribution(struct buf *b, const struct doc *d, size_t blk,
 	}
 	return said;
 }
+
+int
+cite_time(struct buf *b, const struct doc *d, uint32_t ms)
+{
+	char t[32];
+
+	if (ms == DOC_NO_TIME)
+		return 0;
+	doc_format_time(ms, doc_time_hours(d), t, sizeof t);
+	buf_printf(b, "%s[%s]", b->len > 0 ? " " : "", t);
+	return 1;
+}

@@ -591,11 +591,15 @@ doc_count_speaker_words(struct doc *d)
 uint32_t
 doc_time_at(const struct doc *d, size_t b)
 {
-	if (b >= d->nblocks)
-		b = d->nblocks;
-	while (b-- > 0)
-		if (d->blocks[b].time != DOC_NO_TIME)
-			return d->blocks[b].time;
+	size_t i;
+
+	/* No block has a time: no need to look. */
+	if (d->maxtime == DOC_NO_TIME)
+		return DOC_NO_TIME;
+	/* From b itself back. */
+	for (i = b < d->nblocks ? b + 1 : d->nblocks; i-- > 0;)
+		if (d->blocks[i].time != DOC_NO_TIME)
+			return d->blocks[i].time;
 	return DOC_NO_TIME;
 }
 
@@ -632,6 +636,12 @@ doc_format_time(uint32_t ms, int hours, char *buf, size_t size)
 	else
 		snprintf(buf, size, "%02u:%02u", s / 60, s % 60);
 	return buf;
+}
+
+int
+doc_time_hours(const struct doc *d)
+{
+	return d->maxtime != DOC_NO_TIME && d->maxtime >= 3600000;
 }
 
 int

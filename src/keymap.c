@@ -95,6 +95,8 @@ static const struct binding bindings[] = {
 	{ KEYMAP_CTRL('Z'), KEYMAP_SUSPEND, R },
 	{ 'q', KEYMAP_QUIT, R },
 	{ 'Q', KEYMAP_QUIT, R },
+	{ '#', KEYMAP_TOGGLE_TIMES, R },
+	{ 'T', KEYMAP_GOTO_TIME, R },
 };
 
 #define NBINDINGS (sizeof bindings / sizeof bindings[0])
@@ -146,6 +148,7 @@ static const struct {
 	{ KEYMAP_ESC, "Esc", "Escape" },
 	{ '<', "<", "lt" },
 	{ '>', ">", "gt" },
+	{ '#', "#", "hash" },
 };
 
 #define NKEY_NAMES (sizeof key_names / sizeof key_names[0])

@@ -171,8 +171,7 @@ time_text(const struct doc *d, const struct doc_block *b, char *buf,
 
 	if (b->time == DOC_NO_TIME)
 		return 0;
-	doc_format_time(b->time, d->maxtime != DOC_NO_TIME &&
-	    d->maxtime >= 3600000, t, sizeof t);
+	doc_format_time(b->time, doc_time_hours(d), t, sizeof t);
 	return snprintf(buf, size, "[%s]", t);
 }
 

@@ -17,6 +17,7 @@
 
 #include "lectern/doc.h"
 #include "lectern/keymap.h"
+#include "lectern/layout.h"
 #include "lectern/notes.h"
 #include "lectern/notes_export.h"
 #include "lectern/render.h"
@@ -94,6 +95,8 @@ static const char usage_text[] =
 "                         (NO_COLOR in the environment turns colour off)\n"
 "      --top              open at the top, not where you left off\n"
 "      --no-osc52         y does not copy through the terminal (OSC 52)\n"
+"      --no-times         no times of turns and chapters in the reader (#\n"
+"                         shows them), --dump, --grep, --export-highlights\n"
 "\n"
 "Other options:\n"
 "      --keys             list the reader's keys and exit\n"
@@ -225,6 +228,7 @@ parse_args(int argc, char **argv, struct args *a)
 		{ "export-highlights", no_argument, NULL, 'x' },
 		{ "top", no_argument, NULL, 't' },
 		{ "no-osc52", no_argument, NULL, 'O' },
+		{ "no-times", no_argument, NULL, 'I' },
 		{ "no-toc", no_argument, NULL, 'T' },
 		{ "toc-width", required_argument, NULL, 'W' },
 		{ "center", no_argument, NULL, 'C' },
@@ -275,6 +279,9 @@ parse_args(int argc, char **argv, struct args *a)
 			break;
 		case 'O':
 			a->ui.osc52 = 0;
+			break;
+		case 'I':
+			a->ui.times = 0;
 			break;
 		case 'T':
 			a->ui.toc = 0;
@@ -388,7 +395,7 @@ run_export(struct doc *d, const struct args *a)
 		    strlen(notes->problem));
 		fputc('\n', stderr);
 	}
-	status = notes_export(notes, d, stdout);
+	status = notes_export_times(notes, d, a->ui.times, stdout);
 	notes_free(notes);
 	return status;
 }
@@ -408,15 +415,16 @@ run_output(struct doc *d, const struct args *a, struct search_query *q)
 		printf("%zu\n", search_count(d, q));
 		return fflush(stdout) == 0 ? 0 : -1;
 	case MODE_GREP:
-		return render_grep(d, q, isatty(STDOUT_FILENO), stdout);
+		return render_grep_flags(d, q, isatty(STDOUT_FILENO),
+		    a->ui.times ? LAYOUT_F_TIMES : 0, stdout);
 	case MODE_EXPORT:
 		return run_export(d, a);
 	case MODE_READ:
 	case MODE_DUMP:
 		break;
 	}
-	return render_dump(d, a->width > 0 ? a->width : terminal_width(),
-	    stdout);
+	return render_dump_flags(d, a->width > 0 ? a->width :
+	    terminal_width(), a->ui.times ? LAYOUT_F_TIMES : 0, stdout);
 }
 
 int

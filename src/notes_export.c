@@ -34,18 +34,30 @@ flat(struct buf *b, const struct doc *d, size_t s, size_t e)
 
 /* Appends "> — Speaker, in “Section”" for a highlighted block, when it
  * has either. */
+/* Appends "> — Speaker, in “Section” [01:02:03]" for a highlighted
+ * block, when it has any of them (the time with times set). */
 static void
-attribution(struct buf *b, const struct doc *d, size_t blk)
+attribution(struct buf *b, const struct doc *d, size_t blk, int times)
 {
 	struct buf a = { NULL, 0, 0 };
 
-	if (cite_attribution(&a, d, blk, CITE_SECTION))
+	cite_attribution(&a, d, blk, CITE_SECTION);
+	if (times)
+		cite_time(&a, d, doc_time_at(d, blk));
+	if (a.len > 0)
 		buf_printf(b, ">\n> \xE2\x80\x94 %s\n", buf_str(&a));
 	buf_free(&a);
 }
 
 int
 notes_export(const struct notes *n, const struct doc *d, FILE *f)
+{
+	return notes_export_times(n, d, 1, f);
+}
+
+int
+notes_export_times(const struct notes *n, const struct doc *d, int times,
+    FILE *f)
 {
 	struct buf b = { NULL, 0, 0 };
 	size_t i;
@@ -65,7 +77,7 @@ notes_export(const struct notes *n, const struct doc *d, FILE *f)
 		buf_adds(&b, "\n> ");
 		flat(&b, d, blk->tstart, blk->tend);
 		buf_adds(&b, "\n");
-		attribution(&b, d, n->hl.v[i].block);
+		attribution(&b, d, n->hl.v[i].block, times);
 	}
 	if (n->lost.n > 0) {
 		buf_adds(&b, "\n## No longer found in the document\n");

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lectern/cite.h"
 #include "lectern/doc.h"
 #include "lectern/layout.h"
 #include "lectern/render.h"
@@ -218,9 +219,45 @@ clamp(size_t v, size_t lo, size_t hi)
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
+static int	 grep_line(const struct doc *, size_t, size_t, size_t, int,
+		    uint32_t, FILE *);
+
+/* The time of blocks asked for in document order (as the matches come):
+ * the last time at or before the block, found by walking on. */
+struct time_walk {
+	size_t		 next;		/* the next block to look at */
+	uint32_t	 time;		/* the last time before it */
+};
+
+static uint32_t
+time_walk(const struct doc *d, struct time_walk *w, size_t b)
+{
+	if (d->maxtime == DOC_NO_TIME)
+		return DOC_NO_TIME;
+	if (b < w->next) {
+		if (b + 1 == w->next)
+			return w->time;
+		w->next = 0;
+		w->time = DOC_NO_TIME;
+	}
+	for (; w->next <= b; w->next++)
+		if (d->blocks[w->next].time != DOC_NO_TIME)
+			w->time = d->blocks[w->next].time;
+	return w->time;
+}
+
 int
 render_grep_match(const struct doc *d, size_t b, size_t s, size_t e,
     int color, FILE *f)
+{
+	return grep_line(d, b, s, e, color, DOC_NO_TIME, f);
+}
+
+/* Writes render_grep's line for a match, with the time (ms) before the
+ * speaker unless it is DOC_NO_TIME. */
+static int
+grep_line(const struct doc *d, size_t b, size_t s, size_t e, int color,
+    uint32_t time, FILE *f)
 {
 	const struct doc_block *blk;
 	struct buf line = { NULL, 0, 0 };
@@ -233,6 +270,11 @@ render_grep_match(const struct doc *d, size_t b, size_t s, size_t e,
 	if (blk->section < 0)
 		fputs("(top)", f);
 	fputs(": ", f);
+	if (time != DOC_NO_TIME && cite_time(&line, d, time)) {
+		fwrite(buf_str(&line), 1, line.len, f);
+		fputc(' ', f);
+		buf_reset(&line);
+	}
 	if (blk->speaker >= 0) {
 		render_safe(f, (const unsigned char *)
 		    d->speakers[blk->speaker].name,
@@ -271,14 +313,24 @@ int
 render_grep(const struct doc *d, struct search_query *q, int color,
     FILE *f)
 {
+	return render_grep_flags(d, q, color, LAYOUT_F_TIMES, f);
+}
+
+int
+render_grep_flags(const struct doc *d, struct search_query *q, int color,
+    int flags, FILE *f)
+{
 	struct search_index *x = search_index_new(d);
 	struct search_result r = { NULL, 0, 0, 0, NULL };
-	size_t i, s, e;
+	struct time_walk tw = { 0, DOC_NO_TIME };
+	size_t i, s, e, b;
 
 	search_run(x, q, NULL, &r);
 	for (i = 0; i < r.n; i++) {
 		search_source(x, &r.m[i], &s, &e);
-		render_grep_match(d, search_block(x, &r.m[i]), s, e, color, f);
+		b = search_block(x, &r.m[i]);
+		grep_line(d, b, s, e, color, (flags & LAYOUT_F_TIMES) ?
+		    time_walk(d, &tw, b) : DOC_NO_TIME, f);
 	}
 	search_result_free(&r);
 	search_index_free(x);

@@ -11,6 +11,7 @@
 
 #include "lectern/doc.h"
 #include "lectern/keymap.h"
+#include "lectern/layout.h"
 #include "lectern/render.h"
 #include "lectern/state.h"
 #include "lectern/ui.h"
@@ -26,6 +27,7 @@
 #include "lectern/ui_status.h"
 #include "lectern/ui_style.h"
 #include "lectern/ui_term.h"
+#include "lectern/ui_time.h"
 #include "lectern/ui_toc.h"
 #include "lectern/util.h"
 #include "lectern/view.h"
@@ -52,6 +54,7 @@ struct loop {
 	struct ui_help	 help;
 	struct ui_list	 list;
 	struct ui_marks	 marks;
+	struct ui_time	 time;
 
 	struct ui_script script;
 	int		 from_terminal;	/* the script's <raw:> bytes are read */
@@ -93,6 +96,7 @@ ui_options_init(struct ui_options *opt)
 	opt->palette = UI_PALETTE_DARK;
 	opt->color = 1;
 	opt->osc52 = 1;
+	opt->times = 1;
 }
 
 /* The width of the contents beside the text: a quarter of the terminal
@@ -158,9 +162,11 @@ layout(struct loop *L)
 	    g->text_w;
 	if (ui->opt.center && room > 1)
 		g->text_x += room / 2;
-	if (ui->file->view == NULL)
+	if (ui->file->view == NULL) {
 		ui->file->view = view_new(ui->file->doc, g->text_w, g->rows);
-	else
+		view_set_flags(ui->file->view, ui->opt.times ? LAYOUT_F_TIMES :
+		    0);
+	} else
 		view_resize(ui->file->view, g->text_w, g->rows);
 }
 
@@ -232,10 +238,29 @@ toggle_focus(struct loop *L)
 	follow(L, 0);
 }
 
-/* Carries out an action that no pane took: those of the reader as a
- * whole, which open overlays, show panes and change modes. */
+/* Shows the times or hides them, in the text and the contents. */
 static void
-act(struct loop *L, int key, enum keymap_action a)
+toggle_times(struct loop *L)
+{
+	struct ui *ui = &L->ui;
+	struct ui_file *f = ui->file;
+
+	if (f->doc->maxtime == DOC_NO_TIME) {
+		ui_message(ui, "This document has no times");
+		return;
+	}
+	ui->opt.times = !ui->opt.times;
+	view_set_flags(f->view, ui->opt.times ? LAYOUT_F_TIMES : 0);
+	/* The contents' width counts the times. */
+	layout(L);
+	ui_message(ui, ui->opt.times ? "Times shown" : "Times hidden");
+}
+
+/* Carries out an action that no pane took: those of the reader as a
+ * whole, which open overlays, show panes and change modes; count is the
+ * count typed before it (0 for none). */
+static void
+act(struct loop *L, int key, enum keymap_action a, long count)
 {
 	struct ui *ui = &L->ui;
 	struct ui_file *f = ui->file;
@@ -310,6 +335,12 @@ act(struct loop *L, int key, enum keymap_action a)
 	case KEYMAP_QUIT:
 		ui->quit = 1;
 		break;
+	case KEYMAP_TOGGLE_TIMES:
+		toggle_times(L);
+		break;
+	case KEYMAP_GOTO_TIME:
+		ui_time_open(ui, &L->time, count);
+		break;
 	case KEYMAP_NONE:
 		if (key == KEYMAP_CTRL('C'))
 			ui_message(ui, "Type q to quit");
@@ -352,7 +383,7 @@ dispatch(struct loop *L, struct ui_pane *p, int key, enum keymap_action a,
 	if ((keymap_flags(a) & r->ops->takes) &&
 	    r->ops->key(ui, r, key, a, count))
 		return;
-	act(L, key, a);
+	act(L, key, a, count);
 }
 
 /* Runs the action of key with a count: repeated when the table says a
@@ -577,6 +608,7 @@ loop_init(struct loop *L, struct doc *d, const struct ui_options *opt)
 	ui_help_init(&L->help);
 	ui_list_init(&L->list);
 	ui_marks_init(&L->marks);
+	ui_time_init(&L->time);
 }
 
 static void
@@ -586,6 +618,7 @@ loop_free(struct loop *L)
 	ui_find_free(&L->find);
 	ui_search_free(&L->search);
 	ui_list_free(&L->list);
+	ui_time_free(&L->time);
 	view_free(L->file.view);
 	free(L->ui.msg);
 	free(L->ui.hits.ranges);

@@ -45,13 +45,17 @@ ui_read_more(struct ui *ui)
 {
 	struct doc *d = ui->file->doc;
 	size_t nb = d->nblocks;
+	int hours = doc_time_hours(d);
 
 	if (doc_complete(d))
 		return 0;
 	doc_parse_some(d, READ_CHUNK);
 	/* The last blocks may have changed (a pull quote found its
-	 * attribution). */
-	layout_cache_forget(ui->file->view->lc, nb >= 4 ? nb - 4 : 0);
+	 * attribution); every time is hh:mm:ss once one is an hour. */
+	if (doc_time_hours(d) != hours)
+		view_relayout(ui->file->view);
+	else
+		layout_cache_forget(ui->file->view->lc, nb >= 4 ? nb - 4 : 0);
 	return 1;
 }
 

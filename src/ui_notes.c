@@ -156,7 +156,10 @@ ui_notes_copy(struct ui *ui)
 	}
 	blk = &d->blocks[ui->file->cursor];
 	cite_text(&text, d, blk->tstart, blk->tend);
-	if (cite_attribution(&from, d, ui->file->cursor, CITE_TITLE)) {
+	cite_attribution(&from, d, ui->file->cursor, CITE_TITLE);
+	if (ui->opt.times)
+		cite_time(&from, d, doc_time_at(d, ui->file->cursor));
+	if (from.len > 0) {
 		buf_adds(&text, "\n\xE2\x80\x94 ");
 		buf_add(&text, buf_str(&from), from.len);
 	}

@@ -32,6 +32,56 @@ position(struct ui *ui, char *buf, size_t size)
 		snprintf(buf, size, "%d%%", view_percent(v));
 }
 
+/* The time of the top block b as doc_time_at gives it, from what is
+ * remembered of the last one asked where it can. */
+static uint32_t
+top_time(struct ui_status *s, const struct doc *d, size_t b)
+{
+	size_t i;
+
+	if (d->maxtime == DOC_NO_TIME)
+		return DOC_NO_TIME;
+	/* The last blocks read may have been made again. */
+	if (s->tvalid && s->tblocks != d->nblocks)
+		s->tvalid = 0;
+	if (s->tvalid && b >= s->tq) {
+		for (i = s->tq + 1; i <= b; i++)
+			if (d->blocks[i].time != DOC_NO_TIME) {
+				s->tat = i;
+				s->time = d->blocks[i].time;
+			}
+	} else if (!s->tvalid || (s->tat != SIZE_MAX && b < s->tat)) {
+		s->tat = SIZE_MAX;
+		s->time = DOC_NO_TIME;
+		for (i = b + 1; i-- > 0;)
+			if (d->blocks[i].time != DOC_NO_TIME) {
+				s->tat = i;
+				s->time = d->blocks[i].time;
+				break;
+			}
+	}
+	s->tq = b;
+	s->tvalid = 1;
+	s->tblocks = d->nblocks;
+	return s->time;
+}
+
+/* The time at the top as the status line shows it, into buf; "" when
+ * there is none or times are hidden. */
+static void
+when(struct ui *ui, struct ui_status *s, char *buf, size_t size)
+{
+	const struct doc *d = ui->file->doc;
+	uint32_t t;
+
+	buf[0] = '\0';
+	if (!ui->opt.times || d->nblocks == 0)
+		return;
+	t = top_time(s, d, view_top_block(ui->file->view));
+	if (t != DOC_NO_TIME)
+		doc_format_time(t, doc_time_hours(d), buf, size);
+}
+
 /* Appends text made safe, cut to cols columns with an ellipsis. */
 static void
 add_cut(struct buf *b, const char *s, int cols)
@@ -51,9 +101,9 @@ add_cut(struct buf *b, const char *s, int cols)
 	buf_free(&t);
 }
 
-/* The right part: "only NAME  K/N  POS  HINT ". */
+/* The right part: "only NAME  K/N  TIME  POS  HINT ". */
 static void
-right_part(struct ui *ui, struct buf *b)
+right_part(struct ui *ui, const char *time, struct buf *b)
 {
 	const struct doc *d = ui->file->doc;
 	const struct ui_hits *h = &ui->hits;
@@ -70,6 +120,8 @@ right_part(struct ui *ui, struct buf *b)
 		    h->more ? "+" : "");
 	if (h->active && h->hidden > 0)
 		buf_printf(b, "%zu hidden  ", h->hidden);
+	if (*time != '\0')
+		buf_printf(b, "%s  ", time);
 	position(ui, pos, sizeof pos);
 	buf_printf(b, "%s  %s ", pos, ui->focus == UI_FOCUS_TOC ?
 	    "Enter:jump Tab:back" : "h:help");
@@ -82,19 +134,20 @@ status_draw(struct ui *ui, struct ui_pane *p)
 	int y = ui->geom.lines - 1, cols = ui->geom.cols, x, right;
 	unsigned long attr = ui_element(UI_E_STATUS);
 	struct buf r = { NULL, 0, 0 };
-	char pos[32];
+	char pos[32], time[32];
 	size_t b, n;
 	int sec;
 
-	(void)p;
 	ui_draw_fill(y, 0, cols, attr);
-	right_part(ui, &r);
+	when(ui, (struct ui_status *)p, time, sizeof time);
+	right_part(ui, time, &r);
 	right = cols - (int)text_width((const uint8_t *)buf_str(&r), r.len);
 	if (right < cols / 2) {
-		/* Narrow: the position alone. */
+		/* Narrow: the time and the position alone. */
 		position(ui, pos, sizeof pos);
 		buf_reset(&r);
-		buf_printf(&r, "%s ", pos);
+		buf_printf(&r, "%s%s%s ", time, *time != '\0' ? " " : "",
+		    pos);
 		right = cols - (int)r.len;
 	}
 	if (right < 1)
@@ -139,4 +192,5 @@ void
 ui_status_init(struct ui_status *s)
 {
 	s->pane.ops = &status_ops;
+	s->tvalid = 0;
 }

@@ -5,12 +5,14 @@
 #include <curses.h>
 
 #include "lectern/doc.h"
+#include "lectern/layout.h"
 #include "lectern/text.h"
 #include "lectern/ui_style.h"
 #include "lectern/ui_toc.h"
 #include "lectern/view.h"
 
 #define MARK_CUR	"\xE2\x96\xB8"	/* ▸ */
+#define TITLE_MIN	8	/* columns a title keeps beside its time */
 
 /* Rows of the list (the first row is the pane's title). */
 static int
@@ -86,6 +88,20 @@ toc_click(struct ui *ui, struct ui_pane *p, int y, int x)
 	return 1;
 }
 
+/* The time of section i as the contents show it, into buf: its width,
+ * or 0 when it has none or times are hidden. */
+static int
+section_time(struct ui *ui, size_t i, char *buf, size_t size)
+{
+	const struct doc *d = ui->file->doc;
+	uint32_t t = d->blocks[d->sections[i].heading].time;
+
+	if (!ui->opt.times || t == DOC_NO_TIME)
+		return 0;
+	doc_format_time(t, doc_time_hours(d), buf, size);
+	return (int)strlen(buf);
+}
+
 /* Draws entry i on a row, w columns wide. */
 static void
 draw_entry(struct ui *ui, struct ui_toc *t, int row, int i, int cur)
@@ -95,7 +111,9 @@ draw_entry(struct ui *ui, struct ui_toc *t, int row, int i, int cur)
 	int w = ui->geom.toc_w, x = 1, right = w - 1, p;
 	unsigned long attr;
 	const uint8_t *title;
+	char time[32];
 	size_t n;
+	int tw;
 
 	attr = ui_element(i == cur ? UI_E_TOC_CUR : UI_E_TOC);
 	if (i == t->lp.sel && ui->focus == UI_FOCUS_TOC) {
@@ -106,13 +124,21 @@ draw_entry(struct ui *ui, struct ui_toc *t, int row, int i, int cur)
 		ui_draw_text(row, 0, w, MARK_CUR, sizeof MARK_CUR - 1, attr);
 	for (p = d->sections[i].parent; p >= 0; p = d->sections[p].parent)
 		x += 2;
+	/* The time at the right, where the title keeps some room. */
+	tw = section_time(ui, (size_t)i, time, sizeof time);
+	if (tw > 0 && right - tw - 1 - x >= TITLE_MIN) {
+		ui_draw_text(row, right - tw, right, time, (size_t)tw,
+		    i == t->lp.sel && ui->focus == UI_FOCUS_TOC ? attr :
+		    ui_style(LAYOUT_S_TIME, -1));
+		right -= tw + 1;
+	}
 	if (h->active && h->counts != NULL && (size_t)i < h->ncounts &&
 	    h->counts[i] > 0) {
 		char num[24];
 		int nw = snprintf(num, sizeof num, " %zu", h->counts[i]);
 
-		right = w - 1 - nw;
-		ui_draw_text(row, right, w, num, (size_t)nw,
+		right -= nw;
+		ui_draw_text(row, right, right + nw, num, (size_t)nw,
 		    ui_element(UI_E_COUNT));
 	}
 	title = doc_section_title(d, (size_t)i, &n);
@@ -149,17 +175,28 @@ ui_toc_want(struct ui *ui, struct ui_toc *t)
 {
 	const struct doc *d = ui->file->doc;
 	const uint8_t *title;
+	char time[32];
 	size_t n;
-	int x, p, w;
+	int x, p, w, tw, how = ui->opt.times * 2 + doc_time_hours(d);
 
+	/* Times shown or not, or longer: measure again. */
+	if (how != t->measured_times) {
+		t->measured_times = how;
+		t->measured = 0;
+		t->want = 0;
+	}
 	for (; t->measured < d->nsections; t->measured++) {
 		x = 1;
 		for (p = d->sections[t->measured].parent; p >= 0;
 		    p = d->sections[p].parent)
 			x += 2;
 		title = doc_section_title(d, t->measured, &n);
-		/* The marker column, the indent, the title, a column free. */
+		/* The marker column, the indent, the title, a column free,
+		 * and the time and a column before it. */
 		w = x + (int)text_width(title, n) + 1;
+		if ((tw = section_time(ui, t->measured, time,
+		    sizeof time)) > 0)
+			w += tw + 1;
 		if (w > t->want)
 			t->want = w;
 	}
@@ -178,4 +215,5 @@ ui_toc_init(struct ui_toc *t)
 	t->lp.sel = t->lp.first = 0;
 	t->measured = 0;
 	t->want = 0;
+	t->measured_times = -1;
 }

@@ -302,6 +302,37 @@ view_resize(struct view *v, int width, int rows)
 	view_restore(v, v->anchor);
 }
 
+/* Lays out again with flags, keeping the place at the top. */
+static void
+relayout(struct view *v, int flags)
+{
+	struct view_place p;
+
+	if (v->doc->nblocks == 0) {
+		layout_cache_set_flags(v->lc, flags);
+		return;
+	}
+	p = v->anchored ? v->anchor : view_place(v);
+	if (flags != layout_cache_flags(v->lc))
+		layout_cache_set_flags(v->lc, flags);
+	else
+		layout_cache_reset(v->lc, v->width);
+	view_restore(v, p);
+}
+
+void
+view_set_flags(struct view *v, int flags)
+{
+	if (flags != layout_cache_flags(v->lc))
+		relayout(v, flags);
+}
+
+void
+view_relayout(struct view *v)
+{
+	relayout(v, layout_cache_flags(v->lc));
+}
+
 int
 view_at_top(struct view *v)
 {

@@ -57,7 +57,7 @@ Bob Stone${tab}2${tab}10
 Cy${tab}1${tab}3"
 # A phrase across two cues is found: they are one paragraph.
 expect captions/search-across-cues "$($LECTERN --count="weekly sync. Let's start" $D/captions-voices.vtt)" 1
-expect captions/grep-across-cues "$($LECTERN --grep="up > 10%. And costs" $D/captions-voices.vtt)" "(top): Bob Stone: Sure. Numbers are «up > 10%. And costs» are down."
+expect captions/grep-across-cues "$($LECTERN --grep="up > 10%. And costs" $D/captions-voices.vtt)" "(top): [00:06] Bob Stone: Sure. Numbers are «up > 10%. And costs» are down."
 
 # Zoom: "Name (Role): text" in the cues; a cue without a name continues
 # the speaker; a device's name; a name in small letters that labels two

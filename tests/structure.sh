@@ -6,6 +6,7 @@
 
 # The panes and overlays; every other ui header is a lower service.
 panes="ui_reader ui_status ui_toc ui_search ui_help ui_list ui_notes"
+panes="$panes ui_time"
 
 for f in src/ui_*.c; do
 	base=$(basename "$f" .c)

@@ -45,3 +45,24 @@ if [ $rc -ne 0 ] || grep -q '==[0-9]*==' "$TMP/vg-reader2"; then
 else
 	pass valgrind/reader-narrow
 fi
+# Times: the outputs and the reader's paths through them (the go-to-time
+# bar, a bad time, a count, # and the contents' times).
+vg grep-times $LECTERN --grep salt tests/data/times.vtt
+vg dump-times $LECTERN --dump=40 tests/data/chapters.txt
+printf '%s\n' "T 1h2x <Enter> <BS> <BS> <BS> 12:19 <Enter> '' 3T T <Esc> <hash> <hash> } J * y T 9h <Enter> <resize:40x12> T 5 <Enter> q" > "$TMP/keys"
+LECTERN_SCRIPT="$TMP/keys" $PTYRUN -s 100x30 -t 120 -o "$TMP/tty" -- $VG --log-file="$TMP/vg-reader3" $LECTERN tests/data/times.vtt < /dev/null
+rc=$?
+if [ $rc -ne 0 ] || grep -q '==[0-9]*==' "$TMP/vg-reader3"; then
+	fail valgrind/reader-times "status $rc; $(grep -m3 '==[0-9]*==' "$TMP/vg-reader3" | tr '\n' ' ')"
+else
+	pass valgrind/reader-times
+fi
+vg export-times $LECTERN --export-highlights tests/data/times.vtt
+printf '%s\n' "t jjj <Enter> <hash> t <Tab> <hash> <Tab> q" > "$TMP/keys"
+LECTERN_SCRIPT="$TMP/keys" $PTYRUN -s 60x20 -t 120 -o "$TMP/tty" -- $VG --log-file="$TMP/vg-reader4" $LECTERN tests/data/chapters.txt < /dev/null
+rc=$?
+if [ $rc -ne 0 ] || grep -q '==[0-9]*==' "$TMP/vg-reader4"; then
+	fail valgrind/reader-contents-times "status $rc; $(grep -m3 '==[0-9]*==' "$TMP/vg-reader4" | tr '\n' ' ')"
+else
+	pass valgrind/reader-contents-times
+fi

@@ -4,6 +4,7 @@
 #define LECTERN_CITE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct buf;
 struct doc;
@@ -31,5 +32,10 @@ int	cite_speaker(struct buf *b, const struct doc *d, size_t i);
  */
 int	cite_attribution(struct buf *b, const struct doc *d, size_t blk,
 	    enum cite_where where);
+
+/* Appends the time ms as "[01:02:03]" ("[02:03]" in a document shorter
+ * than an hour), as the layout shows it, after a space when b is not
+ * empty. Returns 0 (and appends nothing) when ms is DOC_NO_TIME. */
+int	cite_time(struct buf *b, const struct doc *d, uint32_t ms);
 
 #endif

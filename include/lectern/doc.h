@@ -142,7 +142,8 @@ struct doc {
 	char		*detail;	/* what the reader noticed, for --blocks */
 
 	struct doc_meta	 meta;
-	uint32_t	 maxtime;	/* the latest time, or DOC_NO_TIME */
+	uint32_t	 maxtime;	/* the latest time (so far, while it is
+					   read), or DOC_NO_TIME */
 
 	struct doc_block *blocks;
 	size_t		 nblocks, capblocks;
@@ -228,6 +229,10 @@ size_t		 doc_block_at_time(const struct doc *d, uint32_t ms);
 /* Writes a time as "h:mm:ss" (or "mm:ss" when hours is 0) into buf;
  * with hours set, "hh:mm:ss" always. Returns buf. */
 char		*doc_format_time(uint32_t ms, int hours, char *buf, size_t size);
+
+/* True when d's times run to an hour or more: they are all written
+ * hh:mm:ss then, else mm:ss. */
+int		 doc_time_hours(const struct doc *d);
 
 /* Parses "1:23:45", "83:10", "83m", "1h2m3s", "754" (seconds) or
  * "01:02:03.500". Returns 0 and sets *ms, or -1. */

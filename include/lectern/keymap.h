@@ -149,7 +149,13 @@ enum keymap_group {
 	A(SUSPEND, OTHER, "suspend", KEYMAP_IN_VIEWS, \
 	    "suspend to the shell (fg comes back)") \
 	A(QUIT, OTHER, "quit", KEYMAP_IN_VIEWS, \
-	    "quit")
+	    "quit") \
+	A(TOGGLE_TIMES, PANES, "toggle-times", KEYMAP_IN_VIEWS, \
+	    "show or hide the times of turns, paragraphs and chapters") \
+	A(GOTO_TIME, MOVE, "goto-time", KEYMAP_IN_VIEWS | KEYMAP_F_JUMP | \
+	    KEYMAP_F_COUNT | KEYMAP_F_KEEP, \
+	    "go to a time typed in a bar: 1:23:45, 83:10, 83m, 1h2m " \
+	    "(with a count N: minute N)")
 
 enum keymap_action {
 	KEYMAP_NONE,

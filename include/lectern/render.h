@@ -24,9 +24,10 @@ int	render_speakers(struct doc *d, FILE *f);
  * of its text; for checking what the parser made of a document. */
 int	render_blocks(const struct doc *d, FILE *f);
 
-/* Writes a line for each match of q: the section path, the speaker and the
- * text around the match, marked with « » (or reverse video with color).
- * Returns 0 or -1. */
+/* Writes a line for each match of q: the section path, the time of its
+ * block (or the last time before it), the speaker and the text around
+ * the match, marked with « » (or reverse video with color). Returns 0 or
+ * -1. */
 struct search_query;
 int	render_grep(const struct doc *d, struct search_query *q,
 	    int color, FILE *f);
@@ -35,6 +36,9 @@ int	render_grep(const struct doc *d, struct search_query *q,
  * -1 for a block that is not there or a failed write. */
 int	render_grep_match(const struct doc *d, size_t b, size_t s, size_t e,
 	    int color, FILE *f);
+/* The same with LAYOUT_F_ flags (render_grep shows times). */
+int	render_grep_flags(const struct doc *d, struct search_query *q,
+	    int color, int flags, FILE *f);
 
 /* Writes n bytes of source text made safe for a terminal. */
 void	render_safe(FILE *f, const unsigned char *s, size_t n);

@@ -21,6 +21,7 @@ struct ui_options {
 	int		 regex;		/* searches start as regular expressions */
 	int		 top;		/* open at the top, not at the saved place */
 	int		 osc52;		/* y copies through the terminal */
+	int		 times;		/* show the times of turns and chapters */
 	const char	*path;		/* the document's path for the notes */
 };
 

@@ -5,20 +5,21 @@
 
 #include "lectern/ui_core.h"
 
-/* It marks the section at the top of the view and how many matches each
- * section holds; with the focus, its keys move a selection and Enter goes
- * to the selected section. */
+/* It marks the section at the top of the view, each chapter's time at
+ * the right and how many matches each section holds; with the focus, its
+ * keys move a selection and Enter goes to the selected section. */
 struct ui_toc {
 	struct ui_pane	 pane;
 	struct ui_listpos lp;		/* the selected and first shown */
 	size_t		 measured;	/* sections measured for the width */
 	int		 want;		/* the width they need */
+	int		 measured_times;	/* with times shown, and how */
 };
 
 void	ui_toc_init(struct ui_toc *t);
 
-/* The width the contents need to show every heading whole (as far as the
- * document is read). */
+/* The width the contents need to show every heading whole, with its
+ * time (as far as the document is read). */
 int	ui_toc_want(struct ui *ui, struct ui_toc *t);
 
 #endif

@@ -53,6 +53,12 @@ void		 view_free(struct view *v);
  * the top, at the same place in its paragraph. */
 void		 view_resize(struct view *v, int width, int rows);
 
+/* Lays out again with LAYOUT_F_ flags (the times shown or not), or with
+ * the same ones after something the layout shows changed (the times
+ * became hh:mm:ss); the text that was at the top stays at the top. */
+void		 view_set_flags(struct view *v, int flags);
+void		 view_relayout(struct view *v);
+
 /* The layout line at p. Valid until the view lays out again. */
 const struct layout_line *view_line(struct view *v, struct view_pos p);
 

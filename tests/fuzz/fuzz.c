@@ -229,6 +229,34 @@ input_line(const uint8_t *data, size_t size, int n, char *out)
 	out[k] = '\0';
 }
 
+/* The times: the latest is the latest of the blocks'; the time at a
+ * block is one of the blocks'; the block at a time is a block. */
+static void
+check_times(const struct doc *d)
+{
+	uint32_t most = DOC_NO_TIME, t;
+	size_t b;
+
+	for (b = 0; b < d->nblocks; b++)
+		if (d->blocks[b].time != DOC_NO_TIME &&
+		    (most == DOC_NO_TIME || d->blocks[b].time > most))
+			most = d->blocks[b].time;
+	require(d->maxtime == most, "the latest time");
+	for (b = 0; b < d->nblocks; b++) {
+		t = doc_time_at(d, b);
+		require(t == DOC_NO_TIME || t <= most, "the time at a block");
+		require(d->blocks[b].time == DOC_NO_TIME ||
+		    t == d->blocks[b].time, "a block's own time");
+	}
+	if (most != DOC_NO_TIME) {
+		require(doc_block_at_time(d, 0) < d->nblocks, "time 0");
+		require(doc_block_at_time(d, most / 2) < d->nblocks,
+		    "half way");
+		require(doc_block_at_time(d, UINT32_MAX - 1) < d->nblocks,
+		    "past the end");
+	}
+}
+
 /* The model's invariants: ranges inside the text, indexes inside their
  * arrays, sections and turns well nested, spans sorted. */
 static void
@@ -261,6 +289,7 @@ check_model(const struct doc *d)
 		require(d->spans[i].start < d->spans[i].end &&
 		    d->spans[i].end <= d->len && (i == 0 ||
 		    d->spans[i].start >= d->spans[i - 1].end), "spans");
+	check_times(d);
 }
 
 /* Reads the input as one format (NULL: the one recognised) and checks
@@ -272,8 +301,9 @@ check_doc(const uint8_t *data, size_t size, const char *format, FILE *null)
 	    "[[:space:]]$", "\\b\\w{1,3}\\b", "(a|e)+.?$", "^\\W*",
 	    "[^[:alpha:]]+" };
 	struct search_index *x;
+	struct search_query q;
 	struct doc *d;
-	char query[9], line[PATTERN_MAX + 1];
+	char query[9], line[PATTERN_MAX + 1], err[128];
 	size_t n, i;
 	int k;
 
@@ -314,6 +344,10 @@ check_doc(const uint8_t *data, size_t size, const char *format, FILE *null)
 	search_index_free(x);
 	if (query[0] != '\0')
 		check_grep(d, query, 0, null);
+	/* --grep, with the times of the matches. */
+	if (search_query_init(&q, "e", 0, err, sizeof err) == 0)
+		render_grep(d, &q, 0, null);
+	search_query_free(&q);
 	doc_free(d);
 }
 
