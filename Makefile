@@ -31,7 +31,7 @@ CORE	 = util text doc build format lexicon fmt_plain layout render view fold sca
 	   keymap search state notes cite \
 	   state_list notes_file notes_anchor notes_export
 CORE	+= captions cues cuetext cuelabel fmt_vtt fmt_srt
-CORE	+= speech segments plain_lines
+CORE	+= speech segments plain_lines plain_unit
 CORE	+= fmt_markdown md_blocks md_input
 CORE	+= rec
 CORE	+= court fmt_court

@@ -541,5 +541,6 @@ fountain_sniff(const uint8_t *p, size_t n, const char *ext)
 const struct format format_fountain = {
 	"fountain", "screenplay (Fountain: INT. HOUSE - DAY, a character's "
 	"name in capitals)", fountain_sniff, fountain_begin, fountain_some,
-	fountain_end
+	fountain_end,
+	NULL
 };

@@ -735,5 +735,6 @@ hearing_sniff(const uint8_t *p, size_t n, const char *ext)
 const struct format format_hearing = {
 	"hearing", "hearing from the Government Printing Office "
 	"(Senator Levin. text)", hearing_sniff, hearing_begin, hearing_some,
-	hearing_end
+	hearing_end,
+	NULL
 };

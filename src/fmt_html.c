@@ -664,5 +664,6 @@ end(struct doc *d)
 }
 
 const struct format format_html = {
-	"html", "web page (HTML)", sniff, begin, some, end
+	"html", "web page (HTML)", sniff, begin, some, end,
+	NULL
 };

@@ -115,7 +115,7 @@ plain_begin(struct doc *d)
 	ps->pending = DOC_NO_TIME;
 	seg_begin(&ps->seg);
 	d->fs = ps;
-	ps->pos = front_matter(ps, d);
+	ps->pos = ps->body = front_matter(ps, d);
 	plain_prescan(ps, d, ps->pos);
 	if (ps->own) {
 		build_own_text(d);
@@ -615,5 +615,6 @@ plain_sniff(const uint8_t *p, size_t n, const char *ext)
 
 const struct format format_plain = {
 	"plain", "plain-text transcript (Name: text)", plain_sniff,
-	plain_begin, plain_some, plain_end
+	plain_begin, plain_some, plain_end,
+	plain_unit
 };

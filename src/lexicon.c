@@ -79,10 +79,21 @@ word_in(const uint8_t *w, size_t n, const char *const *words)
 	if (n == 0)
 		return 0;
 	c = w[0] >= 'A' && w[0] <= 'Z' ? (uint8_t)(w[0] | 0x20) : w[0];
-	for (i = 0; words[i] != NULL; i++)
-		if ((uint8_t)words[i][0] == c && strlen(words[i]) == n &&
-		    strncasecmp((const char *)w, words[i], n) == 0)
+	/* The lists are short and lower case: the first byte and the
+	 * length rule most out before any comparison. */
+	for (i = 0; words[i] != NULL; i++) {
+		const char *p = words[i];
+		size_t j;
+
+		if ((uint8_t)p[0] != c)
+			continue;
+		for (j = 1; j < n && p[j] != '\0'; j++)
+			if ((uint8_t)p[j] != (w[j] >= 'A' && w[j] <= 'Z' ?
+			    (uint8_t)(w[j] | 0x20) : w[j]))
+				break;
+		if (j == n && p[j] == '\0')
 			return 1;
+	}
 	return 0;
 }
 

@@ -456,8 +456,8 @@ main(int argc, char **argv)
 	reader = a.mode == MODE_READ && isatty(STDOUT_FILENO);
 	if (reader)
 		doc_parse_some(d, FIRST_CHUNK);
-	else
-		doc_parse_all(d);
+	else if (a.mode != MODE_COUNT)
+		doc_parse_all(d);	/* a count reads only what it needs */
 	if (doc_check_shrunk(d, &size)) {
 		snprintf(err, sizeof err, "the file shrank to %zu bytes while "
 		    "it was read", size);
@@ -483,6 +483,14 @@ main(int argc, char **argv)
 		status = run_output(d, &a, &q) == 0 ? 0 : 2;
 		if (status != 0)
 			file_error("standard output", strerror(errno));
+		else if (doc_check_shrunk(d, &size)) {
+			/* What was counted or printed is not the file. */
+			snprintf(err, sizeof err, "the file shrank to %zu bytes "
+			    "while it was read", size);
+			file_error(doc_label(a.path != NULL ? a.path : "-"),
+			    err);
+			status = 2;
+		}
 	}
 	doc_free(d);
 	free(real);

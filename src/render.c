@@ -321,7 +321,7 @@ render_grep_flags(const struct doc *d, struct search_query *q, int color,
     int flags, FILE *f)
 {
 	struct search_index *x = search_index_new(d);
-	struct search_result r = { NULL, 0, 0, 0, NULL };
+	struct search_result r = SEARCH_RESULT_INIT;
 	struct time_walk tw = { 0, DOC_NO_TIME };
 	size_t i, s, e, b;
 

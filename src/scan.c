@@ -185,12 +185,15 @@ forward(const struct scan *sc, const uint8_t *t, size_t p, size_t e, size_t i,
     int *partial)
 {
 	const uint8_t *q = sc->q, *f;
-	size_t n = sc->n;
+	size_t n = sc->n, lim = e;
 	int len, k;
 
+	/* A piece of a longer text: what runs off its end may match. */
+	if (sc->piece)
+		lim = e > 4 ? e - 4 : 0;
 	while (i < n) {
-		if (p >= e)
-			return 0;
+		if (p >= lim)
+			return sc->piece ? (p > e ? p : e) : 0;
 		if (t[p] > 0x20 && t[p] < 0x7F) {
 			if (lower(t[p]) != q[i])
 				return 0;
@@ -277,51 +280,6 @@ scan_match(struct scan *sc, const uint8_t *t, size_t s, size_t p, size_t e,
 	return forward(sc, t, p, e, 0, partial);
 }
 
-/* The next place at or after p in [p, e) where the query's first byte
- * can start: a byte equal to it (either case), or a character outside
- * ASCII. */
-static size_t
-next_start(const struct scan *sc, const uint8_t *t, size_t p, size_t e)
-{
-	uint8_t c0 = sc->q[0], lo, up;
-
-	if (c0 >= 0x80 || c0 == ' ') {
-		/* White space or a character outside ASCII (its first byte,
-		 * or a stray byte, which shows as U+FFFD). */
-		for (; p < e; p++)
-			if (t[p] >= 0xC0 || (c0 == ' ' && ascii_space(t[p])) ||
-			    (t[p] >= 0x80 && c0 == 0xEF && (p == 0 ||
-			    t[p - 1] < 0x80)))
-				return p;
-		return NONE;
-	}
-	lo = lower(c0);
-	up = lo >= 'a' && lo <= 'z' ? (uint8_t)(lo - 32) : lo;
-#if defined(__SSE2__)
-	{
-		const __m128i vlo = _mm_set1_epi8((char)lo);
-		const __m128i vup = _mm_set1_epi8((char)up);
-		const __m128i hi = _mm_set1_epi8((char)0xBF);
-
-		while (p + 16 <= e) {
-			__m128i x = _mm_loadu_si128((const __m128i *)(t + p));
-			unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-			    _mm_cmpeq_epi8(x, vlo), _mm_cmpeq_epi8(x, vup))) |
-			    ((unsigned)_mm_movemask_epi8(x) &
-			    (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(x, hi)));
-
-			if (m != 0)
-				return p + (size_t)__builtin_ctz(m);
-			p += 16;
-		}
-	}
-#endif
-	for (; p < e; p++)
-		if (t[p] == lo || t[p] == up || t[p] >= 0xC0)
-			return p;
-	return NONE;
-}
-
 /* True when the character uc (outside ASCII) can start a match. */
 static int
 can_start(struct scan *sc, uint32_t uc)
@@ -340,34 +298,100 @@ can_start(struct scan *sc, uint32_t uc)
 	return yes;
 }
 
+/* Tries a match at the place p: returns its end, or 0; *k is set to the
+ * length of the character at p. */
+static size_t
+try_at(struct scan *sc, const uint8_t *t, size_t s, size_t p, size_t e,
+    int *k, int *partial)
+{
+	uint8_t c0 = sc->q[0];
+
+	*k = 1;
+	if (t[p] < 0x80) {
+		/* A byte equal to the query's first (either case). */
+		if (c0 != ' ')
+			return forward(sc, t, p + 1, e, 1, partial);
+	} else if (!can_start(sc, decode(t, p, e, k)))
+		return 0;
+	return scan_match(sc, t, s, p, e, partial);
+}
+
+/*
+ * The first match in [from, e) of the unit [s, e). Places are where the
+ * query's first byte is (either case) with its second next (or a
+ * character outside ASCII), or where a character outside ASCII starts;
+ * sixteen bytes are looked at a time.
+ */
 size_t
 scan_unit(struct scan *sc, const uint8_t *t, size_t s, size_t from, size_t e,
     size_t *end, int *partial)
 {
 	size_t p = from < s ? s : from, r;
-	uint8_t c0 = sc->q[0];
+	uint8_t c0 = sc->q[0], lo, up;
 	int k;
 
-	while ((p = next_start(sc, t, p, e)) != NONE) {
-		if (t[p] < 0x80) {
-			/* A byte equal to the query's first (either case). */
-			if (c0 != ' ' && (r = forward(sc, t, p + 1, e, 1,
-			    partial)) != 0) {
+	if (c0 >= 0x80 || c0 == ' ') {
+		/* White space or a character outside ASCII (its first byte,
+		 * or a stray byte, which shows as U+FFFD). */
+		for (; p < e; p++)
+			if ((t[p] >= 0xC0 || (c0 == ' ' && ascii_space(t[p])) ||
+			    (t[p] >= 0x80 && c0 == 0xEF && (p == 0 ||
+			    t[p - 1] < 0x80))) &&
+			    (r = try_at(sc, t, s, p, e, &k, partial)) != 0) {
 				*end = r;
 				return p;
 			}
-			k = 1;
-			if (c0 != ' ')
-				goto next;
-		} else if (!can_start(sc, decode(t, p, e, &k)))
-			goto next;
-		if ((r = scan_match(sc, t, s, p, e, partial)) != 0) {
+		return NONE;
+	}
+	lo = lower(c0);
+	up = lo >= 'a' && lo <= 'z' ? (uint8_t)(lo - 32) : lo;
+#if defined(__SSE2__)
+	{
+		/* With a second byte in ASCII, a place must also have it (or
+		 * a character outside ASCII) next. */
+		uint8_t c1 = sc->n > 1 && sc->q[1] > 0x20 && sc->q[1] < 0x7F ?
+		    sc->q[1] : 0;
+		const __m128i vlo = _mm_set1_epi8((char)lo);
+		const __m128i vup = _mm_set1_epi8((char)up);
+		const __m128i v1 = _mm_set1_epi8((char)c1);
+		const __m128i m1 = _mm_set1_epi8(c1 >= 'a' && c1 <= 'z' ?
+		    0x20 : 0);
+		const __m128i any1 = _mm_set1_epi8(c1 == 0 ? (char)0xFF : 0);
+		const __m128i hi = _mm_set1_epi8((char)0xBF);
+
+		while (p + 17 <= e) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(t + p));
+			__m128i y = _mm_loadu_si128((const __m128i *)(t + p +
+			    1));
+			__m128i second = _mm_or_si128(_mm_or_si128(
+			    _mm_cmpeq_epi8(_mm_or_si128(y, m1), v1),
+			    _mm_cmplt_epi8(y, _mm_setzero_si128())), any1);
+			unsigned m;
+
+			m = ((unsigned)_mm_movemask_epi8(_mm_and_si128(
+			    _mm_or_si128(_mm_cmpeq_epi8(x, vlo),
+			    _mm_cmpeq_epi8(x, vup)), second))) |
+			    ((unsigned)_mm_movemask_epi8(x) &
+			    (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(x, hi)));
+			for (; m != 0; m &= m - 1) {
+				size_t at = p + (size_t)__builtin_ctz(m);
+
+				if ((r = try_at(sc, t, s, at, e, &k,
+				    partial)) != 0) {
+					*end = r;
+					return at;
+				}
+			}
+			p += 16;
+		}
+	}
+#endif
+	for (; p < e; p++)
+		if ((t[p] == lo || t[p] == up || t[p] >= 0xC0) &&
+		    (r = try_at(sc, t, s, p, e, &k, partial)) != 0) {
 			*end = r;
 			return p;
 		}
-next:
-		p += (size_t)k;
-	}
 	return NONE;
 }
 
@@ -381,8 +405,8 @@ backward(const struct scan *sc, const uint8_t *t, size_t p, size_t i)
 	int len, k;
 
 	while (i > 0) {
-		if (p == 0)
-			return 0;
+		if (p == 0 || (sc->piece && p < 4))
+			return sc->piece;
 		if (t[p - 1] > 0x20 && t[p - 1] < 0x7F) {
 			if (lower(t[--p]) != sc->q[--i])
 				return 0;
@@ -533,29 +557,26 @@ block_places(struct scan *sc, const uint8_t *t, size_t c, size_t e,
 	const V m1 = SET1(sc->l1 ? 0x20 : 0), m2 = SET1(sc->l2 ? 0x20 : 0); \
 	const V hi = SET1((char)0xBF), e2 = SET1((char)0xE2); \
 	const V x80 = SET1((char)0x80); \
-	V irr[NCOMMON]; \
-	int j; \
+	const V i0 = SET1((char)sc->irr[0]), i1 = SET1((char)sc->irr[1]); \
+	const V i2 = SET1((char)sc->irr[2]), i3 = SET1((char)sc->irr[3]); \
+	const V i4 = SET1((char)sc->irr[4]), i5 = SET1((char)sc->irr[5]); \
+	const V i6 = SET1((char)sc->irr[6]); \
+	const V keep = SET1(lit ? (char)0xFF : 0); \
 	\
-	for (j = 0; j < NCOMMON; j++) \
-		irr[j] = SET1((char)sc->irr[j]); \
 	while (c + (W) + 2 <= e && (!lit || c + (W) - 1 <= last)) { \
 		V x = LOAD((const V *)(t + c)); \
-		uint32_t lead = (uint32_t)MASK(x) & (uint32_t)MASK(GT(x, hi)); \
-		uint32_t m = 0; \
+		V x2 = LOAD((const V *)(t + c + 2)); \
+		V any = OR(OR(OR(EQ(x2, i0), EQ(x2, i1)), OR(EQ(x2, i2), \
+		    EQ(x2, i3))), OR(OR(EQ(x2, i4), EQ(x2, i5)), EQ(x2, i6))); \
+		V punct = AND(AND(EQ(x, e2), EQ(LOAD((const V *)(t + c + 1)), \
+		    x80)), any); \
+		V lit1 = EQ(OR(LOAD((const V *)(t + c + sc->o1)), m1), v1); \
+		V lit2 = EQ(OR(LOAD((const V *)(t + c + sc->o2)), m2), v2); \
+		uint32_t lead = (uint32_t)MASK(x) & (uint32_t)MASK(GT(x, hi)) & \
+		    ~(uint32_t)MASK(punct); \
+		uint32_t m = (uint32_t)MASK(AND(AND(lit1, lit2), keep)); \
 		size_t r; \
 		\
-		if (lead != 0) { \
-			V x2 = LOAD((const V *)(t + c + 2)), any = ZERO(); \
-			\
-			for (j = 0; j < NCOMMON; j++) \
-				any = OR(any, EQ(x2, irr[j])); \
-			lead &= ~(uint32_t)MASK(AND(AND(EQ(x, e2), EQ(LOAD( \
-			    (const V *)(t + c + 1)), x80)), any)); \
-		} \
-		if (lit) \
-			m = (uint32_t)MASK(AND(EQ(OR(LOAD((const V *)(t + c + \
-			    sc->o1)), m1), v1), EQ(OR(LOAD((const V *)(t + c + \
-			    sc->o2)), m2), v2))); \
 		if ((m | lead) != 0 && (r = block_places(sc, t, c, e, m, \
 		    lead, &skip)) != NONE) \
 			return r; \

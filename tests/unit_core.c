@@ -640,7 +640,7 @@ first_match(const char *text, const char *query)
 {
 	struct doc *d = unit_parse(text);
 	struct search_index *x = search_index_new(d);
-	struct search_result r = { NULL, 0, 0, 0, NULL };
+	struct search_result r = SEARCH_RESULT_INIT;
 	struct search_query q;
 	char err[128], *s = NULL;
 	size_t a, b;
@@ -752,7 +752,7 @@ TEST(search_refine_exact)
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		struct doc *d = unit_parse(cases[i][0]);
 		struct search_index *x = search_index_new(d);
-		struct search_result r = { NULL, 0, 0, 0, NULL }, f = { NULL, 0, 0, 0, NULL };
+		struct search_result r = SEARCH_RESULT_INIT, f = SEARCH_RESULT_INIT;
 		struct search_query a, b;
 		char err[64];
 
@@ -785,7 +785,7 @@ TEST(search_refine_and_scope)
 {
 	struct doc *d = unit_seed();
 	struct search_index *x = search_index_new(d);
-	struct search_result r = { NULL, 0, 0, 0, NULL }, full = { NULL, 0, 0, 0, NULL };
+	struct search_result r = SEARCH_RESULT_INIT, full = SEARCH_RESULT_INIT;
 	struct search_query a, b;
 	struct search_scope sc = { SEARCH_SPEAKER, -1, 1 };
 	char err[64];

@@ -39,7 +39,7 @@ found(const char *text, const char *query, int regex, size_t budget,
 {
 	struct doc *d = unit_parse(text);
 	struct search_index *x = search_index_new(d);
-	struct search_result r = { NULL, 0, 0, 0, NULL };
+	struct search_result r = SEARCH_RESULT_INIT;
 	struct search_query q;
 	struct buf out = { NULL, 0, 0 };
 	char err[128], *ret;
@@ -135,7 +135,7 @@ TEST(search_memmem_haystacks)
 {
 	struct doc *d = unit_seed();
 	struct search_index *x = search_index_new(d);
-	struct search_result r = { NULL, 0, 0, 0, NULL };
+	struct search_result r = SEARCH_RESULT_INIT;
 	struct search_query q;
 	char err[64];
 

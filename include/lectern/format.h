@@ -9,6 +9,20 @@
 struct doc;
 
 /*
+ * A block to be, found without reading the input from its start: where it
+ * starts, its label (empty when none) and text as ranges of the input,
+ * the separator the layout shows between them, and where the next one
+ * can start. The input must be the document's text (d->in == d->src).
+ */
+struct format_unit {
+	size_t		 start;
+	size_t		 lstart, lend;
+	const char	*sep;		/* NULL: no label shown before the text */
+	size_t		 tstart, tend;
+	size_t		 next;
+};
+
+/*
  * A format: how likely n bytes of input are to be in it (sniff, 0 to 100,
  * with the file name's extension, lower case without the dot, or "", as a
  * hint), and its reader. begin starts reading d->in; some reads at least
@@ -23,6 +37,10 @@ struct format {
 	void		 (*begin)(struct doc *d);
 	int		 (*some)(struct doc *d, size_t budget);
 	void		 (*end)(struct doc *d);
+	/* What block the bytes at pos of the input belong to, without
+	 * reading what comes before (NULL: the format cannot tell), so that
+	 * a count can skip to the few places a rare word is. */
+	int		 (*unit)(struct doc *d, size_t pos, struct format_unit *u);
 };
 
 /* The formats, in the order they are tried; NULL-terminated. */

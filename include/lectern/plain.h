@@ -38,6 +38,8 @@ struct plain_name {
 
 struct plain_state {
 	size_t		 pos;
+	size_t		 body;		/* where the text starts (after front
+					   matter) */
 	int		 wrapped;
 	size_t		 wrapwidth;
 	int		 spaced;	/* one-line paragraphs, blank lines
@@ -76,6 +78,10 @@ void	 plain_prescan(struct plain_state *ps, const struct doc *d,
 /* The sample's record of the name [s, e), or NULL. */
 const struct plain_name *plain_name(const struct plain_state *ps,
 	    const struct doc *d, size_t s, size_t e);
+/* The block that input offset pos belongs to (see format.h); -1 when it
+ * cannot be told without reading from the start. */
+struct format_unit;
+int	 plain_unit(struct doc *d, size_t pos, struct format_unit *u);
 /* True when [s, e) names a speaker who has had a turn already. */
 int	 plain_is_speaker(const struct doc *d, size_t s, size_t e);
 

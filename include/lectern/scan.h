@@ -35,6 +35,9 @@ struct scan {
 	int		 everywhere;	/* no stretch: every place is one */
 	uint8_t		 irr[NCOMMON];	/* third bytes of common characters
 					   a match cannot hold, or 0 */
+	int		 piece;		/* scan_event is given a piece of a
+					   longer text: a match may run off
+					   either end */
 };
 
 /* Prepares to find the folded query q (n > 0 bytes). Pair with

@@ -60,7 +60,10 @@ struct search_result {
 					   could miss matches */
 	struct search_rxrun *rxrun;	/* a regular expression's search in
 					   progress, to go on with */
+	int		 count_only;	/* n counts the matches, m is not kept */
 };
+
+#define SEARCH_RESULT_INIT	{ NULL, 0, 0, 0, NULL, 0 }
 
 /* Makes ready to search the parsed blocks of d. Pair with
  * search_index_free. */

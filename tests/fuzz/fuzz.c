@@ -136,8 +136,8 @@ static void
 check_search(const struct doc *d, struct search_index *x,
     const char *text, int regex, int slices)
 {
-	struct search_result r = { NULL, 0, 0, 0, NULL };
-	struct search_result sl = { NULL, 0, 0, 0, NULL };
+	struct search_result r = SEARCH_RESULT_INIT;
+	struct search_result sl = SEARCH_RESULT_INIT;
 	struct search_query q;
 	char err[128];
 	size_t i, pos = 0;
