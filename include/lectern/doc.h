@@ -42,17 +42,18 @@ enum doc_block_kind {
  * newline in it starts a new line on the screen.
  */
 struct doc_block {
-	enum doc_block_kind kind;
-	int		 level;		/* heading level from 1, bullet depth from 1 */
-	size_t		 start, end;
-	size_t		 tstart, tend;
-	size_t		 lstart, lend;
-	int		 speaker;	/* index in doc->speakers, or -1 */
-	int		 turn;		/* index in doc->turns, or -1 */
-	int		 section;	/* innermost section holding it, or -1 */
-	int		 quote_attrib;	/* QUOTE: its ATTRIB block, or -1 */
+	uint32_t	 start, end;	/* offsets fit: see DOC_MAX_SIZE */
+	uint32_t	 tstart, tend;
+	uint32_t	 lstart, lend;
+	int32_t		 speaker;	/* index in doc->speakers, or -1 */
+	int32_t		 turn;		/* index in doc->turns, or -1 */
+	int32_t		 section;	/* innermost section holding it, or -1 */
+	int32_t		 quote_attrib;	/* QUOTE: its ATTRIB block, or -1 */
 	uint32_t	 time;		/* start in ms, or DOC_NO_TIME */
-	int		 lines;		/* newlines in its text end lines */
+	uint8_t		 kind;		/* enum doc_block_kind */
+	uint8_t		 level;		/* heading level from 1, bullet depth
+					   from 1 */
+	uint8_t		 lines;		/* newlines in its text end lines */
 };
 
 /* A section: a heading and the blocks up to the next heading of the same
