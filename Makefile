@@ -42,7 +42,8 @@ CORE	+= fmt_html html_enc html_tree html_pick html_walk html_label
 CORE	+= rx rx_run
 # The terminal user interface: the only modules that include curses.h.
 UI	 = main ui ui_core ui_reader ui_status ui_toc ui_find ui_search \
-	   ui_help ui_list ui_notes ui_script ui_input ui_style ui_term
+	   ui_help ui_list ui_notes ui_script ui_input ui_style ui_term \
+	   ui_out
 UI	+= ui_time
 
 # Where objects go, and the binaries built from them; `make check` builds

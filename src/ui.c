@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <curses.h>
 
@@ -21,6 +22,7 @@
 #include "lectern/ui_input.h"
 #include "lectern/ui_list.h"
 #include "lectern/ui_notes.h"
+#include "lectern/ui_out.h"
 #include "lectern/ui_reader.h"
 #include "lectern/ui_script.h"
 #include "lectern/ui_search.h"
@@ -80,11 +82,15 @@ on_signal(int sig)
 static void
 restore(void)
 {
+	/* What an update left held (a fatal error in the middle of it)
+	 * goes out before the terminal is restored. */
+	ui_out_send();
 	if (curses_on) {
 		curses_on = 0;
 		mousemask(0, NULL);
 		endwin();
 	}
+	ui_out_free();
 }
 
 void
@@ -190,7 +196,9 @@ redraw(struct loop *L)
 			ui->overlay->ops->draw(ui, ui->overlay);
 	}
 	wnoutrefresh(stdscr);
+	ui_out_hold(STDOUT_FILENO);
 	doupdate();
+	ui_out_send();
 }
 
 /* Says so when the file shrank under the reader: what was read stays. */
