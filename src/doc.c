@@ -466,6 +466,24 @@ doc_check_shrunk(struct doc *d, size_t *size)
 	return 1;
 }
 
+void
+doc_memory(const struct doc *d, struct doc_memory *m)
+{
+	size_t i;
+
+	m->raw = d->own == DOC_BORROWED ? 0 : d->rawlen;
+	m->conv = d->conv != NULL ? d->inlen : 0;
+	m->text = d->text != NULL ? d->len : d->build != NULL &&
+	    d->build->own ? d->build->text.cap : 0;
+	m->model = d->capblocks * sizeof *d->blocks +
+	    d->capsections * sizeof *d->sections +
+	    d->capturns * sizeof *d->turns +
+	    d->capspans * sizeof *d->spans +
+	    d->capspeakers * sizeof *d->speakers;
+	for (i = 0; i < d->nspeakers; i++)
+		m->model += strlen(d->speakers[i].name) + 1;
+}
+
 const char *
 doc_format_name(const struct doc *d)
 {

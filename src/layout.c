@@ -551,6 +551,16 @@ layout_cache_flags(const struct layout_cache *c)
 	return c->flags;
 }
 
+size_t
+layout_cache_size(const struct layout_cache *c)
+{
+	size_t i, n = sizeof *c;
+
+	for (i = 0; i < CACHE_SLOTS; i++)
+		n += c->slots[i].lb.cap * sizeof *c->slots[i].lb.lines;
+	return n;
+}
+
 const struct layout_block *
 layout_cache_get(struct layout_cache *c, size_t b)
 {

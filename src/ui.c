@@ -619,9 +619,28 @@ loop_init(struct loop *L, struct doc *d, const struct ui_options *opt)
 	ui_time_init(&L->time);
 }
 
+/* Writes what the reader held in memory, by kind, to the file that
+ * LECTERN_STATS names (for make bench). */
+static void
+write_stats(struct loop *L)
+{
+	const char *path = getenv("LECTERN_STATS");
+	struct doc_memory m;
+	FILE *f;
+
+	if (path == NULL || (f = fopen(path, "w")) == NULL)
+		return;
+	doc_memory(L->file.doc, &m);
+	fprintf(f, "mapping %zu\nconverted %zu\ntext %zu\nmodel %zu\n"
+	    "search %zu\nlayout %zu\n", m.raw, m.conv, m.text, m.model,
+	    ui_find_size(&L->find), layout_cache_size(L->file.view->lc));
+	fclose(f);
+}
+
 static void
 loop_free(struct loop *L)
 {
+	write_stats(L);
 	ui_notes_close(&L->ui);
 	ui_find_free(&L->find);
 	ui_search_free(&L->search);

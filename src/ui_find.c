@@ -320,6 +320,13 @@ ui_find_work(struct ui *ui, struct ui_find *f)
 		f->scanning = 1;
 }
 
+size_t
+ui_find_size(const struct ui_find *f)
+{
+	return (f->index != NULL ? search_index_size(f->index) : 0) +
+	    f->res.cap * sizeof *f->res.m + f->ncounts * sizeof *f->counts;
+}
+
 void
 ui_find_hits(struct ui *ui, struct ui_find *f)
 {

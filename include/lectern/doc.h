@@ -216,6 +216,15 @@ int		 doc_complete(const struct doc *d);
  * to the bytes that remain. */
 int		 doc_check_shrunk(struct doc *d, size_t *size);
 
+/* Bytes of memory the document holds, by kind: the input as read (a
+ * mapping counts the pages it covers, touched or not), a converted copy,
+ * the text a reader built, and the model (blocks, sections, turns,
+ * speakers, spans). */
+struct doc_memory {
+	size_t		 raw, conv, text, model;
+};
+void		 doc_memory(const struct doc *d, struct doc_memory *m);
+
 /* The name of the document's format ("plain", "webvtt", ...). */
 const char	*doc_format_name(const struct doc *d);
 

@@ -111,6 +111,8 @@ int	 layout_cache_flags(const struct layout_cache *c);
 /* Forgets the layouts of blocks from b on (the parser may have changed
  * the last blocks while it read more). */
 void	 layout_cache_forget(struct layout_cache *c, size_t b);
+/* Bytes of memory the cache holds. */
+size_t	 layout_cache_size(const struct layout_cache *c);
 /* The lines of block b; valid until the next call. */
 const struct layout_block *layout_cache_get(struct layout_cache *c, size_t b);
 

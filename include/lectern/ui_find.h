@@ -76,6 +76,9 @@ int	ui_find_pending(const struct ui_find *f);
 int	ui_find_scanning(const struct ui_find *f);
 void	ui_find_work(struct ui *ui, struct ui_find *f);
 
+/* Bytes of memory the search holds (its matches and scratch space). */
+size_t	ui_find_size(const struct ui_find *f);
+
 /* Tells the other panes (ui->hits) what was found, for the screen. */
 void	ui_find_hits(struct ui *ui, struct ui_find *f);
 

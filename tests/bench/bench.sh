@@ -305,6 +305,81 @@ rss_cell() {
 		printf "%.3f (%.1f MiB)\n", kb * 1024 / sz, kb / 1024 }'
 }
 
+# key_runs TAG LABEL KEYS FILE: RUNS runs of lectern typing KEYS once the
+# document is read (a <wait> first: quiet and no CPU time used), each
+# key's response to TAG.K (K from 1), the resize's to TAG.resize.
+key_runs() {
+	tag=$1 what=$2 keys=$3 file=$4
+	rm -f "$W/$tag".*
+	i=0
+	while [ $i -lt $RUNS ]; do
+		i=$((i + 1))
+		pty "$W/r" 100x30 "<wait> $keys q" "$LECTERN" "$file"
+		rc=$?
+		awk -v w="$W/$tag" '$1 == "key" { print $3 >> (w "." $2) }
+		    $1 == "resize" { print $3 >> (w ".resize") }' "$W/r"
+		if [ $rc != 0 ]; then
+			failed "$what: $keys" $rc
+			break
+		fi
+	done
+}
+
+# key_stat TAG FIRST LAST: the mean and the max of the medians of keys
+# FIRST to LAST of key_runs TAG, as "MEAN MAX".
+key_stat() {
+	k=$2 acc=
+	while [ "$k" -le "$3" ]; do
+		acc="$acc $(median "$W/$1.$k")"
+		k=$((k + 1))
+	done
+	echo "$acc" | awk '{ for (i = 1; i <= NF; i++) { if ($i !~ /^[0-9.]+$/) {
+		print $i, $i; exit } s += $i; if ($i > m) m = $i }
+		printf "%.2f %.2f\n", s / NF, m }'
+}
+
+# pasted_runs TAG FILE: RUNS runs of /RARE<Enter> typed as one paste right
+# after the first screen; the time from / to the match shown, to TAG.ms.
+pasted_runs() {
+	tag=$1 file=$2
+	shift 2
+	: > "$W/$tag.ms"
+	i=0
+	while [ $i -lt $RUNS ]; do
+		i=$((i + 1))
+		pty "$W/r" 100x30 "/ $RARE <Enter> q" "$@" "$file"
+		awk '$1 == "key" && $2 <= 3 { if ($3 !~ /^[0-9.]+$/) bad = 1; s += $3 }
+		    END { if (bad) print "failed"; else printf "%.2f\n", s }' \
+		    "$W/r" >> "$W/$tag.ms"
+	done
+}
+
+# writes_run TAG COMMAND...: the write() calls to the terminal for j, Space
+# and d at 80x24 (strace), to TAG.j, TAG.space and TAG.d.
+writes_run() {
+	tag=$1
+	shift
+	for k in j "<Space>" d; do
+		n=$(strace -f -o "$W/strace0" -e trace=write "$PTYRUN" -s 80x24 \
+		    -t "$TIMEOUT" -K "<wait> q" -- "$@" < /dev/null > /dev/null 2>&1;
+		    grep -c 'write(1,' "$W/strace0")
+		m=$(strace -f -o "$W/strace1" -e trace=write "$PTYRUN" -s 80x24 \
+		    -t "$TIMEOUT" -K "<wait> $k <wait> q" -- "$@" < /dev/null \
+		    > /dev/null 2>&1; grep -c 'write(1,' "$W/strace1")
+		case $k in "<Space>") f=space ;; *) f=$k ;; esac
+		echo $((m - n)) > "$W/$tag.$f"
+	done
+}
+
+# stats_cell FILE SIZE: lectern's memory by kind (LECTERN_STATS), as
+# shares of the file's size.
+stats_cell() {
+	awk -v sz="$2" '{ v[$1] = $2 } END { if (!("mapping" in v)) { print "n/a"; exit }
+		printf "mapping %.2f, text %.3f, model %.3f, search %.3f, layout %.4f\n",
+		    v["mapping"] / sz, (v["text"] + v["converted"]) / sz,
+		    v["model"] / sz, v["search"] / sz, v["layout"] / sz }' "$1" 2>/dev/null
+}
+
 # bench FILE LABEL: every measure on one file.
 bench() {
 	file=$1 label=$2
@@ -324,8 +399,22 @@ bench() {
 		resize_runs lec "lectern $label" "$LECTERN" "$file"
 		bytes_run lec "lectern $label" "$LECTERN" "$file"
 		bytes_run lecn "lectern --no-toc $label" "$LECTERN" --no-toc "$file"
+		key_runs lecsa "lectern $label" \
+		    "/ s u p e r a l i g n <BS> <Enter> n <resize:80x24>" "$file"
+		key_runs lecet "lectern $label" "/ e t <BS> <Enter>" "$file"
+		pasted_runs lecpaste "$file" "$LECTERN"
+		LECTERN_STATS="$W/stats.read" pty "$W/r" 100x30 "<wait> G <wait> q" \
+		    "$LECTERN" "$file"
+		LECTERN_STATS="$W/stats.search" pty "$W/r" 100x30 \
+		    "<wait> G <wait> / s u p e r a l i g n <Enter> q" "$LECTERN" "$file"
+		num "$(rep maxrss_kb "$W/r")" > "$W/lec.srss"
+		if command -v strace > /dev/null; then
+			writes_run lecw "$LECTERN" "$file"
+			writes_run lecwn "$LECTERN" --no-toc "$file"
+		fi
 	fi
 	wall lectern-count "lectern --count, $label" "$LECTERN" --count "$RARE" "$file"
+	wall lectern-the "lectern --count the, $label" "$LECTERN" --count the "$file"
 
 	say "$label: less and grep"
 	open_runs less "less $label" less "$file"
@@ -334,6 +423,11 @@ bench() {
 	bytes_run less "less $label" less "$file"
 	wall grep-c "grep -c, $label" grep -c "$RARE" "$file"
 	wall grep-ic "grep -ic, $label" grep -ic "$RARE" "$file"
+	pasted_runs lesspaste "$file" less
+	if command -v rg > /dev/null; then
+		wall rg-ic "rg -ic, $label" rg -ic "$RARE" "$file"
+		wall rg-the "rg -i --count-matches the, $label" rg -i --count-matches the "$file"
+	fi
 
 	lc=$(cat "$W/lectern-count.out" 2>/dev/null) gc=$(cat "$W/grep-ic.out" 2>/dev/null)
 	[ "$(median "$W/lectern-count.ms")" = timeout ] || [ "$lc" = "$gc" ] ||
@@ -358,7 +452,35 @@ bench() {
 	row 11 "bytes written for Space, 80x24, contents shown" "$label" "$(cat "$W/lec.space")" "$(cat "$W/less.space")"
 	row 12 "bytes written for Space, 80x24, --no-toc" "$label" "$(cat "$W/lecn.space")" "$(cat "$W/less.space")"
 	row 13 "resize 100x30 → 80x24 (ms)" "$label" "$(median "$W/lec.resize")" "$(median "$W/less.resize")"
-	rm -f "$W"/lec.* "$W"/lecn.* "$W"/less.* "$W"/*.ms "$W"/*.out
+	if command -v rg > /dev/null; then
+		row 15 "--count $RARE vs rg -ic (ms)" "$label" \
+		    "$(median "$W/lectern-count.ms")" "$(median "$W/rg-ic.ms")"
+		row 16 "--count the vs rg -i --count-matches the (ms)" "$label" \
+		    "$(median "$W/lectern-the.ms")" "$(median "$W/rg-the.ms")"
+	fi
+	set -- $(key_stat lecsa 2 11)
+	row 17 "each letter of /superalign, settled: mean (ms)" "$label" "$1" ""
+	row 18 "each letter of /superalign, settled: max (ms)" "$label" "$2" ""
+	row 19 "Backspace in the bar (ms)" "$label" "$(median "$W/lecsa.12")" ""
+	row 20 "n, the next match (ms)" "$label" "$(median "$W/lecsa.14")" ""
+	row 21 "resize 100x30 → 80x24 after a search (ms)" "$label" "$(median "$W/lecsa.resize")" ""
+	row 22 "the second letter of a one-letter query (/e t) (ms)" "$label" "$(median "$W/lecet.3")" ""
+	row 23 "/$RARE pasted on the first screen, to the match (ms)" "$label" \
+	    "$(median "$W/lecpaste.ms")" "$(median "$W/lesspaste.ms")"
+	lsr=$(cat "$W/lec.srss" 2>/dev/null)
+	printf '24|peak RSS / file size (open, G, a search, q)|%s|%s|%s|%s\n' "$label" \
+	    "$(rss_cell "$lsr" "$fsize")" "$(rss_cell "$sr" "$fsize")" "$(ratio "$lsr" "$sr")" >> "$ROWS"
+	printf '25|memory by kind / file size, reading|%s|%s|||\n' "$label" \
+	    "$(stats_cell "$W/stats.read" "$fsize")" >> "$ROWS"
+	printf '26|memory by kind / file size, after a search|%s|%s|||\n' "$label" \
+	    "$(stats_cell "$W/stats.search" "$fsize")" >> "$ROWS"
+	for k in j space d; do
+		[ -f "$W/lecw.$k" ] || continue
+		row 27 "write() calls for $k, contents shown" "$label" "$(cat "$W/lecw.$k")" 1
+		row 28 "write() calls for $k, --no-toc" "$label" "$(cat "$W/lecwn.$k")" 1
+	done
+	rm -f "$W"/lec.* "$W"/lecn.* "$W"/lecsa.* "$W"/lecet.* "$W"/lecw.* \
+	    "$W"/lecwn.* "$W"/less.* "$W"/*.ms "$W"/*.out "$W"/stats.*
 }
 
 bench "$INTERVIEW" "interview ($(wc -c < "$INTERVIEW" | tr -d ' ') B)"
@@ -385,6 +507,39 @@ for size in $SIZES; do
 		mv "$file.tmp" "$file"
 	fi
 	bench "$file" "$size"
+done
+
+# Captions: a WebVTT file made of each generated transcript (8 words a
+# cue, 3 s each, the speaker as a voice), next to the transcript itself:
+# the first screen at 1 MB, the whole parse (--outline) at the larger.
+for size in $SIZES; do
+	src="$BENCH_DIR/transcript-$size.txt"
+	vtt="$BENCH_DIR/captions-$size.vtt"
+	[ -s "$src" ] || continue
+	[ -s "$vtt" ] || awk 'BEGIN { print "WEBVTT"; print ""; t = 0 }
+		function stamp(s) { return sprintf("%02d:%02d:%02d.000", s / 3600, s / 60 % 60, s % 60) }
+		NF > 0 { who = ""; if (match($0, /^[^:]{2,40}: /)) { who = substr($0, 1, RLENGTH - 2); $0 = substr($0, RLENGTH + 1) }
+			n = split($0, w, " ")
+			for (i = 1; i <= n; i += 8) {
+				line = w[i]; for (j = i + 1; j < i + 8 && j <= n; j++) line = line " " w[j]
+				print stamp(t) " --> " stamp(t + 3)
+				print (who != "" && i == 1 ? "<v " who ">" : "") line
+				print ""; t += 3 } }' "$src" > "$vtt"
+	bytes=$(wc -c < "$src" | tr -d ' ')
+	if [ "$bytes" -le 2097152 ]; then
+		say "captions, $size: first screens"
+		open_runs cap "lectern captions $size" "$LECTERN" "$vtt"
+		open_runs pla "lectern plain $size" "$LECTERN" "$src"
+		row 29 "WebVTT: first screen vs the plain transcript (ms)" "$size" \
+		    "$(median "$W/cap.fs")" "$(median "$W/pla.fs")"
+	else
+		say "captions, $size: parse"
+		wall capo "lectern --outline, captions $size" "$LECTERN" --outline "$vtt"
+		wall plao "lectern --outline, plain $size" "$LECTERN" --outline "$src"
+		row 30 "WebVTT: --outline vs the plain transcript (ms)" "$size" \
+		    "$(median "$W/capo.ms")" "$(median "$W/plao.ms")"
+	fi
+	rm -f "$W"/cap.* "$W"/pla.* "$W"/*.ms "$W"/*.out
 done
 
 # A 3 MB web page (navigation, scripts, a transcript of 11,000 turns in
