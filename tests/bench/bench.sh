@@ -10,7 +10,7 @@
 #   BENCH_QUICK=1  only 1M and 10M
 #   BENCH_TIMEOUT  seconds allowed for each screen or response (default 120);
 #                  a run that takes longer is recorded as "timeout"
-#   LECTERN, PTYRUN  the programs (default ./lectern, ./tests/ptyrun)
+#   LECTERN_BIN, PTYRUN  the programs (default ./lectern, ./tests/ptyrun)
 #
 # Every timing is the median of 3 runs. Responses are timed by ptyrun -r:
 # from sending a key to the last byte written before the program is quiet
@@ -18,7 +18,10 @@
 
 cd "$(dirname "$0")/../.." || exit 2
 
-LECTERN=${LECTERN:-./lectern}
+# LECTERN in the environment holds lectern's options: not the binary.
+_bin=${LECTERN_BIN:-./lectern}
+unset LECTERN
+LECTERN=$_bin
 PTYRUN=${PTYRUN:-./tests/ptyrun}
 TIMEOUT=${BENCH_TIMEOUT:-120}
 RUNS=3
