@@ -23,11 +23,11 @@ LIBS	 = $(CURSES_LIBS) $(CORE_LIBS)
 CORE	 = util text doc build format lexicon fmt_plain layout render view \
 	   keymap search state notes cite
 CORE	+= captions cues cuetext cuelabel fmt_vtt fmt_srt
-CORE	+= library libmeta progress
+CORE	+= library libmeta libsearch progress
 # The terminal user interface: the only modules that include curses.h.
 UI	 = main ui ui_core ui_reader ui_status ui_toc ui_find ui_search \
 	   ui_help ui_list ui_notes ui_script ui_input ui_style ui_term
-UI	+= options
+UI	+= options ui_files ui_open ui_lib
 
 # Where objects go, and the binaries built from them; `make check` builds
 # the same sources again with sanitizers into build-check/.

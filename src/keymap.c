@@ -242,6 +242,22 @@ keymap_is_prefix(int key, enum keymap_context context)
 }
 
 int
+keymap_follow(int *prefix, int key, enum keymap_context context)
+{
+	int first = *prefix;
+
+	if (first != 0) {
+		*prefix = 0;
+		return key > 0x20 && key < 0x7f ? KEYMAP_SEQ(first, key) : -1;
+	}
+	if (keymap_is_prefix(key, context)) {
+		*prefix = key;
+		return -1;
+	}
+	return key;
+}
+
+int
 keymap_binding_parse(const char *s, size_t n)
 {
 	if (n == 2 && s[0] > 0x20 && s[0] < 0x7f && s[1] > 0x20 &&

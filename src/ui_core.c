@@ -318,6 +318,19 @@ ui_notes_saved(struct ui *ui)
 }
 
 void
+ui_keep_place(struct ui *ui)
+{
+	struct ui_file *f = ui->file;
+
+	if (f == NULL || f->notes == NULL || f->doc->nblocks == 0)
+		return;
+	f->notes->place = view_top_offset(f->view);
+	f->notes->cursor = f->doc->blocks[f->cursor].start;
+	f->notes->have_place = 1;
+	ui_notes_saved(ui);
+}
+
+void
 ui_list_show(struct ui_listpos *lp, int rows)
 {
 	if (rows < 1)

@@ -13,6 +13,8 @@
 #include "lectern/view.h"
 
 #define FILTER_COLS	24	/* the most a speaker's name takes */
+#define READING_SHOWN	(4u << 20)	/* files this large say how far they
+					   are read */
 #define SEP		" \xC2\xB7 "
 
 /* The position as less shows it: Top, End, All or N%. */
@@ -70,6 +72,11 @@ right_part(struct ui *ui, struct buf *b)
 		    h->more ? "+" : "");
 	if (h->active && h->hidden > 0)
 		buf_printf(b, "%zu hidden  ", h->hidden);
+	if (!doc_complete(d) && d->inlen >= READING_SHOWN)
+		buf_printf(b, "reading %d%%  ", (int)((double)d->parsed * 100 /
+		    (double)d->inlen));
+	if (ui->nfiles > 1)
+		buf_printf(b, "file %zu/%zu  ", ui->filei + 1, ui->nfiles);
 	position(ui, pos, sizeof pos);
 	buf_printf(b, "%s  %s ", pos, ui->focus == UI_FOCUS_TOC ?
 	    "Enter:jump Tab:back" : "h:help");

@@ -248,6 +248,12 @@ void		 keymap_print(FILE *f, int roff);
  * context, and is bound to nothing alone there. */
 int		 keymap_is_prefix(int key, enum keymap_context context);
 
+/* Follows sequences of two keys: returns the key to act on (key, or
+ * the sequence it ends), or -1 when key starts a sequence (kept in
+ * *prefix, 0 when none is begun) or ends none. */
+int		 keymap_follow(int *prefix, int key,
+		    enum keymap_context context);
+
 /* The key or sequence named by n bytes of s: what keymap_key_parse
  * reads, or two printable characters (":n"). Returns -1 for none. */
 int		 keymap_binding_parse(const char *s, size_t n);
