@@ -337,6 +337,7 @@ run_outputs(const struct options *o, struct search_query *q)
 		progress_file(&pr, i, several ? doc_label(path) : NULL);
 		while (doc_parse_some(d, READ_SLICE))
 			progress_step(&pr, d->parsed, d->inlen);
+		progress_step(&pr, d->inlen, d->inlen);
 		progress_clear(&pr);
 		if (check_doc(d, path) == -1) {
 			status = 2;

@@ -628,10 +628,15 @@ static void
 to_library(struct loop *L)
 {
 	struct ui *ui = &L->ui;
+	size_t i;
 
 	ui_keep_place(&L->ui);
 	ui->in_library = 1;
 	ui->overlay = NULL;
+	/* What was read since may have moved on: read its notes again. */
+	for (i = 0; i < L->files.n; i++)
+		if (L->files.v[i].file != NULL)
+			library_touch(L->lib.lib, i);
 	ui_lib_back(&L->lib, L->cur);
 	layout(L);
 	if (ui->scripted)

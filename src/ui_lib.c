@@ -174,8 +174,8 @@ bar_update(struct ui *ui, struct ui_lib_bar *b)
 			buf_free(&f);
 		}
 		l->lp.sel = b->origin;
-		if (l->find != NULL && !find_next(ui, l, b->origin, 1, 1))
-			ui_message(ui, "No title or speaker has that");
+		b->nomatch = l->find != NULL && !find_next(ui, l, b->origin,
+		    1, 1);
 		ui_list_show(&l->lp, rows(ui));
 		break;
 	case UI_LIB_FILTER:
@@ -267,11 +267,20 @@ bar_draw(struct ui *ui, struct ui_pane *p)
 	const char *prompt = prompts[b->kind];
 	int y = ui->geom.lines - 1, cols = ui->geom.cols, x;
 
+	static const char none[] = "no match";
+	int end = cols;
+
 	ui_draw_fill(y, 0, cols, A_NORMAL);
-	x = ui_draw_text(y, 0, cols, prompt, strlen(prompt), A_BOLD);
-	x = ui_draw_text(y, x, cols - 1, buf_str(&b->input), b->input.len,
+	if (b->kind != UI_LIB_SEARCH && (b->nomatch ||
+	    b->lib->lib->nshown == 0) && cols > 30) {
+		end = cols - (int)sizeof none;
+		ui_draw_text(y, end, cols, none, sizeof none - 1,
+		    ui_element(UI_E_STATUS_ERR));
+	}
+	x = ui_draw_text(y, 0, end, prompt, strlen(prompt), A_BOLD);
+	x = ui_draw_text(y, x, end - 1, buf_str(&b->input), b->input.len,
 	    A_NORMAL);
-	ui_draw_text(y, x, cols, " ", 1, A_REVERSE);
+	ui_draw_text(y, x, end, " ", 1, A_REVERSE);
 }
 
 static const struct ui_pane_ops bar_ops = {
@@ -286,6 +295,7 @@ bar_open(struct ui *ui, struct ui_lib *l, enum ui_lib_bar_kind kind)
 	struct ui_lib_bar *b = &l->bar;
 
 	b->kind = kind;
+	b->nomatch = 0;
 	buf_reset(&b->input);
 	b->origin = l->lp.sel;
 	free(b->before);

@@ -72,13 +72,14 @@ goto_time(struct ui *ui, long ms)
 	}
 	b = doc_block_at_time(d, (uint32_t)ms);
 	if (b >= d->nblocks) {
-		ui_message(ui, d->maxtime == DOC_NO_TIME ? "This document has "
-		    "no times" : "Nothing is said at %s or later",
-		    doc_format_time((uint32_t)ms, 0, buf, sizeof buf));
+		ui_message(ui, "This document has no times");
 		return;
 	}
 	ui_goto_block(ui, b);
 	ui_cursor_set(ui, b);
+	if (d->maxtime != DOC_NO_TIME && (uint32_t)ms > d->maxtime)
+		ui_message(ui, "The last time in this document is %s",
+		    doc_format_time(d->maxtime, 0, buf, sizeof buf));
 }
 
 int

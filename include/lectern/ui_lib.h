@@ -24,6 +24,7 @@ struct ui_lib_bar {
 	enum ui_lib_bar_kind kind;
 	struct buf	 input;
 	int		 origin;	/* the selection when it opened */
+	int		 nomatch;	/* what / finds is nowhere */
 	char		*before;	/* the filter when it opened */
 };
 
