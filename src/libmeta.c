@@ -172,7 +172,7 @@ load(struct library_cache *c)
 			UTIL_GROW(c->m, c->capm, c->nm + 1);
 			c->m[c->nm++] = m;
 		} else if (line[0] == 'f' && line[1] == '\t' &&
-		    fields(line + 2, f, 12) == 11) {
+		    fields(line + 2, f, 12) == 10) {
 			r.size = strtoull(f[0], NULL, 10);
 			r.mtime = strtoll(f[1], NULL, 10);
 			r.ino = strtoull(f[2], NULL, 10);
@@ -592,6 +592,7 @@ step(struct library *lib, size_t i)
 	struct library_entry *e = &lib->v[i];
 	struct library_job *j = lib->job;
 	struct meta_rec *m;
+	uint64_t h;
 
 	if ((e->have & LIBRARY_META) && !(e->have & LIBRARY_NOTES) &&
 	    j == NULL && notes_fresh(e)) {
@@ -606,7 +607,11 @@ step(struct library *lib, size_t i)
 			drop_job(lib);
 			return;
 		}
-		e->hash = content_hash(j->d->raw, j->d->rawlen);
+		h = content_hash(j->d->raw, j->d->rawlen);
+		/* Changed under the same size and time: learnt again. */
+		if (h != e->hash)
+			e->have &= ~(unsigned)LIBRARY_META;
+		e->hash = h;
 		if (!(e->have & LIBRARY_META) &&
 		    (m = find_meta(lib->cache, e->hash)) != NULL)
 			from_meta(lib, i, m);
