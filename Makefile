@@ -5,6 +5,9 @@ VERSION	 = 0.1
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
 MANDIR	?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 DESTDIR	?=
 
 CC	?= cc
@@ -149,9 +152,17 @@ install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/lectern
 	install -m 644 man/lectern.1 $(DESTDIR)$(MANDIR)/man1/lectern.1
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+	    $(DESTDIR)$(FISHCOMPDIR)
+	install -m 644 completions/lectern.bash $(DESTDIR)$(BASHCOMPDIR)/lectern
+	install -m 644 completions/_lectern $(DESTDIR)$(ZSHCOMPDIR)/_lectern
+	install -m 644 completions/lectern.fish \
+	    $(DESTDIR)$(FISHCOMPDIR)/lectern.fish
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/lectern $(DESTDIR)$(MANDIR)/man1/lectern.1
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/lectern $(DESTDIR)$(ZSHCOMPDIR)/_lectern \
+	    $(DESTDIR)$(FISHCOMPDIR)/lectern.fish
 
 clean:
 	rm -rf build build-check build-fuzz lectern tests/unit tests/fuzzrun \
