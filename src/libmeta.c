@@ -56,6 +56,7 @@ struct file_rec {
 	int		 progress;
 	size_t		 hl;
 	char		*notes_file;
+	int		 kept;		/* written again as it was */
 };
 
 struct library_cache {
@@ -235,28 +236,36 @@ from_meta(struct library *lib, size_t i, const struct meta_rec *m)
 void
 library_meta_open(struct library *lib)
 {
-	struct library_cache *c = xcalloc(1, sizeof *c);
+	lib->cache = xcalloc(1, sizeof *lib->cache);
+	load(lib->cache);
+}
+
+/* Asks entry i's file its size and time, and takes what the cache knows
+ * of it when they are those of the cache. Returns 0, or -1 when the
+ * file is gone. */
+static int
+known(struct library *lib, size_t i)
+{
+	struct library_entry *e = &lib->v[i];
+	struct library_cache *c = lib->cache;
 	struct file_rec *r;
 	struct meta_rec *m;
-	size_t i;
 
-	lib->cache = c;
-	load(c);
-	for (i = 0; i < lib->n; i++) {
-		struct library_entry *e = &lib->v[i];
-
-		if ((r = find_file(c, e->path)) == NULL || r->size !=
-		    e->size || r->mtime != e->mtime || r->ino != e->ino ||
-		    (m = find_meta(c, r->hash)) == NULL)
-			continue;
-		from_meta(lib, i, m);
-		e->progress = r->progress;
-		e->highlights = r->hl;
-		e->notes_mtime = r->notes_mtime;
-		e->notes_size = r->notes_size;
-		e->notes_file = r->notes_file != NULL ?
-		    xstrdup(r->notes_file) : NULL;
-	}
+	if (e->stated)
+		return 0;
+	if (library_stat(lib, i) == -1)
+		return -1;
+	if ((r = find_file(c, e->path)) == NULL || r->size != e->size ||
+	    r->mtime != e->mtime || r->ino != e->ino ||
+	    (m = find_meta(c, r->hash)) == NULL)
+		return 0;
+	from_meta(lib, i, m);
+	e->progress = r->progress;
+	e->highlights = r->hl;
+	e->notes_mtime = r->notes_mtime;
+	e->notes_size = r->notes_size;
+	e->notes_file = r->notes_file != NULL ? xstrdup(r->notes_file) : NULL;
+	return 0;
 }
 
 /* Adds (or replaces) the content record of entry e. */
@@ -283,6 +292,37 @@ remember(struct library_cache *c, const struct library_entry *e)
 	qsort(c->m, c->nm, sizeof *c->m, cmp_meta);
 }
 
+/* The library being saved (qsort and bsearch take no argument). */
+static const struct library *saving;
+
+static int
+cmp_paths(const void *x, const void *y)
+{
+	return strcmp(saving->v[*(const size_t *)x].path,
+	    saving->v[*(const size_t *)y].path);
+}
+
+/* The entry of lib whose path is path, with by its entries sorted by
+ * path; -1 when there is none. */
+static long
+entry_of(const struct library *lib, const size_t *by, const char *path)
+{
+	size_t lo = 0, hi = lib->n;
+	int c;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if ((c = strcmp(path, lib->v[by[mid]].path)) == 0)
+			return (long)by[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return -1;
+}
+
 /* True when path is below the folder root. */
 static int
 below(const char *path, const char *root)
@@ -299,11 +339,18 @@ library_save(struct library *lib)
 	struct library_cache *c = lib->cache;
 	struct buf b = { NULL, 0, 0 };
 	char *path;
-	size_t i, k;
+	size_t i, k, *by;
+	long at;
 	int rc;
 
 	if (c == NULL || !lib->dirty)
 		return 0;
+	by = xreallocarray(NULL, lib->n + 1, sizeof *by);
+	for (i = 0; i < lib->n; i++)
+		by[i] = i;
+	saving = lib;
+	qsort(by, lib->n, sizeof *by, cmp_paths);
+	saving = NULL;
 	buf_adds(&b, CACHE_MAGIC "\n");
 	/* The files of this library as they are now; other libraries'
 	 * files as they were. */
@@ -322,9 +369,14 @@ library_save(struct library *lib)
 		buf_addc(&b, '\n');
 	}
 	for (i = 0; i < c->nf; i++) {
-		const struct file_rec *r = &c->f[i];
+		struct file_rec *r = &c->f[i];
 
-		if (below(r->path, lib->root))
+		/* Of this library, what was not learnt again is kept while
+		 * the file is there. */
+		r->kept = !below(r->path, lib->root) ||
+		    ((at = entry_of(lib, by, r->path)) >= 0 &&
+		    !(lib->v[at].have & LIBRARY_META));
+		if (!r->kept)
 			continue;
 		buf_printf(&b, "f\t%" PRIu64 "\t%" PRId64 "\t%" PRIu64
 		    "\t%016" PRIx64 "\t%" PRId64 "\t%" PRIu64 "\t%d\t%zu\t",
@@ -344,8 +396,7 @@ library_save(struct library *lib)
 			used = (lib->v[k].have & LIBRARY_META) &&
 			    lib->v[k].hash == m->hash;
 		for (k = 0; k < c->nf && !used; k++)
-			used = !below(c->f[k].path, lib->root) &&
-			    c->f[k].hash == m->hash;
+			used = c->f[k].kept && c->f[k].hash == m->hash;
 		if (!used)
 			continue;
 		buf_printf(&b, "m\t%016" PRIx64 "\t%" PRIu64 "\t%" PRIu64
@@ -357,11 +408,13 @@ library_save(struct library *lib)
 		buf_addc(&b, '\n');
 	}
 	if ((path = state_path(CACHE_NAME, 1)) == NULL) {
+		free(by);
 		buf_free(&b);
 		return -1;
 	}
 	rc = state_write(path, b.data, b.len);
 	free(path);
+	free(by);
 	buf_free(&b);
 	if (rc == 0) {
 		lib->dirty = 0;
@@ -594,6 +647,11 @@ step(struct library *lib, size_t i)
 	struct meta_rec *m;
 	uint64_t h;
 
+	if (!e->stated) {
+		if (known(lib, i) == -1)
+			bad(lib, i, errno);
+		return;
+	}
 	if ((e->have & LIBRARY_META) && !(e->have & LIBRARY_NOTES) &&
 	    j == NULL && notes_fresh(e)) {
 		e->have |= LIBRARY_NOTES;
@@ -694,20 +752,27 @@ int
 library_work(struct library *lib, const size_t *want, size_t nwant,
     int *news)
 {
+	size_t w;
 	long i;
 	int k;
 
 	*news = 0;
-	/* Checking notes files is quick: a few at a time. */
+	/* Checking files and notes is quick: a few at a time. */
 	for (k = 0; k < STAT_SLICE; k++) {
 		if ((i = pick(lib, want, nwant)) < 0) {
 			if (lib->dirty)
 				library_save(lib);
 			return 0;
 		}
+		/* What is shown is shown before the others are begun. */
+		for (w = 0; k > 0 && w < nwant && want[w] != (size_t)i; w++)
+			;
+		if (k > 0 && w == nwant && lib->job == NULL)
+			break;
 		step(lib, (size_t)i);
 		*news = 1;
-		if (lib->job != NULL || needs(&lib->v[i]))
+		/* A document opened is work enough for a slice. */
+		if (lib->job != NULL)
 			break;
 	}
 	return 1;

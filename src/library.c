@@ -84,9 +84,9 @@ struct walk {
 	int		 depth;
 };
 
+/* Adds the file at path; its size and time are asked for later. */
 static void
-add_entry(struct library *lib, const char *path, size_t rel,
-    const struct stat *st)
+add_entry(struct library *lib, const char *path, size_t rel)
 {
 	struct library_entry *e;
 
@@ -95,16 +95,32 @@ add_entry(struct library *lib, const char *path, size_t rel,
 	memset(e, 0, sizeof *e);
 	e->path = xstrdup(path);
 	e->rel = rel;
-	e->size = (uint64_t)st->st_size;
-	e->mtime = (int64_t)st->st_mtim.tv_sec * 1000000000 +
-	    st->st_mtim.tv_nsec;
-	e->ino = (uint64_t)st->st_ino;
 	e->progress = -1;
 	e->notes_mtime = -1;
 	e->duration = UINT32_MAX;
 }
 
-/* Walks the folder at path (rel: where the library's names start). */
+int
+library_stat(struct library *lib, size_t i)
+{
+	struct library_entry *e = &lib->v[i];
+	struct stat st;
+
+	if (e->stated)
+		return 0;
+	e->stated = 1;
+	if (stat(e->path, &st) == -1)
+		return -1;
+	e->size = (uint64_t)st.st_size;
+	e->mtime = (int64_t)st.st_mtim.tv_sec * 1000000000 +
+	    st.st_mtim.tv_nsec;
+	e->ino = (uint64_t)st.st_ino;
+	return 0;
+}
+
+/* Walks the folder at path (rel: where the library's names start). The
+ * names alone are read: a file is asked its size and time when it is
+ * shown, or sorted by date. */
 static void
 walk_dir(struct walk *w, const char *path, size_t rel)
 {
@@ -122,6 +138,12 @@ walk_dir(struct walk *w, const char *path, size_t rel)
 			continue;
 		p = xasprintf("%s%s%s", path, path[strlen(path) - 1] == '/' ?
 		    "" : "/", de->d_name);
+		if (de->d_type == DT_REG) {
+			if (is_transcript(p, de->d_name))
+				add_entry(w->lib, p, rel);
+			free(p);
+			continue;
+		}
 		if (stat(p, &st) == -1) {
 			free(p);
 			continue;
@@ -138,9 +160,8 @@ walk_dir(struct walk *w, const char *path, size_t rel)
 				walk_dir(w, p, rel);
 				w->depth--;
 			}
-		} else if (S_ISREG(st.st_mode) && st.st_size > 0 &&
-		    is_transcript(p, de->d_name))
-			add_entry(w->lib, p, rel, &st);
+		} else if (S_ISREG(st.st_mode) && is_transcript(p, de->d_name))
+			add_entry(w->lib, p, rel);
 		free(p);
 	}
 	closedir(dp);
@@ -273,13 +294,10 @@ struct library *
 library_open(const char *dir)
 {
 	struct library *lib = walk(dir);
-	size_t i;
 
 	if (lib == NULL)
 		return NULL;
 	library_meta_open(lib);
-	for (i = 0; i < lib->n; i++)
-		fold_entry(&lib->v[i]);
 	lib->stale = 1;
 	library_refresh(lib);
 	return lib;
@@ -385,8 +403,14 @@ library_title(const struct library_entry *e, size_t *n)
 int
 library_matches(const struct library *lib, size_t i, const char *folded)
 {
-	return folded == NULL || *folded == '\0' ||
-	    strstr(lib->v[i].fold, folded) != NULL;
+	struct library_entry *e = &lib->v[i];
+
+	if (folded == NULL || *folded == '\0')
+		return 1;
+	/* Folded when first asked: a list that is not searched never is. */
+	if (e->fold == NULL)
+		fold_entry(e);
+	return strstr(e->fold, folded) != NULL;
 }
 
 /* The library being sorted (qsort takes no argument). */
@@ -416,9 +440,6 @@ library_refresh(struct library *lib)
 	if (!lib->stale)
 		return;
 	lib->stale = 0;
-	for (i = 0; i < lib->n; i++)
-		if (lib->v[i].fold == NULL)
-			fold_entry(&lib->v[i]);
 	lib->shown = xreallocarray(lib->shown, lib->n + 1,
 	    sizeof *lib->shown);
 	lib->nshown = 0;
@@ -436,6 +457,11 @@ library_refresh(struct library *lib)
 void
 library_set_sort(struct library *lib, enum library_sort s)
 {
+	size_t i;
+
+	/* Sorting by date asks every file its time. */
+	for (i = 0; s == LIBRARY_BY_DATE && i < lib->n; i++)
+		library_stat(lib, i);
 	lib->sort = s;
 	lib->stale = 1;
 	library_refresh(lib);
@@ -460,6 +486,7 @@ library_set_filter(struct library *lib, const char *text)
 void
 library_refold(struct library *lib, size_t i)
 {
-	fold_entry(&lib->v[i]);
+	free(lib->v[i].fold);
+	lib->v[i].fold = NULL;
 	lib->stale = 1;
 }

@@ -18,6 +18,7 @@ struct library_entry {
 	char		*path;		/* the folder's path, then rel */
 	size_t		 rel;		/* where the name within the folder
 					   starts in path */
+	int		 stated;	/* size, mtime and ino are known */
 	uint64_t	 size;
 	int64_t		 mtime;		/* ns */
 	uint64_t	 ino;
@@ -123,10 +124,12 @@ int		 library_save(struct library *lib);
 /* Bytes of a document the reader parses before it shows it. */
 #define LIBRARY_FIRST_CHUNK	(256u << 10)
 
-/* Between library.c and libmeta.c: loads the cache into what is known,
- * and saves it and frees it; makes entry i's folded text again. */
+/* Between library.c and libmeta.c: loads the cache, and saves it and
+ * frees it; asks entry i's file its size and time (once: returns 0, or
+ * -1 with errno); makes entry i's folded text again. */
 void		 library_meta_open(struct library *lib);
 void		 library_meta_close(struct library *lib);
+int		 library_stat(struct library *lib, size_t i);
 void		 library_refold(struct library *lib, size_t i);
 
 #endif
