@@ -199,6 +199,17 @@ set_mode(struct options *o, enum options_mode m)
 	return NULL;
 }
 
+/* Keeps a string for the options to point into until options_free. */
+static const char *
+keep(struct options *o, const char *s, size_t n)
+{
+	char *k = xstrndup(s, n);
+
+	o->kept = xreallocarray(o->kept, o->nkept + 1, sizeof *o->kept);
+	o->kept[o->nkept++] = k;
+	return k;
+}
+
 /*
  * Applies option c with its argument (or NULL) to o. Returns NULL, or
  * what is wrong (caller frees). A mode, --help, --version and --keys are
@@ -290,6 +301,12 @@ apply(struct options *o, int c, const char *arg, int cmdline)
 		break;
 	case O_LIBRARY:
 		o->library = arg;
+		if (strncmp(arg, "~/", 2) == 0 && getenv("HOME") != NULL) {
+			char *p = xasprintf("%s%s", getenv("HOME"), arg + 1);
+
+			o->library = keep(o, p, strlen(p));
+			free(p);
+		}
 		break;
 	case O_KEYS:
 	case 'h':
@@ -313,17 +330,6 @@ problem(struct options *o, const char *fmt, ...)
 	va_start(ap, fmt);
 	o->problems[o->nproblems++] = xvasprintf(fmt, ap);
 	va_end(ap);
-}
-
-/* Keeps a string for the options to point into until options_free. */
-static const char *
-keep(struct options *o, const char *s, size_t n)
-{
-	char *k = xstrndup(s, n);
-
-	o->kept = xreallocarray(o->kept, o->nkept + 1, sizeof *o->kept);
-	o->kept[o->nkept++] = k;
-	return k;
 }
 
 /* Applies one option written as on the command line, with or without
