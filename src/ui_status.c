@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <curses.h>
 
@@ -15,6 +16,7 @@
 #define FILTER_COLS	24	/* the most a speaker's name takes */
 #define READING_SHOWN	(4u << 20)	/* files this large say how far they
 					   are read */
+#define READING_EVERY	500		/* ms between two changes of it */
 #define SEP		" \xC2\xB7 "
 
 /* The position as less shows it: Top, End, All or N%. */
@@ -53,9 +55,30 @@ add_cut(struct buf *b, const char *s, int cols)
 	buf_free(&t);
 }
 
+/* How far the file is read, in percent, as the status line shows it:
+ * it changes at most every READING_EVERY ms, so that a terminal is not
+ * kept busy with it. */
+static int
+reading(struct ui_status *s, const struct doc *d)
+{
+	struct timespec now;
+	long ms;
+	int pct = (int)((double)d->parsed * 100 / (double)d->inlen);
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (long)(now.tv_sec - s->when.tv_sec) * 1000 +
+	    (now.tv_nsec - s->when.tv_nsec) / 1000000;
+	if (s->doc != d || pct < s->pct || ms >= READING_EVERY) {
+		s->doc = d;
+		s->pct = pct;
+		s->when = now;
+	}
+	return s->pct;
+}
+
 /* The right part: "only NAME  K/N  POS  HINT ". */
 static void
-right_part(struct ui *ui, struct buf *b)
+right_part(struct ui *ui, struct ui_status *s, struct buf *b)
 {
 	const struct doc *d = ui->file->doc;
 	const struct ui_hits *h = &ui->hits;
@@ -73,8 +96,7 @@ right_part(struct ui *ui, struct buf *b)
 	if (h->active && h->hidden > 0)
 		buf_printf(b, "%zu hidden  ", h->hidden);
 	if (!doc_complete(d) && d->inlen >= READING_SHOWN)
-		buf_printf(b, "reading %d%%  ", (int)((double)d->parsed * 100 /
-		    (double)d->inlen));
+		buf_printf(b, "reading %d%%  ", reading(s, d));
 	if (ui->nfiles > 1)
 		buf_printf(b, "file %zu/%zu  ", ui->filei + 1, ui->nfiles);
 	position(ui, pos, sizeof pos);
@@ -93,9 +115,8 @@ status_draw(struct ui *ui, struct ui_pane *p)
 	size_t b, n;
 	int sec;
 
-	(void)p;
 	ui_draw_fill(y, 0, cols, attr);
-	right_part(ui, &r);
+	right_part(ui, (struct ui_status *)p, &r);
 	right = cols - (int)text_width((const uint8_t *)buf_str(&r), r.len);
 	if (right < cols / 2) {
 		/* Narrow: the position alone. */
@@ -145,5 +166,6 @@ static const struct ui_pane_ops status_ops = {
 void
 ui_status_init(struct ui_status *s)
 {
+	memset(s, 0, sizeof *s);
 	s->pane.ops = &status_ops;
 }

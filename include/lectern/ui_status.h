@@ -4,12 +4,18 @@
 #ifndef LECTERN_UI_STATUS_H
 #define LECTERN_UI_STATUS_H
 
+#include <time.h>
+
 #include "lectern/ui_core.h"
 
 /* It draws from the view, the file, the message and the search's hits;
  * it takes no keys. */
 struct ui_status {
 	struct ui_pane	 pane;
+	/* How far a large file is read, as shown, and since when. */
+	const struct doc *doc;
+	int		 pct;
+	struct timespec	 when;
 };
 
 void	ui_status_init(struct ui_status *s);
