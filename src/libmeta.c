@@ -109,6 +109,7 @@ unescape(char *s)
 	return s;
 }
 
+/* Orders content records by hash. */
 static int
 cmp_meta(const void *x, const void *y)
 {
@@ -117,6 +118,7 @@ cmp_meta(const void *x, const void *y)
 	return a->hash < b->hash ? -1 : a->hash > b->hash;
 }
 
+/* Orders file records by path. */
 static int
 cmp_file(const void *x, const void *y)
 {
@@ -295,6 +297,7 @@ remember(struct library_cache *c, const struct library_entry *e)
 /* The library being saved (qsort and bsearch take no argument). */
 static const struct library *saving;
 
+/* Orders entries (by index) by path. */
 static int
 cmp_paths(const void *x, const void *y)
 {
@@ -423,6 +426,7 @@ library_save(struct library *lib)
 	return rc;
 }
 
+/* Gives up the document in hand. */
 static void
 drop_job(struct library *lib)
 {

@@ -210,6 +210,7 @@ library_natcmp(const char *a, const char *b)
 	return strcmp(a, b);
 }
 
+/* Orders entries by their names, naturally. */
 static int
 cmp_entries(const void *x, const void *y)
 {
@@ -416,6 +417,7 @@ library_matches(const struct library *lib, size_t i, const char *folded)
 /* The library being sorted (qsort takes no argument). */
 static const struct library *sorting;
 
+/* Orders the list as it is sorted; by name, as walked. */
 static int
 cmp_shown(const void *x, const void *y)
 {

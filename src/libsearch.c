@@ -83,6 +83,7 @@ char_start(const struct doc *d, size_t i, size_t lo)
 	return i;
 }
 
+/* A new row of the results for entry, as a document's row. */
 static struct libsearch_row *
 add_row(struct libsearch *ls, size_t entry)
 {

@@ -206,6 +206,7 @@ bar_close(struct ui *ui, struct ui_lib_bar *b, int cancel)
 	b->before = NULL;
 }
 
+/* The bar's keys: editing, Enter and Esc. */
 static int
 bar_key(struct ui *ui, struct ui_pane *p, int key, enum keymap_action a,
     long count)
@@ -259,6 +260,7 @@ bar_key(struct ui *ui, struct ui_pane *p, int key, enum keymap_action a,
 	return 1;
 }
 
+/* Draws the bar on the bottom line, and "no match" at its right. */
 static void
 bar_draw(struct ui *ui, struct ui_pane *p)
 {
@@ -335,6 +337,7 @@ open_match(struct ui *ui, struct ui_lib *l)
 	(void)ui;
 }
 
+/* The keys of the list of matches. */
 static int
 results_key(struct ui *ui, struct ui_lib *l, enum keymap_action a,
     long count)
@@ -355,6 +358,7 @@ results_key(struct ui *ui, struct ui_lib *l, enum keymap_action a,
 	}
 }
 
+/* The keys of the list of documents. */
 static int
 lib_key(struct ui *ui, struct ui_pane *p, int key, enum keymap_action a,
     long count)
@@ -439,6 +443,8 @@ struct cols {
 	int		 words, time, read, hl;	/* right edges; 0: not shown */
 };
 
+/* Lays out the columns for the terminal's width: the numbers at the
+ * right, the speakers (on a wide one) and the title in what is left. */
 static void
 columns(const struct ui *ui, struct cols *c)
 {
@@ -465,6 +471,7 @@ columns(const struct ui *ui, struct cols *c)
 	c->title_end = spk > 0 ? c->spk_x - 2 : x - 1;
 }
 
+/* Draws the columns' names on the top row. */
 static void
 draw_heading(struct ui *ui, const struct cols *c)
 {
@@ -483,6 +490,7 @@ draw_heading(struct ui *ui, const struct cols *c)
 	}
 }
 
+/* Draws the row of an entry at row y. */
 static void
 draw_entry(struct ui *ui, const struct library_entry *e, int y,
     const struct cols *c, unsigned long attr)
@@ -565,6 +573,7 @@ draw_status(struct ui *ui, struct ui_lib *l)
 	buf_free(&b);
 }
 
+/* Draws the matches of the search of every document. */
 static void
 draw_results(struct ui *ui, struct ui_lib *l)
 {
@@ -610,6 +619,7 @@ draw_results(struct ui *ui, struct ui_lib *l)
 		    ui_element(UI_E_DIM));
 }
 
+/* Draws the list (or the matches) and the status line. */
 static void
 lib_draw(struct ui *ui, struct ui_pane *p)
 {
