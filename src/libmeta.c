@@ -518,6 +518,7 @@ top_speakers(const struct doc *d)
 {
 	struct buf b = { NULL, 0, 0 };
 	size_t best[3], nbest = 0, i, k;
+	char *s;
 
 	for (i = 0; i < d->nspeakers; i++) {
 		for (k = nbest; k > 0 && d->speakers[best[k - 1]].turns <
@@ -535,7 +536,9 @@ top_speakers(const struct doc *d)
 			buf_adds(&b, ", ");
 		buf_adds(&b, d->speakers[best[i]].name);
 	}
-	return xstrdup(buf_str(&b));
+	s = xstrdup(buf_str(&b));
+	buf_free(&b);
+	return s;
 }
 
 /* Learns what the complete document d says of entry i. */
