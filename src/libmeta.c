@@ -192,8 +192,10 @@ load(struct library_cache *c)
 		}
 	}
 	free(data);
-	qsort(c->m, c->nm, sizeof *c->m, cmp_meta);
-	qsort(c->f, c->nf, sizeof *c->f, cmp_file);
+	if (c->nm > 1)
+		qsort(c->m, c->nm, sizeof *c->m, cmp_meta);
+	if (c->nf > 1)
+		qsort(c->f, c->nf, sizeof *c->f, cmp_file);
 }
 
 /* The content record of hash, or NULL. */
@@ -202,6 +204,8 @@ find_meta(struct library_cache *c, uint64_t hash)
 {
 	struct meta_rec key;
 
+	if (c->nm == 0)
+		return NULL;
 	key.hash = hash;
 	return bsearch(&key, c->m, c->nm, sizeof *c->m, cmp_meta);
 }
@@ -212,6 +216,8 @@ find_file(struct library_cache *c, const char *path)
 {
 	struct file_rec key;
 
+	if (c->nf == 0)
+		return NULL;
 	key.path = (char *)path;
 	return bsearch(&key, c->f, c->nf, sizeof *c->f, cmp_file);
 }
