@@ -440,7 +440,7 @@ right(int y, int x, const char *s, unsigned long attr)
  * each number ends. */
 struct cols {
 	int		 title_end, spk_x, spk_end;
-	int		 words, time, read, hl;	/* right edges; 0: not shown */
+	int		 words, time, read, hl;	/* right edges, 0: none */
 };
 
 /* Lays out the columns for the terminal's width: the numbers at the
@@ -602,8 +602,8 @@ draw_results(struct ui *ui, struct ui_lib *l)
 			snprintf(buf, sizeof buf, "  %zu match%s", r->count,
 			    r->count == 1 ? "" : "es");
 			t = library_title(&l->lib->v[r->entry], &n);
-			x = ui_draw_cut(y, 1, ui->geom.cols - 1 - (int)strlen(buf),
-			    t, n, attr | A_BOLD);
+			x = ui_draw_cut(y, 1, ui->geom.cols - 1 -
+			    (int)strlen(buf), t, n, attr | A_BOLD);
 			ui_draw_text(y, x, ui->geom.cols - 1, buf, strlen(buf),
 			    attr | ui_element(UI_E_COUNT));
 			continue;

@@ -146,3 +146,11 @@ total:3"
 $PTYRUN -s 80x24 -t 10 -o "$TMP/tty" -- \
     sh -c "$L --count=whale '$D/a.txt' > /dev/null" < /dev/null
 check several/quick-run-silent sh -c "! grep -aq 'reading' '$TMP/tty'"
+
+# A file name with an escape sequence is shown safely before its lines.
+mkdir -p "$TMP/hn"
+printf 'T\nAna Lima: whale.\n' > "$TMP/hn/$(printf 'a\033]0;pwned\007').txt"
+$LECTERN --count whale "$TMP/hn" > "$TMP/out"
+check several/hostile-name-safe sh -c "! grep -q \"$(printf '\033')\" '$TMP/out'"
+expect several/hostile-name-shown "$(cat "$TMP/out")" "$TMP/hn/a^[]0;pwned^G.txt:1
+total:1"
