@@ -16,6 +16,7 @@
 #define FILTER_COLS	24	/* the most a speaker's name takes */
 #define READING_SHOWN	(4u << 20)	/* files this large say how far they
 					   are read */
+#define READING_AFTER	1000		/* ms of reading before it is said */
 #define READING_EVERY	500		/* ms between two changes of it */
 #define SEP		" \xC2\xB7 "
 
@@ -55,21 +56,36 @@ add_cut(struct buf *b, const char *s, int cols)
 	buf_free(&t);
 }
 
-/* How far the file is read, in percent, as the status line shows it:
- * it changes at most every READING_EVERY ms, so that a terminal is not
- * kept busy with it. */
+/* Milliseconds from a to b. */
+static long
+ms_between(const struct timespec *a, const struct timespec *b)
+{
+	return (long)(b->tv_sec - a->tv_sec) * 1000 +
+	    (b->tv_nsec - a->tv_nsec) / 1000000;
+}
+
+/* How far the file is read, in percent, as the status line shows it, or
+ * -1: it is said once the reading has taken a second (the first screen
+ * of a large file is not followed by a stream of changes), and changes
+ * at most every READING_EVERY ms. LECTERN_PROGRESS_MS (tests) sets the
+ * second. */
 static int
 reading(struct ui_status *s, const struct doc *d)
 {
+	const char *env = getenv("LECTERN_PROGRESS_MS");
+	long after = env != NULL && *env != '\0' ? atol(env) : READING_AFTER;
 	struct timespec now;
-	long ms;
 	int pct = (int)((double)d->parsed * 100 / (double)d->inlen);
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	ms = (long)(now.tv_sec - s->when.tv_sec) * 1000 +
-	    (now.tv_nsec - s->when.tv_nsec) / 1000000;
-	if (s->doc != d || pct < s->pct || ms >= READING_EVERY) {
+	if (s->doc != d) {
 		s->doc = d;
+		s->since = now;
+		s->pct = -1;
+	}
+	if (ms_between(&s->since, &now) < after)
+		return -1;
+	if (s->pct < 0 || ms_between(&s->when, &now) >= READING_EVERY) {
 		s->pct = pct;
 		s->when = now;
 	}
@@ -82,7 +98,7 @@ right_part(struct ui *ui, struct ui_status *s, struct buf *b)
 {
 	const struct doc *d = ui->file->doc;
 	const struct ui_hits *h = &ui->hits;
-	int filter = ui->file->view->filter;
+	int filter = ui->file->view->filter, pct;
 	char pos[32];
 
 	if (filter >= 0) {
@@ -95,8 +111,9 @@ right_part(struct ui *ui, struct ui_status *s, struct buf *b)
 		    h->more ? "+" : "");
 	if (h->active && h->hidden > 0)
 		buf_printf(b, "%zu hidden  ", h->hidden);
-	if (!doc_complete(d) && d->inlen >= READING_SHOWN)
-		buf_printf(b, "reading %d%%  ", reading(s, d));
+	if (!doc_complete(d) && d->inlen >= READING_SHOWN &&
+	    (pct = reading(s, d)) >= 0)
+		buf_printf(b, "reading %d%%  ", pct);
 	if (ui->nfiles > 1)
 		buf_printf(b, "file %zu/%zu  ", ui->filei + 1, ui->nfiles);
 	position(ui, pos, sizeof pos);

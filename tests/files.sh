@@ -60,8 +60,12 @@ expect files/missing-stays "$(reader 2 1)" "The Long Game: a conversation with Z
 # Standard input is read alone in the reader.
 status files/stdin-alone 2 $PTYRUN -s 80x24 -t 5 -- $LECTERN - $W
 
-# A large file still being read says how far on the status line.
+# A large file still being read says how far on the status line (once
+# it has read for a second; at once here).
 awk 'BEGIN { print "A long one"; for (i = 0; i < 120000; i++)
     printf "Ana Lima: Line %d of a long transcript, read in slices.\n", i }' > "$TMP/big.txt"
-$PTYRUN -s 100x30 -t 20 -o "$TMP/tty" -K 'q' -- $LECTERN "$TMP/big.txt" < /dev/null
+$PTYRUN -s 100x30 -t 20 -o "$TMP/tty" -e LECTERN_PROGRESS_MS=0 -K 'q' -- $LECTERN "$TMP/big.txt" < /dev/null
 check files/reading-said grep -aq 'reading [0-9]*%  Top' "$TMP/tty"
+# Without the test hook, a file read within a second says nothing.
+$PTYRUN -s 100x30 -t 20 -o "$TMP/tty" -K 'q' -- $LECTERN "$TMP/big.txt" < /dev/null
+check files/reading-quick-silent sh -c "! grep -aq 'reading [0-9]*%' '$TMP/tty'"

@@ -12,10 +12,11 @@
  * it takes no keys. */
 struct ui_status {
 	struct ui_pane	 pane;
-	/* How far a large file is read, as shown, and since when. */
+	/* How far a large file is read, as shown (-1: not yet), since
+	 * when, and since when the file has been read. */
 	const struct doc *doc;
 	int		 pct;
-	struct timespec	 when;
+	struct timespec	 when, since;
 };
 
 void	ui_status_init(struct ui_status *s);
