@@ -74,6 +74,21 @@ put(const char *dir, const char *name, const char *s)
 	free(p);
 }
 
+/* A new temporary folder under $TMPDIR (or the system's). Caller frees. */
+static char *
+temp_dir(const char *what)
+{
+	const char *t = getenv("TMPDIR");
+	char *dir = xasprintf("%s/lectern-unit-%s.XXXXXX", t != NULL &&
+	    *t == '/' ? t : P_tmpdir, what);
+
+	if (mkdtemp(dir) == NULL) {
+		free(dir);
+		return NULL;
+	}
+	return dir;
+}
+
 /* Runs the library's work to its end. */
 static void
 work_all(struct library *lib)
@@ -86,13 +101,13 @@ work_all(struct library *lib)
 
 TEST(library_learns_and_caches)
 {
-	char dir[] = "/tmp/lectern-unit-lib.XXXXXX", *state, *sub;
+	char *dir = temp_dir("lib"), *state, *sub;
 	struct library *lib;
 	const char *old = getenv("XDG_STATE_HOME");
 	char *saved = old != NULL ? xstrdup(old) : NULL;
 	size_t n;
 
-	if (mkdtemp(dir) == NULL)
+	if (dir == NULL)
 		return;
 	state = xasprintf("%s/state", dir);
 	sub = xasprintf("%s/docs", dir);
@@ -178,16 +193,17 @@ out:
 	}
 	free(state);
 	free(sub);
+	free(dir);
 }
 
 TEST(libsearch_lists_by_document)
 {
-	char dir[] = "/tmp/lectern-unit-ls.XXXXXX", err[128];
+	char *dir = temp_dir("ls"), err[128];
 	struct library *lib;
 	struct libsearch *s;
 	size_t order[2] = { 0, 1 };
 
-	if (mkdtemp(dir) == NULL)
+	if (dir == NULL)
 		return;
 	put(dir, "a.txt", "T\nAna Lima: A whale, another whale.\n");
 	put(dir, "b.txt", "T\nBo Chen: No fish here.\n");
@@ -218,6 +234,7 @@ out:
 			UNIT_FAIL("cannot remove %s", dir);
 		free(cmd);
 	}
+	free(dir);
 }
 
 TEST(keymap_user_bindings)
