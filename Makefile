@@ -5,6 +5,9 @@ VERSION	 = 0.1
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
 MANDIR	?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 DESTDIR	?=
 
 CC	?= cc
@@ -45,6 +48,8 @@ UI	 = main ui ui_core ui_reader ui_status ui_toc ui_find ui_search \
 	   ui_help ui_list ui_notes ui_script ui_input ui_style ui_term \
 	   ui_out
 UI	+= ui_time
+CORE	+= library libmeta libsearch progress
+UI	+= options ui_files ui_open ui_lib
 
 # Where objects go, and the binaries built from them; `make check` builds
 # the same sources again with sanitizers into build-check/.
@@ -183,9 +188,17 @@ install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/lectern
 	install -m 644 man/lectern.1 $(DESTDIR)$(MANDIR)/man1/lectern.1
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+	    $(DESTDIR)$(FISHCOMPDIR)
+	install -m 644 assets/completions/lectern.bash $(DESTDIR)$(BASHCOMPDIR)/lectern
+	install -m 644 assets/completions/_lectern $(DESTDIR)$(ZSHCOMPDIR)/_lectern
+	install -m 644 assets/completions/lectern.fish \
+	    $(DESTDIR)$(FISHCOMPDIR)/lectern.fish
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/lectern $(DESTDIR)$(MANDIR)/man1/lectern.1
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/lectern $(DESTDIR)$(ZSHCOMPDIR)/_lectern \
+	    $(DESTDIR)$(FISHCOMPDIR)/lectern.fish
 
 clean:
 	rm -rf build build-check build-fuzz lectern tests/unit tests/fuzzrun \

@@ -10,6 +10,7 @@
 #define R KEYMAP_READER
 #define L KEYMAP_LIST
 #define B KEYMAP_BAR
+#define LB KEYMAP_LIB
 
 struct binding {
 	int			 key;
@@ -97,9 +98,19 @@ static const struct binding bindings[] = {
 	{ 'Q', KEYMAP_QUIT, R },
 	{ '#', KEYMAP_TOGGLE_TIMES, R },
 	{ 'T', KEYMAP_GOTO_TIME, R },
+	{ KEYMAP_SEQ(':', 'n'), KEYMAP_NEXT_FILE, R },
+	{ KEYMAP_SEQ(':', 'p'), KEYMAP_PREV_FILE, R },
+	{ '/', KEYMAP_LIB_FIND, LB },
+	{ '&', KEYMAP_LIB_FILTER, LB },
+	{ 'o', KEYMAP_LIB_SORT, LB },
+	{ 'F', KEYMAP_LIB_SEARCH_ALL, LB },
 };
 
 #define NBINDINGS (sizeof bindings / sizeof bindings[0])
+
+/* The user's bindings (map KEY ACTION), over the defaults. */
+static struct binding *user;
+static size_t nuser, capuser;
 
 static const struct {
 	const char		*name;
@@ -153,20 +164,165 @@ static const struct {
 
 #define NKEY_NAMES (sizeof key_names / sizeof key_names[0])
 
+/* The user's binding of key in a context, or NULL. */
+static const struct binding *
+user_binding(int key, enum keymap_context context)
+{
+	size_t i;
+
+	for (i = 0; i < nuser; i++)
+		if (user[i].key == key && user[i].context == context)
+			return &user[i];
+	return NULL;
+}
+
+/* The binding of key in a context alone (no fallback), or NULL. */
+static const struct binding *
+binding_in(int key, enum keymap_context context)
+{
+	const struct binding *u = user_binding(key, context);
+	size_t i;
+
+	if (u != NULL)
+		return u;
+	for (i = 0; i < NBINDINGS; i++)
+		if (bindings[i].key == key && bindings[i].context == context)
+			return &bindings[i];
+	return NULL;
+}
+
+/* The context whose bindings come next when a key has none in c. */
+static int
+fallback(enum keymap_context c)
+{
+	if (c == KEYMAP_LIB)
+		return KEYMAP_LIST;
+	/* The lists move as the reader does. */
+	if (c == KEYMAP_LIST)
+		return KEYMAP_READER;
+	return -1;
+}
+
 enum keymap_action
 keymap_lookup(int key, enum keymap_context context)
 {
+	const struct binding *b;
+	int c;
+
+	if (key == '\n')
+		key = '\r';
+	for (c = (int)context; c >= 0; c = fallback((enum keymap_context)c))
+		if ((b = binding_in(key, (enum keymap_context)c)) != NULL)
+			return b->action;
+	return KEYMAP_NONE;
+}
+
+int
+keymap_is_prefix(int key, enum keymap_context context)
+{
+	size_t i;
+	int c;
+
+	if (key <= 0x20 || key >= 0x7f || keymap_lookup(key, context) !=
+	    KEYMAP_NONE)
+		return 0;
+	for (c = (int)context; c >= 0; c = fallback((enum keymap_context)c)) {
+		for (i = 0; i < nuser; i++)
+			if (KEYMAP_IS_SEQ(user[i].key) && user[i].context ==
+			    (enum keymap_context)c &&
+			    KEYMAP_SEQ_FIRST(user[i].key) == key &&
+			    user[i].action != KEYMAP_NONE)
+				return 1;
+		for (i = 0; i < NBINDINGS; i++)
+			if (KEYMAP_IS_SEQ(bindings[i].key) &&
+			    bindings[i].context == (enum keymap_context)c &&
+			    KEYMAP_SEQ_FIRST(bindings[i].key) == key &&
+			    user_binding(bindings[i].key, bindings[i].context) ==
+			    NULL)
+				return 1;
+	}
+	return 0;
+}
+
+int
+keymap_follow(int *prefix, int key, enum keymap_context context)
+{
+	int first = *prefix;
+
+	if (first != 0) {
+		*prefix = 0;
+		return key > 0x20 && key < 0x7f ? KEYMAP_SEQ(first, key) : -1;
+	}
+	if (keymap_is_prefix(key, context)) {
+		*prefix = key;
+		return -1;
+	}
+	return key;
+}
+
+int
+keymap_binding_parse(const char *s, size_t n)
+{
+	if (n == 2 && s[0] > 0x20 && s[0] < 0x7f && s[1] > 0x20 &&
+	    s[1] < 0x7f && keymap_key_parse(s, n) < 0)
+		return KEYMAP_SEQ(s[0], s[1]);
+	return keymap_key_parse(s, n);
+}
+
+int
+keymap_action_named(const char *name)
+{
+	int a;
+
+	for (a = 0; a < KEYMAP_NACTIONS; a++)
+		if (strcmp(actions[a].name, name) == 0)
+			return a;
+	return -1;
+}
+
+/* The context a binding of action a goes in. */
+static enum keymap_context
+context_of(enum keymap_action a)
+{
+	unsigned f = keymap_flags(a);
+
+	if (f & KEYMAP_IN_BAR)
+		return KEYMAP_BAR;
+	if (f & KEYMAP_IN_READER)
+		return KEYMAP_READER;
+	if (f & KEYMAP_IN_LIB)
+		return KEYMAP_LIB;
+	if (f & (KEYMAP_IN_TOC | KEYMAP_IN_LIST))
+		return KEYMAP_LIST;
+	return KEYMAP_READER;
+}
+
+void
+keymap_bind(int key, enum keymap_action a)
+{
+	enum keymap_context c = context_of(a);
 	size_t i;
 
 	if (key == '\n')
 		key = '\r';
-	for (i = 0; i < NBINDINGS; i++)
-		if (bindings[i].key == key && bindings[i].context == context)
-			return bindings[i].action;
-	/* The lists move as the reader does. */
-	if (context == KEYMAP_LIST)
-		return keymap_lookup(key, KEYMAP_READER);
-	return KEYMAP_NONE;
+	for (i = 0; i < nuser; i++)
+		if (user[i].key == key && user[i].context == c) {
+			user[i].action = a;
+			return;
+		}
+	UTIL_GROW(user, capuser, nuser + 1);
+	user[nuser].key = key;
+	user[nuser].action = a;
+	user[nuser].context = c;
+	nuser++;
+}
+
+void
+keymap_unbind_all(void)
+{
+	free(user);
+	user = NULL;
+	nuser = capuser = 0;
 }
 
 const char *
@@ -203,7 +359,10 @@ keymap_key_name(int key, char *buf, size_t size)
 			snprintf(buf, size, "%s", key_names[i].name);
 			return;
 		}
-	if (key >= 0 && key < 0x20)
+	if (KEYMAP_IS_SEQ(key))
+		snprintf(buf, size, "%c%c", KEYMAP_SEQ_FIRST(key),
+		    KEYMAP_SEQ_SECOND(key));
+	else if (key >= 0 && key < 0x20)
 		snprintf(buf, size, "Ctrl-%c", key + '@');
 	else if (key >= 0x20 && key < 0x7f)
 		snprintf(buf, size, "%c", key);
@@ -247,26 +406,48 @@ has_item(const char *list, const char *name)
 	return 0;
 }
 
-void
-keymap_keys(enum keymap_action a, char *buf, size_t size)
+/* Appends the name of key to the list in buf (of len bytes). */
+static size_t
+add_key(char *buf, size_t size, size_t len, int key)
+{
+	char name[32];
+
+	if (len >= size)
+		return len;
+	keymap_key_name(key, name, sizeof name);
+	if (has_item(buf, name))
+		return len;
+	len += (size_t)snprintf(buf + len, size - len, "%s%s",
+	    len > 0 && buf[len - 1] != ' ' ? ", " : "", name);
+	return len < size ? len : size - 1;
+}
+
+/* The keys of action a into buf: the defaults that are not rebound,
+ * then, with users, the user's bindings. */
+static void
+keys_of(enum keymap_action a, char *buf, size_t size, int users)
 {
 	size_t i, len = 0;
-	char name[32];
 
 	if (size == 0)
 		return;
 	buf[0] = '\0';
 	if (keymap_flags(a) & (KEYMAP_F_COUNT | KEYMAP_F_REPEAT))
 		len = (size_t)snprintf(buf, size, "[N] ");
-	for (i = 0; i < NBINDINGS && len < size; i++) {
-		if (bindings[i].action != a)
-			continue;
-		keymap_key_name(bindings[i].key, name, sizeof name);
-		if (has_item(buf, name))
-			continue;
-		len += (size_t)snprintf(buf + len, size - len, "%s%s",
-		    len > 0 && buf[len - 1] != ' ' ? ", " : "", name);
-	}
+	for (i = 0; i < NBINDINGS; i++)
+		if (bindings[i].action == a && (!users ||
+		    user_binding(bindings[i].key, bindings[i].context) ==
+		    NULL))
+			len = add_key(buf, size, len, bindings[i].key);
+	for (i = 0; users && i < nuser; i++)
+		if (user[i].action == a)
+			len = add_key(buf, size, len, user[i].key);
+}
+
+void
+keymap_keys(enum keymap_action a, char *buf, size_t size)
+{
+	keys_of(a, buf, size, 1);
 }
 
 char *
@@ -311,7 +492,7 @@ keymap_print(FILE *f, int roff)
 		for (a = 1; a < KEYMAP_NACTIONS; a++) {
 			if (actions[a].group != (enum keymap_group)g)
 				continue;
-			keymap_keys((enum keymap_action)a, keys, sizeof keys);
+			keys_of((enum keymap_action)a, keys, sizeof keys, !roff);
 			text = keymap_describe((enum keymap_action)a);
 			if (roff) {
 				fputs(".TP\n.B ", f);

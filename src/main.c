@@ -1,109 +1,50 @@
-/* main.c: the command line: options, the document, and the mode that
- * shows it (the reader, or one of the plain outputs). */
+/* main.c: the command line: the documents it names, and the mode that
+ * shows them (the reader, the library, or one of the plain outputs). */
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 
 #include <poll.h>
 
 #include <errno.h>
-#include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "lectern/doc.h"
-#include "lectern/keymap.h"
 #include "lectern/layout.h"
+#include "lectern/library.h"
 #include "lectern/notes.h"
 #include "lectern/notes_export.h"
+#include "lectern/options.h"
+#include "lectern/progress.h"
 #include "lectern/render.h"
 #include "lectern/search.h"
 #include "lectern/text.h"
 #include "lectern/ui.h"
 #include "lectern/util.h"
 
-#ifndef LECTERN_VERSION
-#define LECTERN_VERSION "0.1"
-#endif
-
 extern const unsigned char asset_interview[];
 extern const unsigned long asset_interview_len;
 
-#define FIRST_CHUNK	(256u << 10)	/* bytes parsed before the reader opens */
+#define READ_SLICE	(4u << 20)	/* bytes parsed between progress steps */
 #define STDIN_NOTICE_MS	1000	/* silence on standard input before saying
 				   that lectern waits for it */
+#define BUNDLED		"bundled:interview"
 
-enum mode {
-	MODE_READ, MODE_DUMP, MODE_OUTLINE, MODE_SPEAKERS, MODE_BLOCKS,
-	MODE_COUNT, MODE_GREP, MODE_EXPORT
-};
-
-/* The options of the modes, for messages. */
-static const char *mode_names[] = {
-	"", "--dump", "--outline", "--speakers", "--blocks", "--count",
-	"--grep", "--export-highlights"
-};
-
-/* What the command line asked for. */
-struct args {
-	enum mode	 mode;
+/* The documents to show: names as given (a folder's transcripts as
+ * FOLDER/NAME), "-" for standard input, BUNDLED for the interview. */
+struct list {
+	char		**v;
+	size_t		 n, cap;
+	char		**owned;	/* what of v to free */
+	size_t		 nowned, capowned;
+	int		 folder;	/* a folder was named */
 	int		 implied;	/* standard input read without a "-" */
-	int		 width;		/* --dump's, 0 for the terminal's */
-	const char	*query;		/* --count's or --grep's */
-	const char	*path;		/* the file, "-", or NULL: the bundled
-					   interview */
-	struct ui_options ui;
+	int		 failed;	/* a name could not be listed */
 };
-
-static const char usage_text[] =
-"Usage: lectern [OPTION]... [FILE|-]\n"
-"Read a long interview or podcast transcript in the terminal.\n"
-"With no FILE, read standard input when it is not a terminal, or else the\n"
-"bundled interview (Jan Leike on the 80,000 Hours Podcast).\n"
-"\n"
-"Modes (without one, lectern opens the reader, or dumps when standard\n"
-"output is not a terminal):\n"
-"      --dump[=WIDTH]     print the document laid out at WIDTH columns\n"
-"      --outline          print the section tree\n"
-"      --speakers         print NAME<TAB>TURNS<TAB>WORDS for each speaker\n"
-"      --blocks           print what the parser made of each block\n"
-"      --count=QUERY      print the number of matches of QUERY\n"
-"      --grep=QUERY       print each match with its section and speaker\n"
-"      --export-highlights  print your highlights as Markdown quotes\n"
-"\n"
-"Search options (for the modes above and the reader's search bar):\n"
-"  -E, --regex            QUERY is a POSIX extended regular expression\n"
-"Searches ignore case unless the query has a capital letter, ignore\n"
-"diacritics unless it has one, and take ' \" - ... and spaces to match\n"
-"their typographic forms (a query with an en or em dash matches only that\n"
-"dash). A regular expression is matched against the folded text: it\n"
-"always ignores case and diacritics.\n"
-"\n"
-"Reader options:\n"
-"      --no-toc           start with the table of contents hidden\n"
-"      --toc-width=COLS|auto  the width of the contents beside the text;\n"
-"                         auto (the default): a quarter of the terminal, or\n"
-"                         as wide as the headings need where the text leaves\n"
-"                         room, within 40%\n"
-"      --center           centre the text in its pane when it is narrower\n"
-"      --no-mouse         leave the mouse to the terminal (text selection)\n"
-"      --palette=dark|light  colours for a dark or a light background\n"
-"                         (NO_COLOR in the environment turns colour off)\n"
-"      --top              open at the top, not where you left off\n"
-"      --no-osc52         y does not copy through the terminal (OSC 52)\n"
-"      --no-times         no times of turns and chapters in the reader (#\n"
-"                         shows them), --dump, --grep, --export-highlights\n"
-"\n"
-"Other options:\n"
-"      --keys             list the reader's keys and exit\n"
-"  -h, --help             show this help and exit\n"
-"  -V, --version          show the version and exit\n"
-"\n"
-"Keys in the reader: press h or F1. Full manual: man lectern.\n";
 
 /* Prints "lectern: NAME: MESSAGE" with the name made safe. */
 static void
@@ -114,11 +55,13 @@ file_error(const char *name, const char *msg)
 	fprintf(stderr, ": %s\n", msg);
 }
 
-/* The name of the document for messages. */
+/* The name of a document for messages. */
 static const char *
 doc_label(const char *path)
 {
-	return strcmp(path, "-") == 0 ? "standard input" : path;
+	if (strcmp(path, "-") == 0)
+		return "standard input";
+	return strcmp(path, BUNDLED) == 0 ? "the bundled interview" : path;
 }
 
 static int
@@ -132,196 +75,67 @@ terminal_width(void)
 	return 80;
 }
 
-/* Prints a one-line usage error and exits 2. */
-static void usage_error(const char *, ...) UTIL_PRINTF(1, 2) UTIL_NORETURN;
-
 static void
-usage_error(const char *fmt, ...)
+add(struct list *l, char *name, int owned)
 {
-	va_list ap;
-	char *msg;
-
-	va_start(ap, fmt);
-	msg = xvasprintf(fmt, ap);
-	va_end(ap);
-	fputs("lectern: ", stderr);
-	render_safe(stderr, (const unsigned char *)msg, strlen(msg));
-	fputs(" (try 'lectern --help')\n", stderr);
-	free(msg);
-	exit(2);
-}
-
-/* Prints what --help, --version or --keys ask for and exits. */
-static void UTIL_NORETURN
-print_and_exit(int c, const char *arg)
-{
-	switch (c) {
-	case 'K':
-		/* --keys=man writes the man page's KEYS section. */
-		keymap_print(stdout, arg != NULL && strcmp(arg, "man") == 0);
-		break;
-	case 'h':
-		fputs(usage_text, stdout);
-		break;
-	default:
-		printf("lectern %s\n", LECTERN_VERSION);
-		break;
+	UTIL_GROW(l->v, l->cap, l->n + 1);
+	l->v[l->n++] = name;
+	if (owned) {
+		UTIL_GROW(l->owned, l->capowned, l->nowned + 1);
+		l->owned[l->nowned++] = name;
 	}
-	exit(fflush(stdout) == 0 ? 0 : 2);
 }
 
-/* The width of --dump=WIDTH. */
-static int
-dump_width(const char *arg)
-{
-	char *end;
-	long w;
-
-	errno = 0;
-	w = strtol(arg, &end, 10);
-	if (errno != 0 || *end != '\0' || w < 1 || w > 10000)
-		usage_error("bad width for --dump: '%s'", arg);
-	return (int)w;
-}
-
-/* The width of --toc-width=N|auto. */
-static int
-toc_width(const char *arg)
-{
-	char *end;
-	long w;
-
-	if (strcmp(arg, "auto") == 0)
-		return UI_TOC_AUTO;
-	errno = 0;
-	w = strtol(arg, &end, 10);
-	if (errno != 0 || *end != '\0' || w < 1 || w > 1000)
-		usage_error("bad width for --toc-width: '%s' (columns, or "
-		    "auto)", arg);
-	return (int)w;
-}
-
-/* Sets the mode; a second one is a usage error. */
 static void
-set_mode(struct args *a, enum mode m)
+free_list(struct list *l)
 {
-	if (a->mode == m)
-		usage_error("%s given twice", mode_names[m]);
-	if (a->mode != MODE_READ)
-		usage_error("%s and %s are two modes: give one",
-		    mode_names[a->mode], mode_names[m]);
-	a->mode = m;
+	size_t i;
+
+	for (i = 0; i < l->nowned; i++)
+		free(l->owned[i]);
+	free(l->owned);
+	free(l->v);
 }
 
-/* Reads the command line into a; exits on a usage error. */
+/* Lists the documents the operands name: a folder's transcripts in
+ * natural order; with none, standard input or the bundled interview. */
 static void
-parse_args(int argc, char **argv, struct args *a)
+list_operands(const struct options *o, struct list *l)
 {
-	static const struct option longopts[] = {
-		{ "dump", optional_argument, NULL, 'd' },
-		{ "outline", no_argument, NULL, 'o' },
-		{ "speakers", no_argument, NULL, 's' },
-		{ "blocks", no_argument, NULL, 'b' },
-		{ "count", required_argument, NULL, 'c' },
-		{ "grep", required_argument, NULL, 'g' },
-		{ "regex", no_argument, NULL, 'E' },
-		{ "export-highlights", no_argument, NULL, 'x' },
-		{ "top", no_argument, NULL, 't' },
-		{ "no-osc52", no_argument, NULL, 'O' },
-		{ "no-times", no_argument, NULL, 'I' },
-		{ "no-toc", no_argument, NULL, 'T' },
-		{ "toc-width", required_argument, NULL, 'W' },
-		{ "center", no_argument, NULL, 'C' },
-		{ "no-mouse", no_argument, NULL, 'M' },
-		{ "palette", required_argument, NULL, 'P' },
-		{ "keys", optional_argument, NULL, 'K' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *nc;
-	int c;
+	struct stat st;
+	char **names;
+	long n, i;
+	size_t k;
 
-	memset(a, 0, sizeof *a);
-	ui_options_init(&a->ui);
-	if ((nc = getenv("NO_COLOR")) != NULL && *nc != '\0')
-		a->ui.color = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":hVE", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'd':
-			set_mode(a, MODE_DUMP);
-			if (optarg != NULL)
-				a->width = dump_width(optarg);
-			break;
-		case 'o':
-			set_mode(a, MODE_OUTLINE);
-			break;
-		case 's':
-			set_mode(a, MODE_SPEAKERS);
-			break;
-		case 'b':
-			set_mode(a, MODE_BLOCKS);
-			break;
-		case 'c':
-		case 'g':
-			set_mode(a, c == 'c' ? MODE_COUNT : MODE_GREP);
-			a->query = optarg;
-			break;
-		case 'E':
-			a->ui.regex = 1;
-			break;
-		case 'x':
-			set_mode(a, MODE_EXPORT);
-			break;
-		case 't':
-			a->ui.top = 1;
-			break;
-		case 'O':
-			a->ui.osc52 = 0;
-			break;
-		case 'I':
-			a->ui.times = 0;
-			break;
-		case 'T':
-			a->ui.toc = 0;
-			break;
-		case 'W':
-			a->ui.toc_width = toc_width(optarg);
-			break;
-		case 'C':
-			a->ui.center = 1;
-			break;
-		case 'M':
-			a->ui.mouse = 0;
-			break;
-		case 'P':
-			if (strcmp(optarg, "dark") == 0)
-				a->ui.palette = UI_PALETTE_DARK;
-			else if (strcmp(optarg, "light") == 0)
-				a->ui.palette = UI_PALETTE_LIGHT;
-			else
-				usage_error("unknown palette '%s' (dark or "
-				    "light)", optarg);
-			break;
-		case 'K':
-		case 'h':
-		case 'V':
-			print_and_exit(c, optarg);
-		case ':':
-			usage_error("option '%s' needs an argument",
-			    argv[optind - 1]);
-		default:
-			usage_error("unknown option '%s'", argv[optind - 1]);
+	static char dash[] = "-", bundled[] = BUNDLED;
+
+	memset(l, 0, sizeof *l);
+	if (o->nfiles == 0) {
+		l->implied = !isatty(STDIN_FILENO);
+		add(l, l->implied ? dash : bundled, 0);
+		return;
+	}
+	for (k = 0; k < o->nfiles; k++) {
+		const char *f = o->files[k];
+
+		if (strcmp(f, "-") == 0 || stat(f, &st) == -1 ||
+		    !S_ISDIR(st.st_mode)) {
+			add(l, o->files[k], 0);
+			continue;
 		}
-	}
-	if (argc - optind > 1)
-		usage_error("more than one file: '%s'", argv[optind + 1]);
-	if (optind < argc)
-		a->path = argv[optind];
-	else if (!isatty(STDIN_FILENO)) {
-		a->path = "-";
-		a->implied = 1;
+		l->folder = 1;
+		if ((n = library_list(f, &names)) < 0) {
+			file_error(f, strerror(errno));
+			l->failed = 1;
+			continue;
+		}
+		if (n == 0) {
+			file_error(f, "no transcripts in this folder");
+			l->failed = 1;
+		}
+		for (i = 0; i < n; i++)
+			add(l, names[i], 1);
+		free(names);
 	}
 }
 
@@ -353,148 +167,324 @@ open_error(const char *path, int err)
 	return strerror(err);
 }
 
-/* Opens the document the arguments name; NULL after saying why. */
+/* Opens a document of the list; NULL after saying why. */
 static struct doc *
-open_doc(const struct args *a)
+open_doc(const char *path, int implied)
 {
 	struct doc *d;
 
-	if (a->path == NULL)
+	if (strcmp(path, BUNDLED) == 0)
 		return doc_new(asset_interview, asset_interview_len,
 		    "interview.txt", DOC_BORROWED);
-	if (a->implied)
+	if (implied)
 		notice_stdin();
-	if ((d = doc_open(a->path)) == NULL)
-		file_error(doc_label(a->path), open_error(a->path, errno));
+	if ((d = doc_open(path)) == NULL)
+		file_error(doc_label(path), open_error(path, errno));
 	return d;
 }
 
-/* Runs the reader on the terminal. Returns the exit status. */
+/* Says what is wrong with a document that was read: it shrank (returns
+ * -1), or it looks binary. */
 static int
-run_reader(struct doc *d, const struct args *a)
+check_doc(struct doc *d, const char *path)
 {
-	if (a->path != NULL && strcmp(a->path, "-") == 0 &&
-	    !isatty(STDIN_FILENO) && freopen("/dev/tty", "r", stdin) == NULL) {
-		file_error("/dev/tty", strerror(errno));
-		return 2;
+	char msg[128];
+	size_t size;
+
+	if (doc_check_shrunk(d, &size)) {
+		snprintf(msg, sizeof msg, "the file shrank to %zu bytes while "
+		    "it was read", size);
+		file_error(doc_label(path), msg);
+		return -1;
 	}
-	return ui_run(d, &a->ui);
+	if (doc_looks_binary(d))
+		file_error(doc_label(path), "this looks like a binary file; "
+		    "its bytes are shown as placeholders");
+	return 0;
 }
 
-/* Writes the highlights of d. Returns 0 or -1. */
+/* The path that finds a document's notes; caller frees. */
+static char *
+notes_path(const char *path)
+{
+	if (strcmp(path, BUNDLED) == 0)
+		return xstrdup(BUNDLED);
+	if (strcmp(path, "-") == 0)
+		return NULL;
+	return realpath(path, NULL);
+}
+
+/* Writes the lines of one output with the document's name before each,
+ * as grep does with several files. */
+struct prefixer {
+	FILE		*out;
+	const char	*name;
+	int		 bol;
+};
+
+static ssize_t
+prefix_write(void *cookie, const char *buf, size_t n)
+{
+	struct prefixer *p = cookie;
+	size_t i = 0, k;
+	const char *nl;
+
+	while (i < n) {
+		if (p->bol) {
+			render_safe(p->out, (const unsigned char *)p->name,
+			    strlen(p->name));
+			putc(':', p->out);
+			p->bol = 0;
+		}
+		nl = memchr(buf + i, '\n', n - i);
+		k = nl != NULL ? (size_t)(nl - buf - i) + 1 : n - i;
+		fwrite(buf + i, 1, k, p->out);
+		i += k;
+		p->bol = nl != NULL;
+	}
+	return ferror(p->out) ? -1 : (ssize_t)n;
+}
+
+/* Writes one plain output of d to f. Returns 0 or -1. */
 static int
-run_export(struct doc *d, const struct args *a)
+output(struct doc *d, const struct options *o, struct search_query *q,
+    const char *path, FILE *f)
 {
 	struct notes *notes;
+	char *real;
 	int status;
 
-	notes = notes_open(d, a->ui.path);
-	if (notes->problem != NULL) {
-		fputs("lectern: note: ", stderr);
-		render_safe(stderr, (const unsigned char *)notes->problem,
-		    strlen(notes->problem));
-		fputc('\n', stderr);
+	switch (o->mode) {
+	case OPTIONS_OUTLINE:
+		return render_outline(d, f);
+	case OPTIONS_SPEAKERS:
+		return render_speakers(d, f);
+	case OPTIONS_BLOCKS:
+		return render_blocks(d, f);
+	case OPTIONS_GREP:
+		return render_grep_flags(d, q, isatty(STDOUT_FILENO),
+		    o->ui.times ? LAYOUT_F_TIMES : 0, f);
+	case OPTIONS_EXPORT:
+		real = notes_path(path);
+		notes = notes_open(d, real);
+		free(real);
+		if (notes->problem != NULL) {
+			fputs("lectern: note: ", stderr);
+			render_safe(stderr, (const unsigned char *)
+			    notes->problem, strlen(notes->problem));
+			fputc('\n', stderr);
+		}
+		status = notes_export_times(notes, d, o->ui.times, f);
+		notes_free(notes);
+		return status;
+	default:
+		break;
 	}
-	status = notes_export_times(notes, d, a->ui.times, stdout);
-	notes_free(notes);
+	return render_dump_flags(d, o->width > 0 ? o->width :
+	    terminal_width(), o->ui.times ? LAYOUT_F_TIMES : 0, f);
+}
+
+/* Writes the output of one document of several: its lines after its
+ * name, or after a ==> NAME <== line. Returns 0 or -1. */
+static int
+output_named(struct doc *d, const struct options *o, struct search_query *q,
+    const char *path, int first)
+{
+	static const cookie_io_functions_t io = { NULL, prefix_write, NULL,
+	    NULL };
+	struct prefixer p = { stdout, doc_label(path), 1 };
+	FILE *f;
+	int rc;
+
+	if (o->mode == OPTIONS_DUMP || o->mode == OPTIONS_READ ||
+	    o->mode == OPTIONS_BLOCKS || o->mode == OPTIONS_EXPORT) {
+		fputs(first ? "==> " : "\n==> ", stdout);
+		render_safe(stdout, (const unsigned char *)p.name,
+		    strlen(p.name));
+		fputs(" <==\n", stdout);
+		return output(d, o, q, path, stdout);
+	}
+	if ((f = fopencookie(&p, "w", io)) == NULL)
+		return -1;
+	rc = output(d, o, q, path, f);
+	if (fclose(f) != 0)
+		rc = -1;
+	return rc;
+}
+
+/* Runs a plain output over every document listed. Returns the exit
+ * status: 2 when a document could not be read or written. */
+static int
+run_outputs(const struct options *o, struct search_query *q)
+{
+	struct progress pr;
+	struct list l;
+	size_t i, total = 0, n = 0;
+	int status, several, on;
+
+	list_operands(o, &l);
+	status = l.failed ? 2 : 0;
+	several = l.n > 1 || l.folder;
+	/* Progress on a terminal: always for a search, and for the other
+	 * outputs when they go to the terminal too. */
+	on = isatty(STDERR_FILENO) && (o->mode == OPTIONS_COUNT ||
+	    o->mode == OPTIONS_GREP || isatty(STDOUT_FILENO));
+	progress_begin(&pr, on, l.n);
+	for (i = 0; i < l.n; i++) {
+		const char *path = l.v[i];
+		struct doc *d;
+
+		if ((d = open_doc(path, l.implied)) == NULL) {
+			status = 2;
+			continue;
+		}
+		progress_file(&pr, i, several ? doc_label(path) : NULL);
+		/* A count reads only what it needs (search_count). */
+		while (o->mode != OPTIONS_COUNT && doc_parse_some(d, READ_SLICE))
+			progress_step(&pr, d->parsed, d->inlen);
+		progress_step(&pr, d->inlen, d->inlen);
+		progress_clear(&pr);
+		if (o->mode == OPTIONS_COUNT)
+			n = search_count(d, q);
+		if (check_doc(d, path) == -1) {
+			status = 2;
+			doc_free(d);
+			continue;
+		}
+		if (o->mode == OPTIONS_COUNT) {
+			total += n;
+			if (several) {
+				render_safe(stdout, (const unsigned char *)
+				    doc_label(path), strlen(doc_label(path)));
+				putchar(':');
+			}
+			printf("%zu\n", n);
+		} else if ((several ? output_named(d, o, q, path, i == 0) :
+		    output(d, o, q, path, stdout)) == -1) {
+			file_error("standard output", strerror(errno));
+			doc_free(d);
+			status = 2;
+			break;
+		}
+		doc_free(d);
+	}
+	if (o->mode == OPTIONS_COUNT && several)
+		printf("total:%zu\n", total);
+	if (fflush(stdout) != 0) {
+		file_error("standard output", strerror(errno));
+		status = 2;
+	}
+	free_list(&l);
 	return status;
 }
 
-/* Writes one of the plain outputs of d. Returns 0 or -1. */
+/* Runs the reader on the documents listed, or the library. Returns the
+ * exit status. */
 static int
-run_output(struct doc *d, const struct args *a, struct search_query *q)
+run_reader(struct options *o)
 {
-	switch (a->mode) {
-	case MODE_OUTLINE:
-		return render_outline(d, stdout);
-	case MODE_SPEAKERS:
-		return render_speakers(d, stdout);
-	case MODE_BLOCKS:
-		return render_blocks(d, stdout);
-	case MODE_COUNT:
-		printf("%zu\n", search_count(d, q));
-		return fflush(stdout) == 0 ? 0 : -1;
-	case MODE_GREP:
-		return render_grep_flags(d, q, isatty(STDOUT_FILENO),
-		    a->ui.times ? LAYOUT_F_TIMES : 0, stdout);
-	case MODE_EXPORT:
-		return run_export(d, a);
-	case MODE_READ:
-	case MODE_DUMP:
-		break;
+	struct stat st;
+	struct list l;
+	struct doc *d = NULL;
+	char *real = NULL;
+	size_t i;
+	int status;
+
+	if (o->nfiles == 1 && stat(o->files[0], &st) == 0 &&
+	    S_ISDIR(st.st_mode))
+		o->ui.library = o->files[0];
+	else if (o->nfiles == 0 && o->library != NULL &&
+	    isatty(STDIN_FILENO))
+		o->ui.library = o->library;
+	if (o->ui.library != NULL) {
+		if (stat(o->ui.library, &st) == 0 && !S_ISDIR(st.st_mode))
+			errno = ENOTDIR;
+		else if (stat(o->ui.library, &st) == 0 &&
+		    access(o->ui.library, R_OK | X_OK) == 0)
+			return ui_run(NULL, &o->ui);
+		file_error(o->ui.library, strerror(errno));
+		return 2;
 	}
-	return render_dump_flags(d, a->width > 0 ? a->width :
-	    terminal_width(), a->ui.times ? LAYOUT_F_TIMES : 0, stdout);
+	list_operands(o, &l);
+	if (l.n > 1)
+		for (i = 0; i < l.n; i++)
+			if (strcmp(l.v[i], "-") == 0) {
+				file_error("standard input", "is read alone, "
+				    "not with other files, in the reader");
+				free_list(&l);
+				return 2;
+			}
+	/* The first document that opens; the others are opened when the
+	 * reader comes to them, and said then if they do not. */
+	while (l.n > 0 && (d = open_doc(l.v[0], l.implied)) == NULL) {
+		memmove(l.v, l.v + 1, (l.n - 1) * sizeof *l.v);
+		l.n--;
+	}
+	if (d == NULL) {
+		free_list(&l);
+		return 2;
+	}
+	doc_parse_some(d, LIBRARY_FIRST_CHUNK);
+	if (check_doc(d, l.v[0]) == -1) {
+		doc_free(d);
+		free_list(&l);
+		return 2;
+	}
+	o->ui.path = real = notes_path(l.v[0]);
+	if (strcmp(l.v[0], BUNDLED) != 0) {
+		o->ui.files = l.v;
+		o->ui.nfiles = l.n;
+	}
+	if (strcmp(l.v[0], "-") == 0 && !isatty(STDIN_FILENO) &&
+	    freopen("/dev/tty", "r", stdin) == NULL) {
+		file_error("/dev/tty", strerror(errno));
+		status = 2;
+	} else
+		status = ui_run(d, &o->ui);
+	doc_free(d);
+	free(real);
+	free_list(&l);
+	return status;
 }
 
 int
 main(int argc, char **argv)
 {
-	struct args a;
+	struct options o;
 	struct search_query q;
-	struct doc *d;
-	char err[256], *real = NULL;
-	int status, reader;
-	size_t size;
+	char err[256];
+	size_t i;
+	int status;
 
 	setlocale(LC_ALL, "");
 	/* A terminal that is not UTF-8 gets ASCII, transliterated. */
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		text_set_ascii(1);
-	parse_args(argc, argv, &a);
-	if (a.query != NULL && search_query_init(&q, a.query, a.ui.regex, err,
+	options_parse(&o, argc, argv);
+	for (i = 0; i < o.nproblems; i++) {
+		fputs("lectern: ", stderr);
+		render_safe(stderr, (const unsigned char *)o.problems[i],
+		    strlen(o.problems[i]));
+		fputs(" (ignored)\n", stderr);
+	}
+	if (o.nproblems > 0)
+		o.ui.notice = o.problems[0];
+	if (o.query != NULL && search_query_init(&q, o.query, o.ui.regex, err,
 	    sizeof err) == -1) {
 		search_query_free(&q);
-		usage_error("bad query '%s': %s", a.query, err);
-	}
-	if ((d = open_doc(&a)) == NULL) {
-		if (a.query != NULL)
-			search_query_free(&q);
+		fprintf(stderr, "lectern: bad query '");
+		render_safe(stderr, (const unsigned char *)o.query,
+		    strlen(o.query));
+		fprintf(stderr, "': %s (try 'lectern --help')\n", err);
+		options_free(&o);
 		return 2;
 	}
-	/* The reader shows its first screen before the rest is read. */
-	reader = a.mode == MODE_READ && isatty(STDOUT_FILENO);
-	if (reader)
-		doc_parse_some(d, FIRST_CHUNK);
-	else if (a.mode != MODE_COUNT)
-		doc_parse_all(d);	/* a count reads only what it needs */
-	if (doc_check_shrunk(d, &size)) {
-		snprintf(err, sizeof err, "the file shrank to %zu bytes while "
-		    "it was read", size);
-		file_error(doc_label(a.path != NULL ? a.path : "-"), err);
-		doc_free(d);
-		if (a.query != NULL)
-			search_query_free(&q);
-		return 2;
-	}
-	if (doc_looks_binary(d))
-		file_error(doc_label(a.path != NULL ? a.path : "-"),
-		    "this looks like a binary file; its bytes are shown as "
-		    "placeholders");
-	/* The notes of a file are found by its content, or by where it is. */
-	if (a.path == NULL)
-		a.ui.path = "bundled:interview";
-	else if (strcmp(a.path, "-") != 0)
-		a.ui.path = real = realpath(a.path, NULL);
-
-	if (reader) {
-		status = run_reader(d, &a);
-	} else {
-		status = run_output(d, &a, &q) == 0 ? 0 : 2;
-		if (status != 0)
-			file_error("standard output", strerror(errno));
-		else if (doc_check_shrunk(d, &size)) {
-			/* What was counted or printed is not the file. */
-			snprintf(err, sizeof err, "the file shrank to %zu bytes "
-			    "while it was read", size);
-			file_error(doc_label(a.path != NULL ? a.path : "-"),
-			    err);
-			status = 2;
-		}
-	}
-	doc_free(d);
-	free(real);
-	if (a.query != NULL)
+	if (o.mode == OPTIONS_READ && isatty(STDOUT_FILENO))
+		status = run_reader(&o);
+	else
+		status = run_outputs(&o, &q);
+	if (o.query != NULL)
 		search_query_free(&q);
+	options_free(&o);
 	return status;
 }

@@ -34,18 +34,23 @@ notes_anchor_hash(const uint8_t *p, size_t n)
 uint64_t
 notes_anchor_doc_hash(const struct doc *d)
 {
+	return notes_anchor_content_hash(d->src, d->len);
+}
+
+uint64_t
+notes_anchor_content_hash(const uint8_t *p, size_t n)
+{
 	const size_t full = 16u << 20, edge = 256u << 10, sample = 4096;
 	uint64_t h;
 	size_t i, step;
 
-	if (d->len <= full)
-		return notes_anchor_hash(d->src, d->len);
-	h = notes_anchor_hash(d->src, edge) ^ d->len;
-	h = h * 31 + notes_anchor_hash(d->src + d->len - edge, edge);
-	step = (d->len - 2 * edge) / 32;
+	if (n <= full)
+		return notes_anchor_hash(p, n);
+	h = notes_anchor_hash(p, edge) ^ n;
+	h = h * 31 + notes_anchor_hash(p + n - edge, edge);
+	step = (n - 2 * edge) / 32;
 	for (i = 0; i < 32; i++)
-		h = h * 31 + notes_anchor_hash(d->src + edge + i * step,
-		    sample);
+		h = h * 31 + notes_anchor_hash(p + edge + i * step, sample);
 	return h;
 }
 

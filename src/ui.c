@@ -17,11 +17,14 @@
 #include "lectern/state.h"
 #include "lectern/ui.h"
 #include "lectern/ui_core.h"
+#include "lectern/ui_files.h"
 #include "lectern/ui_find.h"
 #include "lectern/ui_help.h"
 #include "lectern/ui_input.h"
+#include "lectern/ui_lib.h"
 #include "lectern/ui_list.h"
 #include "lectern/ui_notes.h"
+#include "lectern/ui_open.h"
 #include "lectern/ui_out.h"
 #include "lectern/ui_reader.h"
 #include "lectern/ui_script.h"
@@ -46,8 +49,11 @@
 /* The loop's state: the reader's state and the panes. */
 struct loop {
 	struct ui	 ui;
-	struct ui_file	 file;
-	struct ui_find	 find;
+	struct ui_files	 files;		/* the files, or the library's */
+	size_t		 cur;		/* the one shown */
+	struct ui_lib	 lib;		/* the library, when there is one */
+	int		 have_lib;
+	int		 prefix;	/* the first key of two (:n), or 0 */
 
 	struct ui_reader reader;
 	struct ui_toc	 toc;
@@ -59,9 +65,7 @@ struct loop {
 	struct ui_time	 time;
 
 	struct ui_script script;
-	int		 from_terminal;	/* the script's <raw:> bytes are read */
 	long		 count;		/* numeric prefix, 0 for none */
-	int		 input_errors;	/* reads from the terminal that failed */
 	int		 blocking;	/* waiting for a key, no work left */
 	/* An action that records a jump opened an overlay: the place it
 	 * started from, noted as a jump if the overlay closes elsewhere. */
@@ -70,27 +74,15 @@ struct loop {
 };
 
 static volatile sig_atomic_t got_signal;
-static int curses_on;
+
+static void	next_file(struct loop *, int);
+static void	to_library(struct loop *);
+static void	open_from_library(struct loop *);
 
 static void
 on_signal(int sig)
 {
 	got_signal = sig;
-}
-
-/* Restores the terminal; safe to call more than once. */
-static void
-restore(void)
-{
-	/* What an update left held (a fatal error in the middle of it)
-	 * goes out before the terminal is restored. */
-	ui_out_send();
-	if (curses_on) {
-		curses_on = 0;
-		mousemask(0, NULL);
-		endwin();
-	}
-	ui_out_free();
 }
 
 void
@@ -103,6 +95,7 @@ ui_options_init(struct ui_options *opt)
 	opt->color = 1;
 	opt->osc52 = 1;
 	opt->times = 1;
+	opt->at_ms = -1;
 }
 
 /* The width of the contents beside the text: a quarter of the terminal
@@ -145,6 +138,7 @@ layout(struct loop *L)
 	g->too_small = COLS < 16 || LINES < 3;
 	g->rows = LINES - 1 > 0 ? LINES - 1 : 1;
 	g->toc_pane = ui->opt.toc && COLS >= TOC_MIN_COLS &&
+	    !ui->in_library && ui->file != NULL &&
 	    ui->file->doc->nsections > 0;
 	if (g->toc_pane) {
 		g->toc_w = toc_width(L);
@@ -168,6 +162,8 @@ layout(struct loop *L)
 	    g->text_w;
 	if (ui->opt.center && room > 1)
 		g->text_x += room / 2;
+	if (ui->file == NULL)
+		return;
 	if (ui->file->view == NULL) {
 		ui->file->view = view_new(ui->file->doc, g->text_w, g->rows);
 		view_set_flags(ui->file->view, ui->opt.times ? LAYOUT_F_TIMES :
@@ -186,8 +182,12 @@ redraw(struct loop *L)
 	werase(stdscr);
 	if (ui->geom.too_small) {
 		ui_draw_text(0, 0, COLS, notice, sizeof notice - 1, A_BOLD);
+	} else if (ui->in_library) {
+		L->lib.pane.ops->draw(ui, &L->lib.pane);
+		if (ui->overlay != NULL && ui->overlay->ops->draw != NULL)
+			ui->overlay->ops->draw(ui, ui->overlay);
 	} else {
-		ui_find_hits(ui, &L->find);
+		ui_find_hits(ui, ui->file->find);
 		L->reader.pane.ops->draw(ui, &L->reader.pane);
 		L->toc.pane.ops->draw(ui, &L->toc.pane);
 		if (ui->overlay != &L->search.pane)
@@ -201,37 +201,16 @@ redraw(struct loop *L)
 	ui_out_send();
 }
 
-/* Says so when the file shrank under the reader: what was read stays. */
-static int
-check_shrunk(struct ui *ui)
-{
-	size_t size;
-
-	if (!doc_check_shrunk(ui->file->doc, &size))
-		return 0;
-	ui_message(ui, "The file shrank to %zu bytes while open; the rest "
-	    "is gone", size);
-	return 1;
-}
-
 /* The panes follow the view after it moved. */
 static void
 follow(struct loop *L, int cursor)
 {
-	ui_find_follow(&L->ui, &L->find);
+	if (L->ui.in_library)
+		return;
+	ui_find_follow(&L->ui, L->ui.file->find);
 	L->toc.pane.ops->follow(&L->ui, &L->toc.pane);
 	if (cursor)
 		L->reader.pane.ops->follow(&L->ui, &L->reader.pane);
-}
-
-static void
-suspend(void)
-{
-	def_prog_mode();
-	endwin();
-	raise(SIGTSTP);
-	reset_prog_mode();
-	clearok(curscr, TRUE);
 }
 
 /* Shows the contents and gives them the keys, or gives the keys back to
@@ -246,24 +225,6 @@ toggle_focus(struct loop *L)
 	follow(L, 0);
 }
 
-/* Shows the times or hides them, in the text and the contents. */
-static void
-toggle_times(struct loop *L)
-{
-	struct ui *ui = &L->ui;
-	struct ui_file *f = ui->file;
-
-	if (f->doc->maxtime == DOC_NO_TIME) {
-		ui_message(ui, "This document has no times");
-		return;
-	}
-	ui->opt.times = !ui->opt.times;
-	view_set_flags(f->view, ui->opt.times ? LAYOUT_F_TIMES : 0);
-	/* The contents' width counts the times. */
-	layout(L);
-	ui_message(ui, ui->opt.times ? "Times shown" : "Times hidden");
-}
-
 /* Carries out an action that no pane took: those of the reader as a
  * whole, which open overlays, show panes and change modes; count is the
  * count typed before it (0 for none). */
@@ -273,6 +234,10 @@ act(struct loop *L, int key, enum keymap_action a, long count)
 	struct ui *ui = &L->ui;
 	struct ui_file *f = ui->file;
 
+	if (ui->in_library && a != KEYMAP_HELP && a != KEYMAP_QUIT &&
+	    a != KEYMAP_REDRAW && a != KEYMAP_SUSPEND &&
+	    a != KEYMAP_TOGGLE_MOUSE && a != KEYMAP_NONE)
+		return;
 	switch (a) {
 	case KEYMAP_TOGGLE_TOC:
 		if (f->doc->nsections == 0) {
@@ -295,7 +260,7 @@ act(struct loop *L, int key, enum keymap_action a, long count)
 		break;
 	case KEYMAP_SEARCH_NEXT:
 	case KEYMAP_SEARCH_PREV:
-		ui_find_next(ui, &L->find, a == KEYMAP_SEARCH_NEXT ? 1 : -1);
+		ui_find_next(ui, f->find, a == KEYMAP_SEARCH_NEXT ? 1 : -1);
 		break;
 	case KEYMAP_TOGGLE_HL:
 		ui_notes_toggle(ui);
@@ -338,16 +303,25 @@ act(struct loop *L, int key, enum keymap_action a, long count)
 		clearok(curscr, TRUE);
 		break;
 	case KEYMAP_SUSPEND:
-		suspend();
-		break;
-	case KEYMAP_QUIT:
-		ui->quit = 1;
+		ui_term_suspend();
 		break;
 	case KEYMAP_TOGGLE_TIMES:
-		toggle_times(L);
+		/* The contents' width counts the times. */
+		if (ui_toggle_times(ui))
+			layout(L);
 		break;
 	case KEYMAP_GOTO_TIME:
 		ui_time_open(ui, &L->time, count);
+		break;
+	case KEYMAP_QUIT:
+		if (L->have_lib && !ui->in_library)
+			to_library(L);
+		else if (!L->have_lib || !ui_lib_close_results(&L->lib))
+			ui->quit = 1;
+		break;
+	case KEYMAP_NEXT_FILE:
+	case KEYMAP_PREV_FILE:
+		next_file(L, a == KEYMAP_NEXT_FILE ? 1 : -1);
 		break;
 	case KEYMAP_NONE:
 		if (key == KEYMAP_CTRL('C'))
@@ -366,6 +340,8 @@ keys_pane(struct loop *L)
 {
 	if (L->ui.overlay != NULL)
 		return L->ui.overlay;
+	if (L->ui.in_library)
+		return &L->lib.pane;
 	return L->ui.focus == UI_FOCUS_TOC ? &L->toc.pane : &L->reader.pane;
 }
 
@@ -388,7 +364,7 @@ dispatch(struct loop *L, struct ui_pane *p, int key, enum keymap_action a,
 	}
 	if (pa != KEYMAP_NONE && p != r && p->ops->key(ui, p, key, pa, count))
 		return;
-	if ((keymap_flags(a) & r->ops->takes) &&
+	if (!ui->in_library && (keymap_flags(a) & r->ops->takes) &&
 	    r->ops->key(ui, r, key, a, count))
 		return;
 	act(L, key, a, count);
@@ -400,21 +376,30 @@ static void
 run_key(struct loop *L, int key, long count)
 {
 	struct ui *ui = &L->ui;
-	struct view *v = ui->file->view;
+	struct ui_file *file = ui->file;
+	struct view *v;
 	struct ui_pane *p = keys_pane(L);
 	enum keymap_action a = keymap_lookup(key, p->ops->context);
 	unsigned fl = keymap_flags(a);
-	struct view_place before = view_place(v);
+	struct view_place before = { 0, 0 };
 	long i, times = 1;
 
+	if (!ui->in_library)
+		before = view_place(file->view);
 	if ((fl & KEYMAP_F_REPEAT) && count > 0)
 		times = count;
 	if (!(fl & KEYMAP_F_COUNT))
 		count = 0;
-	for (i = 0; i < times && !ui->quit; i++)
+	for (i = 0; i < times && !ui->quit && ui->file == file; i++)
 		dispatch(L, p, key, a, count);
-	if (ui->quit)
+	if (L->have_lib && L->lib.open >= 0)
+		open_from_library(L);
+	/* Another file, or the library, is shown now. */
+	if (ui->quit || ui->in_library || ui->file != file) {
+		L->jump_pending = 0;
 		return;
+	}
+	v = file->view;
 	if ((fl & KEYMAP_F_JUMP) && ui->overlay != NULL && !L->jump_pending) {
 		L->jump_pending = 1;
 		L->jump_origin = before;
@@ -435,9 +420,23 @@ static void
 mouse(struct loop *L)
 {
 	struct ui *ui = &L->ui;
-	struct view *v = ui->file->view;
-	struct view_place before = view_place(v);
+	struct view *v;
+	struct view_place before;
 
+	if (ui->in_library) {
+		if (ui->overlay == NULL && ui->mouse_button == 1)
+			L->lib.pane.ops->click(ui, &L->lib.pane, ui->mouse_y,
+			    ui->mouse_x);
+		else if (ui->overlay == NULL && ui->mouse_button >= 4)
+			L->lib.pane.ops->key(ui, &L->lib.pane, 0,
+			    ui->mouse_button == 4 ? KEYMAP_LINE_UP :
+			    KEYMAP_LINE_DOWN, WHEEL_LINES);
+		if (L->lib.open >= 0)
+			open_from_library(L);
+		return;
+	}
+	v = ui->file->view;
+	before = view_place(v);
 	if (ui->overlay != NULL && ui->overlay != &L->search.pane)
 		return;
 	switch (ui->mouse_button) {
@@ -479,10 +478,17 @@ handle_key(struct loop *L, int key)
 		return;
 	}
 	if (ui->overlay == NULL && key >= '0' && key <= '9' &&
-	    (key != '0' || L->count > 0)) {
+	    (key != '0' || L->count > 0) && L->prefix == 0) {
 		if (L->count < COUNT_MAX)
 			L->count = L->count * 10 + (key - '0');
 		ui_message(ui, "%ld", L->count);
+		return;
+	}
+	/* The first key of two (:n) waits for the second. */
+	if (ui->overlay == NULL && (key = keymap_follow(&L->prefix, key,
+	    keys_pane(L)->ops->context)) < 0) {
+		if (L->prefix != 0)
+			ui_message(ui, "%c", L->prefix);
 		return;
 	}
 	count = L->count;
@@ -496,8 +502,10 @@ idle_pending(struct loop *L)
 {
 	struct ui_file *f = L->ui.file;
 
+	if (L->ui.in_library)
+		return ui_lib_pending(&L->lib);
 	return !doc_complete(f->doc) || f->want_end ||
-	    ui_find_pending(&L->find);
+	    ui_find_pending(f->find);
 }
 
 /* Does a slice of the work between keys: searching on, reading on, then
@@ -508,8 +516,12 @@ idle_work(struct loop *L)
 	struct ui *ui = &L->ui;
 	struct ui_file *f = ui->file;
 
-	if (ui_find_scanning(&L->find)) {
-		ui_find_work(ui, &L->find);
+	if (ui->in_library) {
+		ui_lib_work(ui, &L->lib);
+		return;
+	}
+	if (ui_find_scanning(f->find)) {
+		ui_find_work(ui, f->find);
 		return;
 	}
 	if (ui_read_more(ui)) {
@@ -525,90 +537,142 @@ idle_work(struct loop *L)
 		follow(L, 1);
 		return;
 	}
-	ui_find_work(ui, &L->find);
+	ui_find_work(ui, f->find);
 }
 
-/* Reads the next key from the script or the terminal; -1 for none. */
-static int
-next_key(struct loop *L)
+/* Closes file i: its notes saved, its search kept as text. */
+static void
+close_file(struct loop *L, size_t i)
 {
 	struct ui *ui = &L->ui;
-	int key;
+	struct ui_file *keep = ui->file;
 
-	while (L->script.f != NULL) {
-		if (L->from_terminal) {
-			while ((key = ui_input_key(ui, 0)) == UI_INPUT_SKIP)
-				;
-			if (key >= 0)
-				return key;
-			L->from_terminal = 0;
-		}
-		if (!ui_script_key(ui, &L->script, &key))
-			ui->quit = 1;
-		if (key != UI_SCRIPT_TERMINAL || ui->quit)
-			return ui->quit ? -1 : key;
-		L->from_terminal = 1;
-	}
-	key = ui_input_key(ui, L->blocking);
-	if (key == UI_INPUT_GONE) {
-		/* The terminal is gone (an SSH connection dropped): stop
-		 * instead of spinning. */
-		if (errno != EINTR && ++L->input_errors > 3)
-			ui->quit = 1;
-		return -1;
-	}
-	if (key >= 0)
-		L->input_errors = 0;
-	return key;
+	if (L->files.v[i].file == NULL)
+		return;
+	ui->file = L->files.v[i].file;
+	ui_notes_close(ui);
+	ui->file = keep == L->files.v[i].file ? NULL : keep;
+	ui_files_unload(&L->files, i);
 }
 
-/* Says that the reader cannot run on this terminal. */
-static void
-bad_terminal(const char *term, const char *why)
-{
-	fputs("lectern: the terminal type '", stderr);
-	if (term != NULL)
-		render_safe(stderr, (const unsigned char *)term, strlen(term));
-	fprintf(stderr, "' %s (set TERM, or use --dump)\n", why);
-}
-
-/* Starts curses on the terminal; returns 0, or -1 after saying why. */
+/* Shows file i (an entry of the library's), opening it where it was
+ * left, or where the command line says for a file of its own. Returns
+ * 0, or -1 after saying why it cannot be opened. */
 static int
-start_curses(SCREEN **scr)
+show_file(struct loop *L, size_t i)
 {
-	const char *term = getenv("TERM");
+	struct ui *ui = &L->ui;
+	struct ui_slot *s = &L->files.v[i];
+	int fresh = s->file == NULL, top = ui->opt.top;
+	struct ui_file *f;
+	long old;
 
-	if (term == NULL || *term == '\0' ||
-	    (*scr = newterm(NULL, stdout, stdin)) == NULL) {
-		bad_terminal(term, "is unknown");
+	if ((f = ui_files_load(ui, &L->files, i)) == NULL) {
+		ui_message(ui, "Cannot open %s: %s", s->path, strerror(errno));
 		return -1;
 	}
-	set_term(*scr);
-	if (!ui_term_can_move()) {
-		endwin();
-		delscreen(*scr);
-		bad_terminal(term, "cannot move the cursor");
-		return -1;
+	if (!ui->in_library)
+		ui_keep_place(&L->ui);
+	ui->file = f;
+	L->cur = i;
+	ui->in_library = 0;
+	ui->overlay = NULL;
+	ui->focus = UI_FOCUS_READER;
+	ui_files_shown(&L->files, i);
+	ui_toc_init(&L->toc);
+	layout(L);
+	if (fresh) {
+		ui->opt.path = s->real;
+		if (s->opened || L->have_lib)
+			ui->opt.top = 0;
+		ui_notes_open(ui);
+		ui->opt.top = top;
+		if (!s->opened && !L->have_lib)
+			ui_open_place(ui);
+		else if (s->query != NULL)
+			ui_open_search(ui, s->query, s->regex);
+		if (doc_looks_binary(f->doc) && ui->msg == NULL)
+			ui_message(ui, "This looks like a binary file; its "
+			    "bytes are shown as placeholders");
 	}
-	curses_on = 1;
-	util_set_fatal_hook(restore);
-	ui_input_setup();
-	curs_set(0);
-	idlok(stdscr, TRUE);
-	leaveok(stdscr, TRUE);	/* the cursor is hidden: no moves for it */
+	if (L->have_lib)
+		ui->filei = ui_lib_position(&L->lib, i, &ui->nfiles);
+	else {
+		ui->filei = i;
+		ui->nfiles = L->files.n;
+	}
+	while ((old = ui_files_victim(&L->files, i)) >= 0)
+		close_file(L, (size_t)old);
+	follow(L, 0);
 	return 0;
 }
 
-/* Sets up the loop's state for document d. */
+/* Shows the next (dir 1) or previous (-1) file: of the command line,
+ * or as the library lists them. */
 static void
+next_file(struct loop *L, int dir)
+{
+	struct ui *ui = &L->ui;
+	long j;
+
+	if (L->have_lib)
+		j = ui_lib_neighbor(&L->lib, L->cur, dir);
+	else if (L->files.n <= 1) {
+		ui_message(ui, "There is only this file");
+		return;
+	} else
+		j = dir > 0 ? (L->cur + 1 < L->files.n ? (long)L->cur + 1 :
+		    -1) : (long)L->cur - 1;
+	if (j < 0)
+		ui_message(ui, dir > 0 ? "This is the last file" :
+		    "This is the first file");
+	else
+		show_file(L, (size_t)j);
+}
+
+/* Back from a document to the library's list. */
+static void
+to_library(struct loop *L)
+{
+	struct ui *ui = &L->ui;
+	size_t i;
+
+	ui_keep_place(&L->ui);
+	ui->in_library = 1;
+	ui->overlay = NULL;
+	/* What was read since may have moved on: read its notes again. */
+	for (i = 0; i < L->files.n; i++)
+		if (L->files.v[i].file != NULL)
+			library_touch(L->lib.lib, i);
+	ui_lib_back(&L->lib, L->cur);
+	layout(L);
+	if (ui->scripted)
+		ui_lib_work(ui, &L->lib);
+}
+
+/* Opens what the library asks for: a document, at a match perhaps. */
+static void
+open_from_library(struct loop *L)
+{
+	struct ui_lib *l = &L->lib;
+	long e = l->open, at = l->at;
+
+	l->open = -1;
+	if (show_file(L, (size_t)e) == 0 && at >= 0 && l->search != NULL)
+		ui_open_match(&L->ui, l->search->text, l->search->regex,
+		    (size_t)at);
+}
+
+/* Sets up the loop's state for document d, or the library. Returns 0, or
+ * -1 after saying why the library cannot be read. */
+static int
 loop_init(struct loop *L, struct doc *d, const struct ui_options *opt)
 {
+	char *one[1];
+	size_t i;
+
 	memset(L, 0, sizeof *L);
 	L->ui.opt = *opt;
-	L->ui.file = &L->file;
-	L->file.doc = d;
-	L->file.find = &L->find;
-	ui_find_init(&L->find);
 	ui_reader_init(&L->reader);
 	ui_toc_init(&L->toc);
 	ui_status_init(&L->status);
@@ -617,36 +681,45 @@ loop_init(struct loop *L, struct doc *d, const struct ui_options *opt)
 	ui_list_init(&L->list);
 	ui_marks_init(&L->marks);
 	ui_time_init(&L->time);
-}
-
-/* Writes what the reader held in memory, by kind, to the file that
- * LECTERN_STATS names (for make bench). */
-static void
-write_stats(struct loop *L)
-{
-	const char *path = getenv("LECTERN_STATS");
-	struct doc_memory m;
-	FILE *f;
-
-	if (path == NULL || (f = fopen(path, "w")) == NULL)
-		return;
-	doc_memory(L->file.doc, &m);
-	fprintf(f, "mapping %zu\nconverted %zu\ntext %zu\nmodel %zu\n"
-	    "search %zu\nlayout %zu\n", m.raw, m.conv, m.text, m.model,
-	    ui_find_size(&L->find), layout_cache_size(L->file.view->lc));
-	fclose(f);
+	if (d != NULL) {
+		one[0] = d->name;
+		if (opt->nfiles > 0)
+			ui_files_init(&L->files, opt->files, opt->nfiles);
+		else
+			ui_files_init(&L->files, one, 1);
+		ui_files_lend(&L->files, 0, d, opt->path);
+		return 0;
+	}
+	if (ui_lib_init(&L->lib, opt->library) == -1) {
+		fputs("lectern: ", stderr);
+		render_safe(stderr, (const unsigned char *)opt->library,
+		    strlen(opt->library));
+		fprintf(stderr, ": %s\n", strerror(errno));
+		return -1;
+	}
+	L->have_lib = 1;
+	L->ui.in_library = 1;
+	ui_files_init(&L->files, NULL, 0);
+	for (i = 0; i < L->lib.lib->n; i++)
+		ui_files_add(&L->files, L->lib.lib->v[i].path);
+	return 0;
 }
 
 static void
 loop_free(struct loop *L)
 {
-	write_stats(L);
-	ui_notes_close(&L->ui);
-	ui_find_free(&L->find);
+	size_t i;
+
+	ui_write_stats(&L->ui, L->ui.file != NULL && L->ui.file->find != NULL ?
+	    ui_find_size(L->ui.file->find) : 0);
+	for (i = 0; i < L->files.n; i++)
+		close_file(L, i);
+	ui_files_free(&L->files);
+	if (L->have_lib)
+		ui_lib_free(&L->lib);
 	ui_search_free(&L->search);
 	ui_list_free(&L->list);
 	ui_time_free(&L->time);
-	view_free(L->file.view);
 	free(L->ui.msg);
 	free(L->ui.hits.ranges);
 	ui_script_close(&L->script);
@@ -659,10 +732,10 @@ ui_run(struct doc *d, const struct ui_options *opt)
 	struct loop *L = &loop;
 	struct ui *ui = &L->ui;
 	struct sigaction sa;
-	SCREEN *scr;
 	int rc;
 
-	loop_init(L, d, opt);
+	if (loop_init(L, d, opt) == -1)
+		return 2;
 	if ((rc = ui_script_open(&L->script)) == -1) {
 		const char *path = getenv("LECTERN_SCRIPT");
 
@@ -682,32 +755,31 @@ ui_run(struct doc *d, const struct ui_options *opt)
 	sigaction(SIGHUP, &sa, NULL);
 	state_set_cancel(&got_signal);	/* no long wait for a lock then */
 
-	if (start_curses(&scr) == -1) {
+	if (ui_term_start() == -1) {
 		ui_script_close(&L->script);
 		return 2;
 	}
 	ui_style_init(&ui->opt);
 	ui_input_mouse(ui->opt.mouse);
 
-	if (ui->scripted) {
-		/* Tests see the whole document from the first key. */
-		doc_parse_all(d);
-	}
 	layout(L);
-	ui_notes_open(ui);
-	if (doc_looks_binary(d) && ui->msg == NULL)
-		ui_message(ui, "This looks like a binary file; its bytes are "
-		    "shown as placeholders");
-	follow(L, 0);
+	if (L->have_lib) {
+		/* Tests see what the library knows from the first key. */
+		if (ui->scripted)
+			ui_lib_work(ui, &L->lib);
+	} else
+		show_file(L, 0);
+	if (opt->notice != NULL && ui->msg == NULL)
+		ui_message(ui, "%s (ignored)", opt->notice);
 	while (!ui->quit && got_signal == 0) {
 		int key;
 
 		L->blocking = !idle_pending(L);
 		redraw(L);
 		/* Drawing is what touches a mapped file's pages. */
-		if (check_shrunk(ui))
+		if (ui_check_shrunk(ui))
 			redraw(L);
-		key = next_key(L);
+		key = ui_script_next(ui, &L->script, L->blocking);
 		if (got_signal != 0 || ui->quit)
 			break;
 		if (key >= 0)
@@ -715,8 +787,7 @@ ui_run(struct doc *d, const struct ui_options *opt)
 		else if (!L->blocking)
 			idle_work(L);
 	}
-	restore();
-	delscreen(scr);
+	ui_term_end();
 	loop_free(L);
 	if (got_signal != 0) {
 		signal(got_signal, SIG_DFL);

@@ -3,6 +3,7 @@
  * pane. */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -339,6 +340,19 @@ ui_notes_saved(struct ui *ui)
 }
 
 void
+ui_keep_place(struct ui *ui)
+{
+	struct ui_file *f = ui->file;
+
+	if (f == NULL || f->notes == NULL || f->doc->nblocks == 0)
+		return;
+	f->notes->place = view_top_offset(f->view);
+	f->notes->cursor = f->doc->blocks[f->cursor].start;
+	f->notes->have_place = 1;
+	ui_notes_saved(ui);
+}
+
+void
 ui_list_show(struct ui_listpos *lp, int rows)
 {
 	if (rows < 1)
@@ -563,4 +577,50 @@ ui_draw_box_note(int y0, int x0, int h, int w, const char *note)
 		x = x0 + 2;
 	ui_draw_cut(y0 + h - 1, x, x0 + w - 2, note, strlen(note),
 	    ui_element(UI_E_HELP_TITLE));
+}
+
+void
+ui_write_stats(struct ui *ui, size_t search)
+{
+	const char *path = getenv("LECTERN_STATS");
+	struct ui_file *uf = ui->file;
+	struct doc_memory m;
+	FILE *f;
+
+	if (path == NULL || uf == NULL || uf->doc == NULL ||
+	    (f = fopen(path, "w")) == NULL)
+		return;
+	doc_memory(uf->doc, &m);
+	fprintf(f, "mapping %zu\nconverted %zu\ntext %zu\nmodel %zu\n"
+	    "search %zu\nlayout %zu\n", m.raw, m.conv, m.text, m.model, search,
+	    uf->view != NULL ? layout_cache_size(uf->view->lc) : 0);
+	fclose(f);
+}
+
+int
+ui_check_shrunk(struct ui *ui)
+{
+	size_t size;
+
+	if (ui->in_library || ui->file == NULL ||
+	    !doc_check_shrunk(ui->file->doc, &size))
+		return 0;
+	ui_message(ui, "The file shrank to %zu bytes while open; the rest "
+	    "is gone", size);
+	return 1;
+}
+
+int
+ui_toggle_times(struct ui *ui)
+{
+	struct ui_file *f = ui->file;
+
+	if (f->doc->maxtime == DOC_NO_TIME) {
+		ui_message(ui, "This document has no times");
+		return 0;
+	}
+	ui->opt.times = !ui->opt.times;
+	view_set_flags(f->view, ui->opt.times ? LAYOUT_F_TIMES : 0);
+	ui_message(ui, ui->opt.times ? "Times shown" : "Times hidden");
+	return 1;
 }

@@ -10,6 +10,7 @@
 #include <curses.h>
 
 #include "lectern/keymap.h"
+#include "lectern/ui_input.h"
 #include "lectern/ui_script.h"
 #include "lectern/util.h"
 
@@ -236,4 +237,36 @@ ui_script_key(struct ui *ui, struct ui_script *s, int *key)
 	}
 	buf_free(&tok);
 	return 1;
+}
+
+int
+ui_script_next(struct ui *ui, struct ui_script *s, int wait)
+{
+	int key;
+
+	while (s->f != NULL) {
+		if (s->from_terminal) {
+			while ((key = ui_input_key(ui, 0)) == UI_INPUT_SKIP)
+				;
+			if (key >= 0)
+				return key;
+			s->from_terminal = 0;
+		}
+		if (!ui_script_key(ui, s, &key))
+			ui->quit = 1;
+		if (key != UI_SCRIPT_TERMINAL || ui->quit)
+			return ui->quit ? -1 : key;
+		s->from_terminal = 1;
+	}
+	key = ui_input_key(ui, wait);
+	if (key == UI_INPUT_GONE) {
+		/* The terminal is gone (an SSH connection dropped): stop
+		 * instead of spinning. */
+		if (errno != EINTR && ++s->input_errors > 3)
+			ui->quit = 1;
+		return -1;
+	}
+	if (key >= 0)
+		s->input_errors = 0;
+	return key;
 }

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <curses.h>
 
@@ -13,6 +14,10 @@
 #include "lectern/view.h"
 
 #define FILTER_COLS	24	/* the most a speaker's name takes */
+#define READING_SHOWN	(4u << 20)	/* files this large say how far they
+					   are read */
+#define READING_AFTER	1000		/* ms of reading before it is said */
+#define READING_EVERY	500		/* ms between two changes of it */
 #define SEP		" \xC2\xB7 "
 
 /* The position as less shows it: Top, End, All or N%. */
@@ -101,13 +106,50 @@ add_cut(struct buf *b, const char *s, int cols)
 	buf_free(&t);
 }
 
+/* Milliseconds from a to b. */
+static long
+ms_between(const struct timespec *a, const struct timespec *b)
+{
+	return (long)(b->tv_sec - a->tv_sec) * 1000 +
+	    (b->tv_nsec - a->tv_nsec) / 1000000;
+}
+
+/* How far the file is read, in percent, as the status line shows it, or
+ * -1: it is said once the reading has taken a second (the first screen
+ * of a large file is not followed by a stream of changes), and changes
+ * at most every READING_EVERY ms. LECTERN_PROGRESS_MS (tests) sets the
+ * second. */
+static int
+reading(struct ui_status *s, const struct doc *d)
+{
+	const char *env = getenv("LECTERN_PROGRESS_MS");
+	long after = env != NULL && *env != '\0' ? atol(env) : READING_AFTER;
+	struct timespec now;
+	int pct = (int)((double)d->parsed * 100 / (double)d->inlen);
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (s->doc != d) {
+		s->doc = d;
+		s->since = now;
+		s->pct = -1;
+	}
+	if (ms_between(&s->since, &now) < after)
+		return -1;
+	if (s->pct < 0 || ms_between(&s->when, &now) >= READING_EVERY) {
+		s->pct = pct;
+		s->when = now;
+	}
+	return s->pct;
+}
+
 /* The right part: "only NAME  K/N  TIME  POS  HINT ". */
 static void
-right_part(struct ui *ui, const char *time, struct buf *b)
+right_part(struct ui *ui, struct ui_status *s, const char *time,
+    struct buf *b)
 {
 	const struct doc *d = ui->file->doc;
 	const struct ui_hits *h = &ui->hits;
-	int filter = ui->file->view->filter;
+	int filter = ui->file->view->filter, pct;
 	char pos[32];
 
 	if (filter >= 0) {
@@ -120,6 +162,11 @@ right_part(struct ui *ui, const char *time, struct buf *b)
 		    h->more ? "+" : "");
 	if (h->active && h->hidden > 0)
 		buf_printf(b, "%zu hidden  ", h->hidden);
+	if (!doc_complete(d) && d->inlen >= READING_SHOWN &&
+	    (pct = reading(s, d)) >= 0)
+		buf_printf(b, "reading %d%%  ", pct);
+	if (ui->nfiles > 1)
+		buf_printf(b, "file %zu/%zu  ", ui->filei + 1, ui->nfiles);
 	if (*time != '\0')
 		buf_printf(b, "%s  ", time);
 	position(ui, pos, sizeof pos);
@@ -140,7 +187,7 @@ status_draw(struct ui *ui, struct ui_pane *p)
 
 	ui_draw_fill(y, 0, cols, attr);
 	when(ui, (struct ui_status *)p, time, sizeof time);
-	right_part(ui, time, &r);
+	right_part(ui, (struct ui_status *)p, time, &r);
 	right = cols - (int)text_width((const uint8_t *)buf_str(&r), r.len);
 	if (right < cols / 2) {
 		/* Narrow: the time and the position alone. */
@@ -191,6 +238,7 @@ static const struct ui_pane_ops status_ops = {
 void
 ui_status_init(struct ui_status *s)
 {
+	memset(s, 0, sizeof *s);
 	s->pane.ops = &status_ops;
 	s->tvalid = 0;
 }

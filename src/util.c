@@ -1,9 +1,14 @@
-/* util.c: allocation, buffers and fatal errors. */
+/* util.c: allocation, buffers, reading a file and fatal errors. */
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lectern/util.h"
 
@@ -187,4 +192,46 @@ const char *
 buf_str(struct buf *b)
 {
 	return b->len == 0 ? "" : b->data;
+}
+
+char *
+util_read_file(const char *path, size_t max, size_t *len)
+{
+	struct stat st;
+	char *data;
+	size_t n = 0;
+	ssize_t got;
+	int fd, saved;
+
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1)
+		return NULL;
+	if (fstat(fd, &st) == -1)
+		goto fail;
+	if (!S_ISREG(st.st_mode)) {
+		errno = EINVAL;
+		goto fail;
+	}
+	if ((uintmax_t)st.st_size > max) {
+		errno = EFBIG;
+		goto fail;
+	}
+	data = xmalloc((size_t)st.st_size + 1);
+	while (n < (size_t)st.st_size) {
+		got = read(fd, data + n, (size_t)st.st_size - n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			break;
+		n += (size_t)got;
+	}
+	data[n] = '\0';
+	close(fd);
+	if (len != NULL)
+		*len = n;
+	return data;
+fail:
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return NULL;
 }

@@ -44,7 +44,7 @@ check cli/bundled-interview cmp -s "$TMP/tty-outline" "$TMP/outline.txt"
 
 # Help and version.
 status cli/help-status 0 $LECTERN --help
-check cli/help-usage grep -q '^Usage: lectern \[OPTION\]... \[FILE|-\]' "$TMP/out"
+check cli/help-usage grep -q '^Usage: lectern \[OPTION\]... \[+/PATTERN|+N\] \[FILE|DIR|-\]...' "$TMP/out"
 status cli/version 0 $LECTERN --version
 check cli/version-text grep -q '^lectern [0-9]' "$TMP/out"
 
@@ -52,13 +52,14 @@ check cli/version-text grep -q '^lectern [0-9]' "$TMP/out"
 status cli/missing-file 2 $LECTERN --dump "$TMP/nope.txt"
 check cli/missing-file-message test "$(cat "$TMP/err")" = "lectern: $TMP/nope.txt: No such file or directory"
 check cli/missing-file-no-output test ! -s "$TMP/out"
-status cli/directory 2 $LECTERN --outline "$TMP"
-check cli/directory-message test "$(cat "$TMP/err")" = "lectern: $TMP: Is a directory"
+# A folder stands for the transcripts in it; one with none is an error.
+mkdir -p "$TMP/empty-dir"
+status cli/directory 2 $LECTERN --outline "$TMP/empty-dir"
+check cli/directory-message test "$(cat "$TMP/err")" = "lectern: $TMP/empty-dir: no transcripts in this folder"
 status cli/bad-option 2 $LECTERN --frobnicate
 check cli/bad-option-one-line test "$(wc -l < "$TMP/err")" -eq 1
 check cli/bad-option-message grep -q "unknown option '--frobnicate'" "$TMP/err"
 status cli/bad-width 2 $LECTERN --dump=0 $I
-status cli/two-files 2 $LECTERN $I $I
 # A file name with an escape sequence is shown safely in the message.
 status cli/hostile-name 2 $LECTERN "$TMP/$(printf 'x\033]0;pwned\007')"
 check cli/hostile-name-safe sh -c "! grep -q \"$(printf '\033')\" '$TMP/err'"
@@ -67,7 +68,7 @@ check cli/hostile-name-shown grep -q 'x^\[\]0;pwned^G' "$TMP/err"
 # sanitized build exit 1).
 status cli/count-missing-file 2 $LECTERN --count x "$TMP/nope.txt"
 check cli/count-missing-file-message test "$(cat "$TMP/err")" = "lectern: $TMP/nope.txt: No such file or directory"
-status cli/grep-directory 2 $LECTERN -E --grep 'x+' "$TMP"
+status cli/grep-regex-missing-file 2 $LECTERN -E --grep 'x+' "$TMP/nope.txt"
 if truncate -s 3G "$TMP/huge.txt" 2>/dev/null; then
 	status cli/count-too-large 2 $LECTERN --count x "$TMP/huge.txt"
 	check cli/count-too-large-message grep -q "File too large" "$TMP/err"

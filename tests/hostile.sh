@@ -75,8 +75,11 @@ wait
 status files/fifo-no-writer 2 timeout 30 $LECTERN --dump "$TMP/fifo"
 expect files/fifo-no-writer-message "$(cat "$TMP/err")" "lectern: $TMP/fifo: nobody wrote to the FIFO within 10 seconds"
 status files/dev-null 0 $LECTERN --dump /dev/null
-status files/directory 2 $LECTERN --dump "$TMP"
-expect files/directory-message "$(cat "$TMP/err")" "lectern: $TMP: Is a directory"
+# A folder stands for the transcripts in it: one with none is said.
+mkdir -p "$TMP/no-transcripts"
+printf 'x' > "$TMP/no-transcripts/cover.jpg"
+status files/directory 2 $LECTERN --dump "$TMP/no-transcripts"
+expect files/directory-message "$(cat "$TMP/err")" "lectern: $TMP/no-transcripts: no transcripts in this folder"
 status files/missing 2 $LECTERN "$TMP/missing.txt"
 expect files/missing-message "$(cat "$TMP/err")" "lectern: $TMP/missing.txt: No such file or directory"
 if [ "$(id -u)" -eq 0 ]; then

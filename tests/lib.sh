@@ -9,7 +9,11 @@ export HOME="$TMP/home" XDG_STATE_HOME="$TMP/state" XDG_CONFIG_HOME="$TMP/config
 mkdir -p "$HOME"
 trap 'rm -rf "$TMP"' EXIT
 
-LECTERN=${LECTERN:-./lectern}
+# The binary under test is LECTERN_BIN; LECTERN in the environment holds
+# lectern's options, so the shell variable is kept out of it.
+_bin=${LECTERN_BIN:-./lectern}
+unset LECTERN
+LECTERN=$_bin
 PTYRUN=${PTYRUN:-./tests/ptyrun}
 
 pass() { echo "PASS $1"; }

@@ -5,7 +5,7 @@
 . tests/lib.sh
 
 # The panes and overlays; every other ui header is a lower service.
-panes="ui_reader ui_status ui_toc ui_search ui_help ui_list ui_notes"
+panes="ui_reader ui_status ui_toc ui_search ui_help ui_list ui_notes ui_lib"
 panes="$panes ui_time"
 
 for f in src/ui_*.c; do

@@ -66,3 +66,45 @@ if [ $rc -ne 0 ] || grep -q '==[0-9]*==' "$TMP/vg-reader4"; then
 else
 	pass valgrind/reader-contents-times
 fi
+
+# Several files and folders in the plain outputs, with a configuration
+# file and LECTERN.
+mkdir -p "$TMP/lib/s1" "$XDG_CONFIG_HOME/lectern"
+printf 'T one\nAna Lima: A whale here.\n' > "$TMP/lib/s1/ep2.txt"
+printf 'T two\nBo Chen: Whales.\nAna Lima: Yes.\n' > "$TMP/lib/s1/ep10.txt"
+printf 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Cy>Whale song.\n' > "$TMP/lib/c.vtt"
+printf 'no-toc\nfrob\nmap w page-down\nmap :q quit\nmap x nothing\n' > "$XDG_CONFIG_HOME/lectern/config"
+BIN=$LECTERN
+(
+	# LECTERN in the environment is lectern's options.
+	export LECTERN="--palette=light --bad"
+	vg several-count $BIN --count whale $I "$TMP/lib"
+	vg several-grep $BIN --grep whale "$TMP/lib"
+	vg several-dump $BIN --dump=40 "$TMP/lib" $I
+	vg keys $BIN --keys
+)
+# vgrun NAME SIZE KEYS ARGS...: a scripted session under valgrind.
+vgrun() {
+	name=$1 size=$2; shift 2
+	printf '%s\n' "$1" > "$TMP/keys"; shift
+	LECTERN_SCRIPT="$TMP/keys" $PTYRUN -s "$size" -t 240 -o "$TMP/tty" -- $VG --log-file="$TMP/vg-$name" $LECTERN "$@" < /dev/null
+	rc=$?
+	if [ $rc -ne 0 ] || grep -q '==[0-9]*==' "$TMP/vg-$name"; then
+		fail "valgrind/$name" "status $rc; $(grep -m3 '==[0-9]*==' "$TMP/vg-$name" | tr '\n' ' ')"
+	else
+		pass "valgrind/$name"
+	fi
+}
+# Ten files: :n and :p past eight open, a search kept as text.
+for k in 1 2 3 4 5 6 7 8 9 10; do
+	{ cat $I; echo "Rob Wiblin: File $k."; } > "$TMP/f$k.txt"
+done
+vgrun files 100x30 '] /jobs <Enter> :n :n :n :n :n :n :n :n :n J * :p :p :p :p :p :p :p :p :p n w :q' \
+    "$TMP"/f1.txt "$TMP"/f2.txt "$TMP"/f3.txt "$TMP"/f4.txt "$TMP"/f5.txt \
+    "$TMP"/f6.txt "$TMP"/f7.txt "$TMP"/f8.txt "$TMP"/f9.txt "$TMP"/f10.txt
+# The library: the list, opening and coming back, sorting, filtering,
+# finding, searching every document and opening a match; then again
+# from the cache.
+vgrun library 80x12 'j <Enter> J * :n q o o o &an <Enter> <Esc> /bo <Enter> n N F whale <Enter> j <Enter> n q <Esc> h <Esc> <click:3,2> <click:3,2> q q' "$TMP/lib"
+vgrun library-cached 80x12 '<Enter> q F zzz <Enter> <Esc> q' "$TMP/lib"
+vgrun open-at 80x12 'n q' +/whale "$TMP/lib/c.vtt" --at=0:01 --section=x

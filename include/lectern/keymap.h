@@ -15,7 +15,8 @@
 	G(SEARCH, "Searching") \
 	G(NOTES, "Paragraphs, highlights and marks") \
 	G(BAR, "In the search bar") \
-	G(OTHER, "Other")
+	G(OTHER, "Other") \
+	G(FILES, "Files and the library")
 
 enum keymap_group {
 #define G(id, title) KEYMAP_G_##id,
@@ -32,6 +33,7 @@ enum keymap_group {
 #define KEYMAP_IN_LIST	 0x004	/* the lists of highlights and speakers */
 #define KEYMAP_IN_HELP	 0x008	/* the help */
 #define KEYMAP_IN_BAR	 0x010	/* the search bar */
+#define KEYMAP_IN_LIB	 0x020	/* the library's list of documents */
 #define KEYMAP_IN_VIEWS	 (KEYMAP_IN_READER | KEYMAP_IN_TOC)
 #define KEYMAP_IN_MOVE	 (KEYMAP_IN_VIEWS | KEYMAP_IN_LIST | KEYMAP_IN_HELP)
 
@@ -90,11 +92,11 @@ enum keymap_group {
 	A(SEARCH_BACK, SEARCH, "search-back", KEYMAP_IN_VIEWS | KEYMAP_F_JUMP, \
 	    "search backward as you type") \
 	A(SEARCH_NEXT, SEARCH, "search-next", \
-	    KEYMAP_IN_VIEWS | KEYMAP_F_JUMP | KEYMAP_F_KEEP | KEYMAP_F_REPEAT, \
-	    "next match (wraps around)") \
+	    KEYMAP_IN_VIEWS | KEYMAP_IN_LIB | KEYMAP_F_JUMP | KEYMAP_F_KEEP | \
+	    KEYMAP_F_REPEAT, "next match (wraps around)") \
 	A(SEARCH_PREV, SEARCH, "search-prev", \
-	    KEYMAP_IN_VIEWS | KEYMAP_F_JUMP | KEYMAP_F_KEEP | KEYMAP_F_REPEAT, \
-	    "previous match (wraps around)") \
+	    KEYMAP_IN_VIEWS | KEYMAP_IN_LIB | KEYMAP_F_JUMP | KEYMAP_F_KEEP | \
+	    KEYMAP_F_REPEAT, "previous match (wraps around)") \
 	A(CURSOR_DOWN, NOTES, "cursor-down", \
 	    KEYMAP_IN_READER | KEYMAP_F_KEEP | KEYMAP_F_REPEAT, \
 	    "the paragraph cursor to the next paragraph") \
@@ -149,13 +151,28 @@ enum keymap_group {
 	A(SUSPEND, OTHER, "suspend", KEYMAP_IN_VIEWS, \
 	    "suspend to the shell (fg comes back)") \
 	A(QUIT, OTHER, "quit", KEYMAP_IN_VIEWS, \
-	    "quit") \
+	    "quit (in a document opened from the library: back to the list)") \
 	A(TOGGLE_TIMES, PANES, "toggle-times", KEYMAP_IN_VIEWS, \
 	    "show or hide the times of turns, paragraphs and chapters") \
 	A(GOTO_TIME, MOVE, "goto-time", KEYMAP_IN_VIEWS | KEYMAP_F_JUMP | \
 	    KEYMAP_F_COUNT | KEYMAP_F_KEEP, \
 	    "go to a time typed in a bar: 1:23:45, 83:10, 83m, 1h2m " \
-	    "(with a count N: minute N)")
+	    "(with a count N: minute N)") \
+	A(NEXT_FILE, FILES, "next-file", KEYMAP_IN_VIEWS, \
+	    "the next file (of the command line or the library's list)") \
+	A(PREV_FILE, FILES, "prev-file", KEYMAP_IN_VIEWS, \
+	    "the previous file") \
+	A(LIB_FIND, FILES, "find-document", KEYMAP_IN_LIB, \
+	    "in the library: find a document by title or speaker as you " \
+	    "type (n, N: the next, the previous)") \
+	A(LIB_FILTER, FILES, "filter", KEYMAP_IN_LIB, \
+	    "in the library: show only the documents that match, as you " \
+	    "type (Esc: all again)") \
+	A(LIB_SORT, FILES, "sort", KEYMAP_IN_LIB, \
+	    "in the library: sort by name, date or progress, in turn") \
+	A(LIB_SEARCH_ALL, FILES, "search-all", KEYMAP_IN_LIB, \
+	    "in the library: search the text of every document; the " \
+	    "matches by document, Enter opens one there")
 
 enum keymap_action {
 	KEYMAP_NONE,
@@ -187,12 +204,20 @@ enum keymap_key {
 #define KEYMAP_CTRL(c)	((c) & 0x1f)
 #define KEYMAP_ESC	0x1b
 
+/* Two printable ASCII keys typed one after the other, as less's :n. */
+#define KEYMAP_SEQ(a, b)	(0x1000000 | (a) << 8 | (b))
+#define KEYMAP_IS_SEQ(k)	(((k) & 0x1000000) != 0)
+#define KEYMAP_SEQ_FIRST(k)	((k) >> 8 & 0x7f)
+#define KEYMAP_SEQ_SECOND(k)	((k) & 0x7f)
+
 /* The sets of bindings: a key means one thing in each. */
 enum keymap_context {
 	KEYMAP_READER,		/* the reader */
 	KEYMAP_LIST,		/* the contents, lists and help: these first,
 				   then the reader's */
-	KEYMAP_BAR		/* the search bar */
+	KEYMAP_BAR,		/* the search bar */
+	KEYMAP_LIB		/* the library's list: these first, then the
+				   lists' */
 };
 
 /* The action bound to key in a context, or KEYMAP_NONE. */
@@ -221,7 +246,34 @@ void		 keymap_key_name(int key, char *buf, size_t size);
  * none. */
 int		 keymap_key_parse(const char *s, size_t n);
 
-/* Writes every binding as text (--keys) or as man(7) lines. */
+/* Writes every binding as text (--keys) or as man(7) lines; the man
+ * page's lines are the defaults, without the user's bindings. */
 void		 keymap_print(FILE *f, int roff);
+
+/* True when key starts a sequence of two keys (as : starts :n) in a
+ * context, and is bound to nothing alone there. */
+int		 keymap_is_prefix(int key, enum keymap_context context);
+
+/* Follows sequences of two keys: returns the key to act on (key, or
+ * the sequence it ends), or -1 when key starts a sequence (kept in
+ * *prefix, 0 when none is begun) or ends none. */
+int		 keymap_follow(int *prefix, int key,
+		    enum keymap_context context);
+
+/* The key or sequence named by n bytes of s: what keymap_key_parse
+ * reads, or two printable characters (":n"). Returns -1 for none. */
+int		 keymap_binding_parse(const char *s, size_t n);
+
+/* The action of that name (as --keys prints it; "none" is KEYMAP_NONE),
+ * or -1. */
+int		 keymap_action_named(const char *name);
+
+/* Binds key to action where the action works (the reader, the lists,
+ * the library or the search bar), over the default binding of the key
+ * there; KEYMAP_NONE unbinds it. The help and --keys show the result. */
+void		 keymap_bind(int key, enum keymap_action a);
+
+/* Forgets the bindings keymap_bind made. */
+void		 keymap_unbind_all(void);
 
 #endif

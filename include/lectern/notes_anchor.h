@@ -19,6 +19,8 @@ uint64_t	 notes_anchor_hash(const uint8_t *p, size_t n);
  * (two files of the same size can then share it: what is read from their
  * state is checked against the document). */
 uint64_t	 notes_anchor_doc_hash(const struct doc *d);
+/* The same hash of n bytes at p. */
+uint64_t	 notes_anchor_content_hash(const uint8_t *p, size_t n);
 
 /* The excerpt that anchors block b: the start of its text, up to
  * NOTES_EXCERPT_BYTES or a NUL byte. Caller frees. */

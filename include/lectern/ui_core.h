@@ -111,7 +111,21 @@ struct ui {
 
 	/* The last mouse event: button 1 (a click), 4 or 5 (the wheel). */
 	int		 mouse_button, mouse_y, mouse_x;
+
+	/* Several files: the one shown (from 0) of how many; the library's
+	 * list is shown instead of a file. */
+	size_t		 filei, nfiles;
+	int		 in_library;
 };
+
+/* Writes what the reader holds in memory for the file it shows, by
+ * kind (search: the bytes its search holds), to the file LECTERN_STATS
+ * names, for make bench. */
+void	ui_write_stats(struct ui *ui, size_t search);
+/* Says so when the file shrank under the reader; returns 1 then. */
+int	ui_check_shrunk(struct ui *ui);
+/* Shows the times or hides them; returns 1 when that changed. */
+int	ui_toggle_times(struct ui *ui);
 
 /* Messages on the status line, until the next key. */
 void	ui_message(struct ui *ui, const char *fmt, ...)
@@ -156,6 +170,8 @@ int	ui_on_screen(struct ui *ui, size_t *first, size_t *last);
 size_t	ui_highlights(struct ui *ui, size_t **out);
 /* Saves the notes; says once when it cannot. */
 void	ui_notes_saved(struct ui *ui);
+/* Saves the place in the file shown, which stays open. */
+void	ui_keep_place(struct ui *ui);
 
 /* A selection in a list of n entries (contents, help, lists): moves it
  * for a movement action with a count, keeping it within the rows shown;

@@ -18,6 +18,8 @@ struct ui_script {
 	char		*dump_path;	/* or NULL */
 	int		 pending[UI_SCRIPT_PENDING];	/* decoded keys */
 	int		 npending, next;
+	int		 from_terminal;	/* the <raw:> bytes are read now */
+	int		 input_errors;	/* reads from the terminal that failed */
 };
 
 /* Opens the script named by LECTERN_SCRIPT, if any: returns 1, 0 when
@@ -28,6 +30,12 @@ void	ui_script_close(struct ui_script *s);
 /* The next key of the script (a mouse event is put in ui first); returns
  * 0 at its end. */
 int	ui_script_key(struct ui *ui, struct ui_script *s, int *key);
+
+/* The next key: from the script, or from the terminal while the
+ * script says so (<raw:>), or without a script from the terminal,
+ * waiting for it with wait. Returns the key, or -1 for none; sets
+ * ui->quit at the script's end or when the terminal is gone. */
+int	ui_script_next(struct ui *ui, struct ui_script *s, int wait);
 
 /* Appends the screen, as curses believes the terminal shows it, to the
  * dump file. */

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "lectern/ui_core.h"
 
@@ -20,6 +21,11 @@ struct ui_status {
 					   none has one from there to tq */
 	uint32_t	 time;
 	size_t		 tblocks;	/* the document's blocks then */
+	/* How far a large file is read, as shown (-1: not yet), since
+	 * when, and since when the file has been read. */
+	const struct doc *doc;
+	int		 pct;
+	struct timespec	 when, since;
 };
 
 void	ui_status_init(struct ui_status *s);

@@ -31,6 +31,12 @@ void	 util_grow(void **array, size_t *cap, size_t need, size_t size);
 #define UTIL_GROW(arr, cap, need) \
 	util_grow((void **)&(arr), &(cap), (need), sizeof *(arr))
 
+/* Reads the regular file at path (links followed), at most max bytes,
+ * without blocking on a FIFO. Returns a new NUL-terminated buffer and its
+ * length in *len, or NULL with errno set (EINVAL: not a regular file,
+ * EFBIG: too big). Caller frees. */
+char	*util_read_file(const char *path, size_t max, size_t *len);
+
 /* A growable byte buffer; always NUL-terminated when len > 0. */
 struct buf {
 	char	*data;

@@ -7,10 +7,11 @@
 #   BENCH_DIR      where transcripts (kept across runs) and bench.md go;
 #                  default: a new directory under ${TMPDIR:-/tmp}
 #   BENCH_SIZES    sizes to generate (default "1M 100M 1G"; K, M, G are 1024-based)
-#   BENCH_QUICK=1  only 1M and 10M
+#   BENCH_QUICK=1  only 1M and 10M, and a library of 100 files of 100K
+#   BENCH_LIBRARY  the library opened: COUNTxSIZE (default 1000x1M, 1 GB)
 #   BENCH_TIMEOUT  seconds allowed for each screen or response (default 120);
 #                  a run that takes longer is recorded as "timeout"
-#   LECTERN, PTYRUN  the programs (default ./lectern, ./tests/ptyrun)
+#   LECTERN_BIN, PTYRUN  the programs (default ./lectern, ./tests/ptyrun)
 #
 # Every timing is the median of 3 runs. Responses are timed by ptyrun -r:
 # from sending a key to the last byte written before the program is quiet
@@ -18,7 +19,10 @@
 
 cd "$(dirname "$0")/../.." || exit 2
 
-LECTERN=${LECTERN:-./lectern}
+# LECTERN in the environment holds lectern's options: not the binary.
+_bin=${LECTERN_BIN:-./lectern}
+unset LECTERN
+LECTERN=$_bin
 PTYRUN=${PTYRUN:-./tests/ptyrun}
 TIMEOUT=${BENCH_TIMEOUT:-120}
 RUNS=3
@@ -27,8 +31,10 @@ BAD=failed			# what a value missing from the last run stands for
 INTERVIEW=assets/interview.txt
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
 	SIZES="1M 10M"
+	LIBRARY=${BENCH_LIBRARY:-100x100K}
 else
 	SIZES=${BENCH_SIZES:-1M 100M 1G}
+	LIBRARY=${BENCH_LIBRARY:-1000x1M}
 fi
 
 say() { printf 'bench: %s\n' "$*" >&2; }
@@ -434,6 +440,8 @@ bench() {
 	    note "$label: lectern --count says '$lc', grep -ic says '$gc'"
 
 	row 1 "first complete screen (ms)" "$label" "$(median "$W/lec.fs")" "$(median "$W/less.fs")"
+	median "$W/lec.fs" > "$W/first.$size_tag"
+	LAST_TAG=$size_tag
 	row 2 "G: end shown (ms) ²" "$label" "$(median "$W/lec.g")" "$(median "$W/less.g")"
 	row 3 "search: / opens the search bar (ms)" "$label" "$(median "$W/lec.slash")" "$(median "$W/less.slash")"
 	row 4 "search, per letter of /quuxfrobni: mean (ms) ¹" "$label" \
@@ -483,6 +491,7 @@ bench() {
 	    "$W"/lecwn.* "$W"/less.* "$W"/*.ms "$W"/*.out "$W"/stats.*
 }
 
+size_tag=interview
 bench "$INTERVIEW" "interview ($(wc -c < "$INTERVIEW" | tr -d ' ') B)"
 
 for size in $SIZES; do
@@ -506,6 +515,7 @@ for size in $SIZES; do
 		fi
 		mv "$file.tmp" "$file"
 	fi
+	size_tag=$size
 	bench "$file" "$size"
 done
 
@@ -574,6 +584,75 @@ else
 	note "web page: neither w3m nor lynx is installed; skipped"
 fi
 
+# library_runs TAG KEEP: RUNS runs opening the library until its list
+# shows (its first screen), then q; with KEEP the state (the library's
+# cache) is kept from one run to the next, else each starts without it.
+library_runs() {
+	tag=$1 keep=$2
+	: > "$W/$tag.fs"
+	i=0
+	while [ $i -lt $RUNS ]; do
+		i=$((i + 1))
+		[ "$keep" = 1 ] || { rm -rf "$XDG_STATE_HOME" && mkdir -p "$XDG_STATE_HOME"; }
+		rm -f "$W/r"
+		limited "$PTYRUN" -s 100x30 -t "$TIMEOUT" -a "$((TIMEOUT * 1000))" -f 750 \
+		    -r "$W/r" -K "q" -- "$LECTERN" "$LIB" < /dev/null > /dev/null 2>> "$W/stderr"
+		rc=$?
+		if [ $rc = 124 ]; then BAD=timeout; else BAD=failed; fi
+		num "$(rep first_screen_ms "$W/r")" >> "$W/$tag.fs"
+		if [ $rc != 0 ]; then
+			failed "library $LIBRARY: open, q" $rc
+			break
+		fi
+	done
+}
+
+# A library: COUNT generated transcripts of SIZE each (seeds 1..COUNT),
+# opened until its list shows, next to the first screen of the largest
+# file above (1G by default), in the same run.
+lcount=${LIBRARY%x*} lsize=${LIBRARY#*x}
+lbytes=$(bytes_of "$lsize")
+case $lcount in ''|*[!0-9]*) lbytes= ;; esac
+LIB=
+if [ -z "$lbytes" ]; then
+	note "library $LIBRARY: not COUNTxSIZE (e.g. 1000x1M); skipped"
+else
+	LIB="$BENCH_DIR/library-$LIBRARY"
+	if [ "$(ls "$LIB" 2>/dev/null | wc -l)" -ne "$lcount" ]; then
+		need=$((lcount * (lbytes / 1024) + 262144))
+		have=$(free_kb "$BENCH_DIR")
+		if [ "${have:-0}" -lt "$need" ]; then
+			note "library $LIBRARY: skipped, it needs $((need / 1024)) MiB"
+			LIB=
+		else
+			say "library $LIBRARY: generating $LIB"
+			rm -rf "$LIB" && mkdir -p "$LIB" || exit 2
+			k=1
+			while [ $k -le "$lcount" ]; do
+				"$W/gentranscript" "$lsize" "$k" > "$LIB/episode-$k.txt" || {
+					note "library $LIBRARY: gentranscript failed"; LIB=; break; }
+				k=$((k + 1))
+			done
+		fi
+	fi
+fi
+if [ -n "$LIB" ]; then
+	say "library $LIBRARY: lectern"
+	library_runs lib-cold 0
+	# A run that caches what the first screen shows, then runs with it.
+	rm -rf "$XDG_STATE_HOME" && mkdir -p "$XDG_STATE_HOME"
+	limited "$PTYRUN" -s 100x30 -t "$TIMEOUT" -K "<sleep:3000> q" -- "$LECTERN" "$LIB" \
+	    < /dev/null > /dev/null 2>> "$W/stderr"
+	library_runs lib-warm 1
+	otag=1G
+	[ -s "$W/first.1G" ] || otag=$LAST_TAG
+	other=$(cat "$W/first.$otag" 2>/dev/null)
+	row 31 "library of $lcount files: list shown, nothing cached (ms) ³" \
+	    "$LIBRARY vs $otag" "$(median "$W/lib-cold.fs")" "$other"
+	row 32 "library of $lcount files: list shown, cached (ms) ³" \
+	    "$LIBRARY vs $otag" "$(median "$W/lib-warm.fs")" "$other"
+fi
+
 # The table, then the notes and the machine.
 {
 	echo "| measure | size | lectern | less (or grep) | ratio |"
@@ -588,6 +667,10 @@ fi
 	echo
 	echo "² less draws the last screen at once, then reads on through the file before it prompts and"
 	echo "takes another key; its time is to the (END) prompt."
+	echo
+	echo "³ other column: lectern's first complete screen of one file of the size named, in this run."
+	echo "Nothing cached: each run starts with an empty state directory, so the titles, speakers and"
+	echo "lengths of the rows on screen are read from their files before the list is complete."
 	if [ -s "$NOTES" ]; then
 		echo
 		sed 's/^/- /' "$NOTES"
