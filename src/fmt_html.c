@@ -64,6 +64,16 @@ static const char *const chrome_lines[] = {
 	"werbung", NULL
 };
 
+/* Whether the bytes at p[at] begin with w, ASCII case ignored; never
+ * reads past p[n - 1]. */
+static int
+at_word(const uint8_t *p, size_t n, size_t at, const char *w)
+{
+	size_t len = strlen(w);
+
+	return n - at >= len && strncasecmp((const char *)p + at, w, len) == 0;
+}
+
 /* Sniffs: a doctype or <html> first, or a page that is mostly tags. A
  * page that is only a <pre> (a hearing, a court record) scores low: the
  * readers of those records know it better. */
@@ -80,12 +90,9 @@ sniff(const uint8_t *p, size_t n, const char *ext)
 	while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\n' ||
 	    p[i] == '\r'))
 		i++;
-	if (n - i >= 14 && strncasecmp((const char *)p + i, "<!doctype html",
-	    14) == 0)
+	if (at_word(p, n, i, "<!doctype html") || at_word(p, n, i, "<html"))
 		strong = 1;
-	if (n - i >= 5 && strncasecmp((const char *)p + i, "<html", 5) == 0)
-		strong = 1;
-	if (n - i >= 5 && strncasecmp((const char *)p + i, "<?xml", 5) == 0 &&
+	if (at_word(p, n, i, "<?xml") &&
 	    memmem(p, n, "<html", 5) != NULL)
 		strong = 1;
 	for (k = i; k < n; k++) {
@@ -95,16 +102,16 @@ sniff(const uint8_t *p, size_t n, const char *ext)
 		    p[k + 1] != '/' && p[k + 1] != '!')
 			continue;
 		tags++;
-		if (strncasecmp((const char *)p + k + 1, "pre", 3) == 0)
+		if (at_word(p, n, k + 1, "pre"))
 			pre++;
-		else if (strncasecmp((const char *)p + k + 1, "p>", 2) == 0 ||
-		    strncasecmp((const char *)p + k + 1, "p ", 2) == 0 ||
-		    strncasecmp((const char *)p + k + 1, "div", 3) == 0 ||
-		    strncasecmp((const char *)p + k + 1, "br", 2) == 0 ||
-		    strncasecmp((const char *)p + k + 1, "h1", 2) == 0 ||
-		    strncasecmp((const char *)p + k + 1, "h2", 2) == 0 ||
-		    strncasecmp((const char *)p + k + 1, "li", 2) == 0 ||
-		    strncasecmp((const char *)p + k + 1, "table", 5) == 0)
+		else if (at_word(p, n, k + 1, "p>") ||
+		    at_word(p, n, k + 1, "p ") ||
+		    at_word(p, n, k + 1, "div") ||
+		    at_word(p, n, k + 1, "br") ||
+		    at_word(p, n, k + 1, "h1") ||
+		    at_word(p, n, k + 1, "h2") ||
+		    at_word(p, n, k + 1, "li") ||
+		    at_word(p, n, k + 1, "table"))
 			blocks++;
 		while (k < n && p[k] != '>')
 			k++, inside++;
