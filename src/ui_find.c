@@ -11,6 +11,10 @@
 
 #define TAKE_CHUNK	(2u << 20)	/* bytes taken in between two keys */
 #define SCAN_SLICE	(1u << 20)	/* bytes searched between two keys */
+#define NEAR_LEN	3		/* folded bytes from which a query
+					   being typed searches it all */
+#define NEAR_MAX	(8u << 20)	/* bytes a near search looks at before
+					   it searches it all after all */
 
 void
 ui_find_init(struct ui_find *f)
@@ -36,6 +40,7 @@ ui_find_forget(struct ui_find *f)
 		search_query_free(&f->q);
 	f->have = 0;
 	f->scanning = 0;
+	f->near = 0;
 	f->res.n = 0;
 	f->checked = f->hidden = 0;
 	f->counted = SIZE_MAX;
@@ -162,17 +167,41 @@ pick(struct ui *ui, struct ui_find *f)
 	f->shown = 1;
 }
 
-/* Searches the next slice of the folded text for the query. */
+/* True when a near search has found what it looks for: the screen
+ * searched, and a match after where the search began. */
+static int
+near_done(struct ui *ui, struct ui_find *f)
+{
+	return f->scan > view_bottom_offset(ui->file->view) && f->res.n > 0 &&
+	    f->res.m[f->res.n - 1].fs >= f->origin_off;
+}
+
+/* Searches the next slice of the text for the query. */
 static void
 scan(struct ui *ui, struct ui_find *f)
 {
 	if (!f->scanning)
 		return;
 	f->scan = search_run_slice(f->index, &f->q, &f->scope, &f->res,
-	    f->scan, ui->scripted ? SIZE_MAX : SCAN_SLICE);
+	    f->scan, f->near ? SCAN_SLICE / 16 : ui->scripted ? SIZE_MAX :
+	    SCAN_SLICE);
 	f->scanning = f->scan < search_folded_len(f->index);
 	drop_hidden(ui, f);
-	count_sections(ui, f);
+	if (f->near && f->scanning && (near_done(ui, f) ||
+	    f->scan - f->near_from > NEAR_MAX)) {
+		if (!near_done(ui, f)) {
+			/* Not near: the whole text after all. */
+			f->near = 0;
+			f->res.n = 0;
+			f->scan = 0;
+			f->checked = f->hidden = 0;
+			f->counted = SIZE_MAX;
+			return;
+		}
+		f->scanning = 0;
+	}
+	if (!f->near)
+		count_sections(ui, f);
 	pick(ui, f);
 }
 
@@ -182,7 +211,7 @@ ui_find_query(struct ui *ui, struct ui_find *f, const char *text, int regex,
 {
 	struct search_query q;
 	struct search_scope old = f->scope;
-	int grow = flags & UI_FIND_GROW;
+	int grow = flags & UI_FIND_GROW, near;
 
 	if (!(flags & UI_FIND_QUIET))
 		view_restore(ui->file->view, f->origin);
@@ -200,14 +229,26 @@ ui_find_query(struct ui *ui, struct ui_find *f, const char *text, int regex,
 		ui_find_forget(f);
 		return -1;
 	}
+	near = (flags & UI_FIND_NEAR) && !regex && !f->backward &&
+	    q.nfolded < NEAR_LEN;
 	/* A longer query looks only at the matches found so far, and scans
 	 * on from where the last one had got to (not when matches were
-	 * dropped as hidden: they may match still). */
+	 * dropped as hidden: they may match still, nor when only those near
+	 * the view were looked for and the whole text is to be now). */
 	if (!(grow && f->have && old.kind == scope->kind && f->hidden == 0 &&
+	    (near || !f->near) &&
 	    search_refine(f->index, &f->q, &q, scope, &f->res))) {
 		f->res.n = 0;
 		f->scan = 0;
+		if (near) {
+			const struct doc *d = ui->file->doc;
+
+			f->scan = d->nblocks == 0 ? 0 : d->blocks[doc_block_at(d,
+			    f->origin_off)].start;
+			f->near_from = f->scan;
+		}
 	}
+	f->near = near;
 	f->checked = f->res.n;
 	f->hidden = 0;
 	f->counted = SIZE_MAX;	/* count anew */
@@ -219,6 +260,24 @@ ui_find_query(struct ui *ui, struct ui_find *f, const char *text, int regex,
 	scan(ui, f);
 	pick(ui, f);
 	return 0;
+}
+
+void
+ui_find_complete(struct ui *ui, struct ui_find *f)
+{
+	if (!f->have || !f->near)
+		return;
+	/* The current match is where the whole search's pick lands. */
+	if (f->res.n > 0 && f->cur < f->res.n)
+		f->origin_off = f->res.m[f->cur].fs;
+	f->near = 0;
+	f->res.n = 0;
+	f->scan = 0;
+	f->checked = f->hidden = 0;
+	f->counted = SIZE_MAX;
+	f->shown = 0;
+	f->scanning = 1;
+	scan(ui, f);
 }
 
 void
@@ -234,6 +293,7 @@ ui_find_follow(struct ui *ui, struct ui_find *f)
 		return;
 	/* Search the new set of turns; stay where the view is. */
 	f->filter = ui->file->view->filter;
+	f->near = 0;
 	f->res.n = 0;
 	f->scan = 0;
 	f->checked = f->hidden = 0;
@@ -337,10 +397,10 @@ ui_find_hits(struct ui *ui, struct ui_find *f)
 	h->active = f->have;
 	h->n = f->have ? f->res.n : 0;
 	h->cur = f->cur;
-	h->more = f->scanning;
+	h->more = f->scanning || f->near;
 	h->hidden = f->have ? f->hidden : 0;
-	h->counts = f->counts;
-	h->ncounts = f->ncounts;
+	h->counts = f->near ? NULL : f->counts;
+	h->ncounts = f->near ? 0 : f->ncounts;
 	h->nranges = 0;
 	h->rcur = -1;
 	if (!f->have || f->res.n == 0 || f->index == NULL ||

@@ -108,7 +108,8 @@ update(struct ui *ui, struct ui_search *s, int grow)
 	sc.section = s->scope_section;
 	sc.speaker = s->scope_speaker;
 	if (ui_find_query(ui, ui->file->find, buf_str(&s->input), s->regex,
-	    &sc, (grow ? UI_FIND_GROW : 0) | (s->backward ? UI_FIND_BACK : 0),
+	    &sc, UI_FIND_NEAR | (grow ? UI_FIND_GROW : 0) |
+	    (s->backward ? UI_FIND_BACK : 0),
 	    err, sizeof err) == -1)
 		s->error = xstrdup(err);
 }
@@ -193,6 +194,7 @@ accept(struct ui *ui, struct ui_search *s)
 	}
 	if (s->input.len > 0)
 		save_history(ui, s, buf_str(&s->input));
+	ui_find_complete(ui, f);
 	if (s->error != NULL)
 		ui_message(ui, "%s", s->error);
 	else if (f->have && f->res.n == 0 && f->hidden > 0)

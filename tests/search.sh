@@ -39,6 +39,19 @@ expect bar/toc-count "$(line 1 2 | sed 's/ *│.*//; s/.* //')" 5
 expect bar/escape-back "$(reader 2 1)" "$T1"
 expect bar/escape-clears "$(line 2 30 | grep -c '1/')" 0
 
+# A query of one or two letters being typed finds only the matches near
+# the view (on screen, and the first after it): the bar says more may
+# come (+); Enter searches the whole text and gives the count, the
+# current match staying.
+for k in 1 2 3 4 5 6 7 8; do cat $I; done > "$TMP/eight.txt"
+E=$($LECTERN --count e "$TMP/eight.txt")
+NO_COLOR=1 run 100x30 '/e <dump> <Enter> <dump>' "$TMP/eight.txt"
+expect bar/near-plus "$(line 1 30 | sed 's/^.* //' | grep -c '^1/[0-9]*+$')" 1
+check bar/near-fewer test "$(line 1 30 | sed 's/^.* 1\///; s/+$//')" -lt "$E"
+expect bar/near-toc-no-counts "$(line 1 2 | sed 's/ *│.*//' | grep -c '[0-9]$')" 0
+expect bar/near-enter-count "$(line 2 30 | grep -o "1/$E")" "1/$E"
+expect bar/near-enter-stays "$(reader 2 1)" "$(reader 1 1)"
+
 # Enter keeps the place; n and N move and wrap, and say so.
 # (A match off screen is shown a quarter of the pane from the top.)
 run 100x30 '/superalignment<Space>team <Enter> <dump> n <dump> n <dump> n <dump> N <dump>'

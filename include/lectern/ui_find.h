@@ -34,6 +34,12 @@ struct ui_find {
 					   under */
 	size_t		 checked;	/* matches checked for it */
 	size_t		 hidden;	/* matches dropped as hidden */
+	/* A short query typed in the bar finds only the matches near the
+	 * view (on screen, and the first after it): a letter or two would
+	 * match millions of places, all to be found and kept before the
+	 * next letter. Enter searches the whole text. */
+	int		 near;
+	size_t		 near_from;	/* where the near search started */
 };
 
 void	ui_find_init(struct ui_find *f);
@@ -49,6 +55,8 @@ void	ui_find_begin(struct ui *ui, struct ui_find *f);
 				   matches found so far */
 #define UI_FIND_BACK	 2	/* the nearest match before, not after */
 #define UI_FIND_QUIET	 4	/* the view stays where it is */
+#define UI_FIND_NEAR	 8	/* being typed: a short query finds only
+				   the matches near the view */
 
 /*
  * Searches for text (NUL-terminated) within scope, going back to where
@@ -59,6 +67,10 @@ void	ui_find_begin(struct ui *ui, struct ui_find *f);
 int	ui_find_query(struct ui *ui, struct ui_find *f, const char *text,
 	    int regex, const struct search_scope *scope, int flags, char *err,
 	    size_t size);
+
+/* Searches the whole text for a query found only near the view, the
+ * current match staying current (Enter in the bar). */
+void	ui_find_complete(struct ui *ui, struct ui_find *f);
 
 /* Back to where the search began. */
 void	ui_find_return(struct ui *ui, struct ui_find *f);
