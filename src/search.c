@@ -14,12 +14,9 @@
  * keeps them: a match of the folded query is then checked again against
  * the text folded without those two steps.
  */
-#include <sys/mman.h>
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <unictype.h>
 #include <unistr.h>
@@ -33,11 +30,6 @@
 #include "lectern/util.h"
 
 #define NONE	SIZE_MAX
-#define COUNT_READ	(64u << 10)	/* bytes --count reads first */
-#define COUNT_PIECE	(256u << 10)	/* bytes it looks at a time */
-#define COUNT_AROUND	4096		/* and around them */
-#define COUNT_MANY	256		/* places in a piece that make it
-					   cheaper to look at the mapping */
 
 struct search_index {
 	const struct doc *doc;
@@ -741,199 +733,25 @@ search_query_free(struct search_query *q)
 	memset(q, 0, sizeof *q);
 }
 
-/* Counts the matches in the block to be u. */
-static void
-count_unit(struct search_index *x, struct search_query *q,
-    const struct format_unit *u, struct search_result *r)
-{
-	const struct doc *d = x->doc;
-	struct stream st;
-	size_t k;
-
-	memset(&st, 0, sizeof st);
-	st.t = d->src;
-	if (u->sep == NULL) {
-		st.s = u->tstart;
-		st.e = u->tend;
-	} else if ((k = strlen(u->sep)) == u->tstart - u->lend &&
-	    memcmp(d->src + u->lend, u->sep, k) == 0) {
-		st.s = u->lstart;
-		st.e = u->tend;
-	} else {
-		buf_reset(&x->scratch);
-		buf_add(&x->scratch, d->src + u->lstart, u->lend - u->lstart);
-		buf_adds(&x->scratch, u->sep);
-		buf_add(&x->scratch, d->src + u->tstart, u->tend - u->tstart);
-		buf_addc(&x->scratch, '\0');
-		st.t = (const uint8_t *)x->scratch.data;
-		st.e = x->scratch.len - 1;
-	}
-	plain_block(q, &st, st.s, r);
-}
-
-/* Where count_units is in the input: the piece of it read last. */
-struct pieces {
-	struct buf	 b;
-	size_t		 start, end;	/* the input offsets it holds */
-	size_t		 places;	/* found in it */
-	int		 mapped;	/* places are many: look at the
-					   mapping itself */
-};
-
-/* Maps in the pages of the input from pos on, in one go where the
- * system can (a page fault each is slower, under a hypervisor most). */
-static void
-populate(struct doc *d, size_t pos)
-{
-#ifdef MADV_POPULATE_READ
-	long psz = sysconf(_SC_PAGESIZE);
-	uintptr_t a = (uintptr_t)(d->in + pos) & ~(uintptr_t)(psz - 1);
-	uintptr_t z = (uintptr_t)(d->raw + d->rawlen);
-
-	if (z > a)
-		(void)madvise((void *)a, z - a, MADV_POPULATE_READ);
-#else
-	(void)d;
-	(void)pos;
-#endif
-}
-
-/* Reads the piece of the input from pos, with some of what is around
- * it. Returns 0, or -1 when the file does not hold it any more. */
-static int
-read_piece(struct doc *d, struct pieces *pc, size_t pos)
-{
-	size_t off = (size_t)(d->in - d->raw), s, e, n;
-	ssize_t got;
-
-	s = pos > COUNT_AROUND ? pos - COUNT_AROUND : 0;
-	e = d->inlen - pos > COUNT_PIECE + COUNT_AROUND ?
-	    pos + COUNT_PIECE + COUNT_AROUND : d->inlen;
-	UTIL_GROW(pc->b.data, pc->b.cap, e - s);
-	for (n = 0; n < e - s; n += (size_t)got)
-		if ((got = pread(d->fd, pc->b.data + n, e - s - n,
-		    (off_t)(off + s + n))) <= 0)
-			return -1;
-	pc->start = s;
-	pc->end = e;
-	pc->places = 0;
-	return 0;
-}
-
-/*
- * The next place at or after pos where a match can be. A mapped file is
- * looked at a piece at a time through a buffer read from the file, so
- * that its pages are touched only around such places (as grep reads),
- * unless places are many, when the pages are all touched anyway.
- */
-static size_t
-next_place(struct doc *d, struct search_query *q, struct pieces *pc,
-    size_t pos)
-{
-	size_t ev, last;
-
-	if (d->own != DOC_MAPPED || d->fd < 0 || pc->mapped)
-		return scan_event(q->scan, d->in, pos, d->inlen);
-	q->scan->piece = 1;
-	while (pos < d->inlen) {
-		/* The places of a piece are those before its last bytes. */
-		last = pc->end == d->inlen ? pc->end : pc->end - COUNT_AROUND;
-		if (pc->end == 0 || pos < pc->start + (pc->start > 0 ?
-		    COUNT_AROUND : 0) || pos >= last) {
-			if (read_piece(d, pc, pos) == -1) {
-				pc->mapped = 1;
-				break;
-			}
-			continue;
-		}
-		ev = scan_event(q->scan, (const uint8_t *)pc->b.data,
-		    pos - pc->start, pc->end - pc->start);
-		if (ev != NONE && pc->start + ev < last) {
-			if (++pc->places > COUNT_MANY) {
-				/* All of the rest will be touched: at once,
-				 * not a fault at a time. */
-				pc->mapped = 1;
-				populate(d, pos);
-			}
-			q->scan->piece = 0;
-			return pc->start + ev;
-		}
-		pos = last;
-	}
-	q->scan->piece = 0;
-	return pc->mapped ? scan_event(q->scan, d->in, pos, d->inlen) : NONE;
-}
-
-/* Counts the matches of a plain query in the input of a format that can
- * tell the block around a place (see format.h), from input offset pos:
- * only the blocks where a place is found are looked at. Returns 0, or -1
- * when the format could not tell (the count is then to be done by
- * reading). */
-static int
-count_units(struct search_index *x, struct search_query *q, size_t pos,
-    size_t *n)
-{
-	struct doc *d = (struct doc *)x->doc;
-	struct search_result r = SEARCH_RESULT_INIT;
-	struct pieces pc;
-	struct format_unit u;
-	size_t ev;
-	int rc = 0;
-
-	memset(&pc, 0, sizeof pc);
-	r.count_only = 1;
-	while ((ev = next_place(d, q, &pc, pos)) != NONE) {
-		if ((rc = d->fmt->unit(d, ev, &u)) <= 0)
-			break;
-		if (u.next <= pos || u.start < pos) {
-			rc = -1;	/* never: units follow each other */
-			break;
-		}
-		count_unit(x, q, &u, &r);
-		pos = u.next;
-	}
-	buf_free(&pc.b);
-	*n += r.n;
-	return rc < 0 ? -1 : 0;
-}
 
 size_t
-search_count(struct doc *d, struct search_query *q)
+search_index_ready(const struct search_index *x)
 {
-	struct search_index *x;
-	struct search_result r = SEARCH_RESULT_INIT;
-	size_t n = 0, from;
+	return x->nready;
+}
 
+void
+search_count_text(struct search_query *q, const uint8_t *t, size_t s,
+    size_t e, size_t *n)
+{
+	struct search_result r = SEARCH_RESULT_INIT;
+	struct stream st;
+
+	memset(&st, 0, sizeof st);
+	st.t = t;
+	st.s = s;
+	st.e = e;
 	r.count_only = 1;
-	/* A query with a colon, or starting with a space, can match the
-	 * separator the layout puts between a label and its text, which
-	 * the input need not hold where the query is looked for: those are
-	 * counted by reading. */
-	if (!q->regex && q->nfolded > 0 && d->fmt->unit != NULL &&
-	    memchr(q->folded, ':', q->nfolded) == NULL &&
-	    q->folded[0] != ' ') {
-		/* The top of a document (its title, front matter) is read
-		 * as the reader reads it; the rest only where the query can
-		 * be. */
-		doc_parse_some(d, COUNT_READ);
-		x = search_index_new(d);
-		search_run(x, q, NULL, &r);
-		n = r.n;
-		from = x->nready < d->nblocks ? d->blocks[x->nready].start :
-		    d->len;
-		if (doc_complete(d) || (d->in == d->src &&
-		    count_units(x, q, from, &n) == 0)) {
-			search_index_free(x);
-			return n;
-		}
-		search_index_free(x);
-		r.n = 0;
-	}
-	doc_parse_all(d);
-	x = search_index_new(d);
-	search_run(x, q, NULL, &r);
-	n = r.n;
-	search_result_free(&r);
-	search_index_free(x);
-	return n;
+	plain_block(q, &st, s, &r);
+	*n += r.n;
 }

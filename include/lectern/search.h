@@ -128,7 +128,17 @@ size_t		 search_block_from(const struct search_index *x,
 size_t		 search_first_after(const struct search_index *x,
 		    const struct search_result *r, size_t off);
 
-/* Counts the matches of q in d (--count), reading d to its end. */
+/* The blocks the index may search so far. */
+size_t		 search_index_ready(const struct search_index *x);
+
+/* Adds to *n the matches of the plain query q in t[s, e), taken as one
+ * block's text (search_count.c counts a block of the input with it). */
+void		 search_count_text(struct search_query *q, const uint8_t *t,
+		    size_t s, size_t e, size_t *n);
+
+/* Counts the matches of q in d (--count), reading d to its end: only
+ * where the query can be, for a format that can tell its blocks
+ * (search_count.c). */
 size_t		 search_count(struct doc *d, struct search_query *q);
 
 #endif
