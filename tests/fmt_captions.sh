@@ -137,3 +137,13 @@ $LECTERN --dump=60 "$TMP/hostile.vtt" > "$TMP/dump" 2> /dev/null
 $LECTERN --speakers "$TMP/hostile.vtt" >> "$TMP/dump" 2> /dev/null
 check captions/hostile-no-escape sh -c "! grep -q \"\$(printf '\\033')\" '$TMP/dump'"
 check captions/hostile-placeholders grep -q 'Ev^\[\[31mil: text ^\[\]0;x^G ^\[\[2J x' "$TMP/dump"
+
+# A highlight made in a WebVTT file is anchored to the text the reader
+# built (cues joined), and is there again when the file is reopened.
+cp $D/captions-zoom.vtt "$TMP/zoom.vtt"
+run 100x30 'J J * q' "$TMP/zoom.vtt"
+KEEP_STATE=1 run 100x30 ') <dump> q' "$TMP/zoom.vtt"
+expect captions/highlight-reopened "$(screen 1 | grep -c '┃.*budget, which is late again')" 1
+expect captions/highlight-exported "$(script -qec "$LECTERN --export-highlights $TMP/zoom.vtt" /dev/null < /dev/null | tr -d '\r' | grep '^>')" "> Good. Today we look at the budget, which is late again.
+>
+> — Dana Kim (Host) [00:03]"
