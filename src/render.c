@@ -222,6 +222,15 @@ clamp(size_t v, size_t lo, size_t hi)
 static int	 grep_line(const struct doc *, size_t, size_t, size_t, int,
 		    uint32_t, FILE *);
 
+/* Adds one of --grep's own marks (an ellipsis, a quote around the match)
+ * through the same mapping as the text: in a locale that is not UTF-8 it
+ * becomes its ASCII stand-in ("...", "<<", ">>"). */
+static void
+mark(struct buf *b, const char *utf8)
+{
+	text_sanitize(b, (const uint8_t *)utf8, strlen(utf8));
+}
+
 /* The time of blocks asked for in document order (as the matches come):
  * the last time at or before the block, found by walking on. */
 struct time_walk {
@@ -295,14 +304,20 @@ grep_line(const struct doc *d, size_t b, size_t s, size_t e, int color,
 	a = excerpt_start(d, lo, s, 30);
 	z = excerpt_end(d, e, hi, 30);
 	if (a > lo)
-		buf_adds(&line, "\xE2\x80\xA6");
+		mark(&line, "\xE2\x80\xA6");
 	text_sanitize(&line, d->src + a, s - a);
-	buf_adds(&line, color ? "\033[1;7m" : "\xC2\xAB");
+	if (color)
+		buf_adds(&line, "\033[1;7m");
+	else
+		mark(&line, "\xC2\xAB");
 	text_sanitize(&line, d->src + s, e - s);
-	buf_adds(&line, color ? "\033[m" : "\xC2\xBB");
+	if (color)
+		buf_adds(&line, "\033[m");
+	else
+		mark(&line, "\xC2\xBB");
 	text_sanitize(&line, d->src + e, z - e);
 	if (z < hi)
-		buf_adds(&line, "\xE2\x80\xA6");
+		mark(&line, "\xE2\x80\xA6");
 	fwrite(buf_str(&line), 1, line.len, f);
 	fputc('\n', f);
 	buf_free(&line);

@@ -117,6 +117,9 @@ check term/ascii-locale-exit test "$RC" -eq 0
 expect term/ascii-locale-bytes "$(LC_ALL=C tr -d '\000-\177' < "$TMP/tty" | wc -c)" 0
 expect term/ascii-dump "$(LC_ALL=C $LECTERN --dump=80 tests/data/unicode.txt | LC_ALL=C tr -d '\000-\177' | wc -c)" 0
 check term/ascii-translit sh -c "LC_ALL=C $LECTERN --dump=80 tests/data/unicode.txt | grep -q 'Jose Nunez: Thanks'"
+# --grep's own marks (the ellipsis, the quotes around a match) too.
+expect term/ascii-grep "$(LC_ALL=C $LECTERN --grep naive tests/data/unicode.txt | LC_ALL=C tr -d '\000-\177' | wc -c)" 0
+check term/ascii-grep-found sh -c "LC_ALL=C $LECTERN --grep naive tests/data/unicode.txt | grep -q 'naive'"
 
 # Signals restore the terminal and save the place; input that ends (the
 # terminal gone) ends the reader instead of spinning.
