@@ -239,7 +239,8 @@ search_runs_less() {
 }
 
 # resize_runs TAG LABEL COMMAND...: RUNS runs of a resize from 100x30 to
-# 80x24; the median response.
+# 80x24 once the first screen is settled (read on and quiet); the median
+# response.
 resize_runs() {
 	tag=$1 what=$2
 	shift 2
@@ -247,7 +248,7 @@ resize_runs() {
 	i=0
 	while [ $i -lt $RUNS ]; do
 		i=$((i + 1))
-		pty "$W/r" 100x30 "<resize:80x24> <wait> q" "$@"
+		pty "$W/r" 100x30 "<wait> <resize:80x24> <wait> q" "$@"
 		rc=$?
 		num "$(repkey resize 1 3 "$W/r")" >> "$W/$tag.resize"
 		if [ $rc != 0 ]; then
@@ -408,7 +409,7 @@ bench() {
 		key_runs lecsa "lectern $label" \
 		    "/ s u p e r a l i g n <BS> <Enter>" "$file"
 		key_runs lecnx "lectern $label" \
-		    "/ p e o p l e <Enter> n <resize:80x24>" "$file"
+		    "/ p e o p l e <Enter> n <resize:80x24> <wait>" "$file"
 		key_runs lecet "lectern $label" "/ e t <BS> <Enter>" "$file"
 		pasted_runs lecpaste "$file" "$LECTERN"
 		LECTERN_STATS="$W/stats.read" pty "$W/r" 100x30 "<wait> G <wait> q" \
