@@ -212,9 +212,9 @@ expect merge/history-dedup "$(cat "$STATE/history" | tr '\n' ' ')" "gamma beta a
 
 # Lines a later version writes are kept.
 fresh
-sed -i 's/^end$/note 2 17 a comment, from a later version\nfuture-key x\nend/' "$STATE/$f"
+sed -i 's/^end$/tag 2 17 a comment, from a later version\nfuture-key x\nend/' "$STATE/$f"
 KEEP_STATE=1 run 100x30 'J * J * q'
-check unknown/kept grep -qx 'note 2 17 a comment, from a later version' "$STATE/$f"
+check unknown/kept grep -qx 'tag 2 17 a comment, from a later version' "$STATE/$f"
 check unknown/kept-2 grep -qx 'future-key x' "$STATE/$f"
 check unknown/still-whole sh -c "tail -1 '$STATE/$f' | grep -qx end"
 # A file of a newer format is neither read nor replaced.
