@@ -689,3 +689,25 @@ TEST(notes_export_note)
 	notes_free(n);
 	doc_free(d);
 }
+
+TEST(state_list_keys)
+{
+	struct state_list l;
+	const char *file = "a\tforward text all\nb\na\nb\tbackward regex "
+	    "section\nc\n";
+
+	/* An item's key is its text up to a tab: the newest of a key is
+	 * kept, plain lines of earlier versions too. */
+	memset(&l, 0, sizeof l);
+	state_list_parse(&l, file, strlen(file), 10);
+	EXPECT_INT(l.n, 3);
+	EXPECT_STR(l.items[0], "a");
+	EXPECT_STR(l.items[1], "b\tbackward regex section");
+	EXPECT_STR(l.items[2], "c");
+	EXPECT_INT(state_list_add(&l, "a\tbackward text all", 10), 0);
+	EXPECT_INT(l.n, 3);
+	EXPECT_STR(l.items[2], "a\tbackward text all");
+	EXPECT_INT(state_list_add(&l, "ab", 10), 0);
+	EXPECT_INT(l.n, 4);
+	state_list_free(&l);
+}

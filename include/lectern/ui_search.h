@@ -26,11 +26,7 @@ struct ui_search {
 	int		 prev_regex, prev_back;
 	size_t		 prev_cur;	/* its current match */
 	struct search_scope prev_scope;
-	struct state_list history;	/* oldest first */
-	/* The queries of this session and their modes, so that one taken
-	 * from the history comes back as a regular expression if it was
-	 * one (the history file keeps the text alone). */
-	struct state_list regexes, plains;
+	struct state_list history;	/* oldest first: "QUERY\tHOW" */
 	int		 history_loaded;
 	size_t		 history_pos;
 };
