@@ -650,6 +650,7 @@ TEST(notes_note_merge_and_clear)
 	EXPECT_INT(notes_set_note(n, 0, "mine"), 0);
 	EXPECT_INT(notes_set_note(n, 1, ""), 0);
 	EXPECT_INT(notes_set_note(n, 2, "none"), -1);
+	notes_file_free(&disk);
 	EXPECT_INT(parse(&disk, "lectern-state 1\nend\n"), NOTES_FILE_OK);
 	notes_hls_add(&disk.hl, 0, d->blocks[0].start, d->blocks[0].end, ex0);
 	notes_hls_add(&disk.hl, 1, d->blocks[1].start, d->blocks[1].end, ex1);
