@@ -61,19 +61,26 @@ set_scope(struct ui *ui, struct ui_search *s, enum search_scope_kind k)
  * Puts an entry of the history in the bar: the query and, after a tab,
  * how it was searched ("backward regex section"), which comes back with
  * it. An entry of an earlier version is the query alone: it comes back
- * in the bar's direction, as the options say, in everything.
+ * as the bar opened (/ or ?), as the options say, in everything; so does
+ * the empty line after the newest entry (entry NULL).
  */
 static void
 recall(struct ui *ui, struct ui_search *s, const char *entry)
 {
-	const char *tab = strchr(entry, '\t'), *w;
+	const char *tab, *w;
 	enum search_scope_kind k = SEARCH_ALL;
 	size_t n;
 
 	buf_reset(&s->input);
+	s->backward = s->open_back;
+	s->regex = ui->opt.regex;
+	if (entry == NULL) {
+		set_scope(ui, s, SEARCH_ALL);
+		return;
+	}
+	tab = strchr(entry, '\t');
 	buf_add(&s->input, entry, tab != NULL ? (size_t)(tab - entry) :
 	    strlen(entry));
-	s->regex = ui->opt.regex;
 	if (tab != NULL)
 		for (w = tab + 1; *w != '\0'; w += n + (w[n] == ' ')) {
 			n = strcspn(w, " ");
@@ -170,7 +177,7 @@ ui_search_open(struct ui *ui, struct ui_search *s, int backward)
 	s->prev_scope = f->scope;
 	s->edited = 0;
 	s->note = NULL;
-	s->backward = backward;
+	s->backward = s->open_back = backward;
 	s->regex = ui->opt.regex;
 	s->scope = SEARCH_ALL;
 	buf_reset(&s->input);
@@ -265,9 +272,8 @@ from_history(struct ui *ui, struct ui_search *s, int dir)
 		s->history_pos++;
 	else
 		return;
-	buf_reset(&s->input);
-	if (s->history_pos < s->history.n)
-		recall(ui, s, s->history.items[s->history_pos]);
+	recall(ui, s, s->history_pos < s->history.n ?
+	    s->history.items[s->history_pos] : NULL);
 	update(ui, s, 0);
 }
 

@@ -150,6 +150,10 @@ chmod 600 "$STATE/history"
 KEEP_STATE=1 run 100x30 '? <Up> <Up> <dump> <Esc> /old<Space>one <Enter> q'
 expect history-modes/old-line "$(status_line 1 | cut -c1-8)" "?old one"
 expect history-modes/old-replaced "$(cat "$STATE/history")" "$(printf 'jobs\nold one\tforward text all')"
+# Past the newest entry, the bar is as it opened again.
+KEEP_STATE=1 run 100x30 '? <Up> <dump> <Down> <dump> <Esc> q'
+expect history-modes/recalled-forward "$(status_line 1 | cut -c1-8)" "/old one"
+expect history-modes/empty-as-opened "$(status_line 2)" "?"
 # Tab in a recalled query where there is no speaker: said, all searched.
 run 100x30 '}} /Leike<Tab><Tab> <Enter> g / <Up> <dump>'
 has history-modes/no-speaker-here "$(status_line 1)" "no speaker here"

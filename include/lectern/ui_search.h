@@ -12,7 +12,8 @@
  * between plain text and a regular expression and limit the scope. */
 struct ui_search {
 	struct ui_pane	 pane;
-	int		 backward;	/* opened with ? */
+	int		 backward;	/* searching backward */
+	int		 open_back;	/* opened with ? */
 	int		 regex;
 	struct buf	 input;		/* the query being typed */
 	enum search_scope_kind scope;
