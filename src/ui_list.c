@@ -342,6 +342,7 @@ add_highlight(struct ui *ui, size_t v, struct buf *b, int cols)
 	const struct notes *n = ui->file->notes;
 	long i = notes_find(n, v);
 	const char *note = i >= 0 ? n->hl.v[i].note : NULL;
+	int room;
 
 	if (blk->kind == DOC_HEADING) {
 		buf_adds(b, "\xC2\xA7 ");
@@ -357,7 +358,11 @@ add_highlight(struct ui *ui, size_t v, struct buf *b, int cols)
 	/* Where it is, where there is room for it beside the note. */
 	if (cols >= WHERE_MIN_COLS)
 		add_where(b, d, v, cols / 6);
-	add_cut(b, d->src + blk->tstart, blk->tend - blk->tstart, cols / 4);
+	/* The text takes what the note leaves, a quarter at least. */
+	room = cols - (int)text_width((const uint8_t *)buf_str(b), b->len) -
+	    4 - (int)text_width((const uint8_t *)note, strlen(note));
+	add_cut(b, d->src + blk->tstart, blk->tend - blk->tstart,
+	    room > cols / 4 ? room : cols / 4);
 	buf_adds(b, "  " NOTE_SIGN);
 	add_fit(b, note, strlen(note), cols);
 }
