@@ -323,7 +323,8 @@ parse_note(struct parse *ps, const char *p, char *line)
 	    ps->last->v[ps->last->n - 1].block == a &&
 	    ps->last->v[ps->last->n - 1].start == b)
 		notes_hl_set_note(&ps->last->v[ps->last->n - 1], text);
-	else if (ps->loose.n < NOTES_LOST_MAX) {
+	else {
+		/* As many as the file holds: it is at most STATE_MAX_BYTES. */
 		notes_hls_add(&ps->loose, a, b, 0, "");
 		notes_hl_set_note(&ps->loose.v[ps->loose.n - 1], text);
 	}
