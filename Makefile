@@ -47,7 +47,7 @@ CORE	+= rx rx_run
 UI	 = main ui ui_core ui_reader ui_status ui_toc ui_find ui_search \
 	   ui_help ui_list ui_notes ui_script ui_input ui_style ui_term \
 	   ui_out
-UI	+= ui_time
+UI	+= ui_time ui_prompt
 CORE	+= library libmeta libsearch progress
 UI	+= options ui_files ui_open ui_lib
 

@@ -11,6 +11,7 @@
 #define L KEYMAP_LIST
 #define B KEYMAP_BAR
 #define LB KEYMAP_LIB
+#define NL KEYMAP_NOTES
 
 struct binding {
 	int			 key;
@@ -69,6 +70,10 @@ static const struct binding bindings[] = {
 	{ 'H', KEYMAP_LIST_HL, R },
 	{ 'm', KEYMAP_SET_MARK, R },
 	{ '\'', KEYMAP_GOTO_MARK, R },
+	{ 'L', KEYMAP_LIST_MARKS, R },
+	{ 'd', KEYMAP_LIST_DELETE, NL },
+	{ 'D', KEYMAP_LIST_CLEAR, NL },
+	{ 'a', KEYMAP_LIST_NOTE, NL },
 	{ 'y', KEYMAP_COPY, R },
 	{ 's', KEYMAP_SPEAKERS, R },
 	{ 'S', KEYMAP_ALL_SPEAKERS, R },
@@ -195,7 +200,7 @@ binding_in(int key, enum keymap_context context)
 static int
 fallback(enum keymap_context c)
 {
-	if (c == KEYMAP_LIB)
+	if (c == KEYMAP_LIB || c == KEYMAP_NOTES)
 		return KEYMAP_LIST;
 	/* The lists move as the reader does. */
 	if (c == KEYMAP_LIST)
@@ -292,6 +297,8 @@ context_of(enum keymap_action a)
 		return KEYMAP_READER;
 	if (f & KEYMAP_IN_LIB)
 		return KEYMAP_LIB;
+	if (f & KEYMAP_IN_NOTES)
+		return KEYMAP_NOTES;
 	if (f & (KEYMAP_IN_TOC | KEYMAP_IN_LIST))
 		return KEYMAP_LIST;
 	return KEYMAP_READER;

@@ -237,6 +237,7 @@ notes_free(struct notes *n)
 	buf_free(&n->extra);
 	free(n->added);
 	free(n->removed);
+	free(n->noted);
 	free(n->problem);
 	free(n->error);
 	free(n);
@@ -256,7 +257,7 @@ notes_toggle(struct notes *n, const struct doc *d, size_t b)
 	char *ex;
 
 	if (i >= 0) {
-		free(n->hl.v[i].excerpt);
+		notes_hl_clear(&n->hl.v[i]);
 		memmove(n->hl.v + i, n->hl.v + i + 1, (n->hl.n - (size_t)i -
 		    1) * sizeof *n->hl.v);
 		n->hl.n--;
@@ -286,6 +287,40 @@ notes_set_mark(struct notes *n, int i, size_t off)
 	n->marks[i].time = wall_ms();
 }
 
+int
+notes_delete_mark(struct notes *n, int i)
+{
+	if (n->marks[i].off == 0)
+		return 0;
+	n->marks[i].off = 0;
+	/* Later than the mark, even should the clock have gone back. */
+	n->marks[i].time = wall_ms();
+	return 1;
+}
+
+size_t
+notes_clear(struct notes *n, const struct doc *d)
+{
+	size_t k = n->hl.n;
+
+	while (n->hl.n > 0)
+		notes_toggle(n, d, n->hl.v[n->hl.n - 1].block);
+	return k;
+}
+
+int
+notes_set_note(struct notes *n, size_t b, const char *note)
+{
+	long i = notes_find(n, b);
+
+	if (i < 0)
+		return -1;
+	notes_hl_set_note(&n->hl.v[i], note);
+	drop(n->noted, &n->nnoted, b);
+	push(&n->noted, &n->nnoted, &n->capnoted, b);
+	return 0;
+}
+
 /* Sorts block numbers. */
 static int
 size_cmp(const void *a, const void *b)
@@ -311,7 +346,7 @@ notes_merge(struct notes *n, struct notes_file *disk, const struct doc *d)
 		for (i = k = 0; i < ok.n; i++) {
 			if (bsearch(&ok.v[i].block, n->removed, n->nremoved,
 			    sizeof *n->removed, size_cmp) != NULL) {
-				free(ok.v[i].excerpt);
+				notes_hl_clear(&ok.v[i]);
 				continue;
 			}
 			ok.v[k++] = ok.v[i];
@@ -321,15 +356,25 @@ notes_merge(struct notes *n, struct notes_file *disk, const struct doc *d)
 	for (i = 0; i < n->nadded; i++) {
 		long j = notes_find(n, n->added[i]);
 
-		if (j >= 0)
+		if (j >= 0) {
 			notes_hls_add(&ok, n->hl.v[j].block, n->hl.v[j].start,
 			    n->hl.v[j].end, n->hl.v[j].excerpt);
+			notes_hl_set_note(&ok.v[ok.n - 1], n->hl.v[j].note);
+		}
 	}
 	notes_hls_sort(&ok);
+	/* This session's notes, over what the file says. */
+	for (i = 0; i < n->nnoted; i++) {
+		long j = notes_find(n, n->noted[i]);
+		long o = notes_hls_find(&ok, n->noted[i]);
+
+		if (j >= 0 && o >= 0)
+			notes_hl_set_note(&ok.v[o], n->hl.v[j].note);
+	}
 	/* A block is found or pending, not both (a found one wins). */
 	for (i = k = 0; i < pending.n; i++) {
 		if (notes_hls_find(&ok, pending.v[i].block) >= 0) {
-			free(pending.v[i].excerpt);
+			notes_hl_clear(&pending.v[i]);
 			continue;
 		}
 		pending.v[k++] = pending.v[i];
@@ -346,7 +391,7 @@ notes_merge(struct notes *n, struct notes_file *disk, const struct doc *d)
 	/* The later of each mark; this reader's place. */
 	check_marks(disk->marks, d);
 	for (m = 0; m < NOTES_NMARKS; m++)
-		if (disk->marks[m].off != 0 &&
+		if ((disk->marks[m].off != 0 || disk->marks[m].time != 0) &&
 		    disk->marks[m].time > n->marks[m].time)
 			n->marks[m] = disk->marks[m];
 	if (!n->have_place && disk->have_place && disk->place <= d->len) {
@@ -470,7 +515,7 @@ notes_save(struct notes *n, const struct doc *d)
 		return failed(n, NULL);
 	}
 	/* On disk now: another reader's later removals stand. */
-	n->nadded = n->nremoved = 0;
+	n->nadded = n->nremoved = n->nnoted = 0;
 	n->save_failed = n->busy = 0;
 	return 0;
 }

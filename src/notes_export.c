@@ -49,6 +49,21 @@ attribution(struct buf *b, const struct doc *d, size_t blk, int times)
 	buf_free(&a);
 }
 
+/* Appends the reader's note on a highlight, if any, as a paragraph after
+ * its quote, on one line (white space folded, controls shown as
+ * placeholders: none gets out). */
+static void
+note(struct buf *b, const char *text)
+{
+	struct buf t = { NULL, 0, 0 };
+
+	if (text == NULL)
+		return;
+	text_sanitize(&t, (const uint8_t *)text, strlen(text));
+	buf_printf(b, "\nNote: %s\n", buf_str(&t));
+	buf_free(&t);
+}
+
 int
 notes_export(const struct notes *n, const struct doc *d, FILE *f)
 {
@@ -78,6 +93,7 @@ notes_export_times(const struct notes *n, const struct doc *d, int times,
 		flat(&b, d, blk->tstart, blk->tend);
 		buf_adds(&b, "\n");
 		attribution(&b, d, n->hl.v[i].block, times);
+		note(&b, n->hl.v[i].note);
 	}
 	if (n->lost.n > 0) {
 		buf_adds(&b, "\n## No longer found in the document\n");
@@ -88,6 +104,7 @@ notes_export_times(const struct notes *n, const struct doc *d, int times,
 			    strlen(n->lost.v[i].excerpt));
 			buf_printf(&b, "\n> %s\xE2\x80\xA6\n", buf_str(&t));
 			buf_free(&t);
+			note(&b, n->lost.v[i].note);
 		}
 	}
 	fwrite(buf_str(&b), 1, b.len, f);

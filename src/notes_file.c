@@ -9,13 +9,19 @@
  *	place 12345
  *	cursor 12000
  *	mark a 2048 1732712345678
+ *	unmark b 1732712399000
  *	hl 17 5120 5874 I think actually a lot of things, a lot of
+ *	note 17 5120 Compare with chapter 3
  *	lost 30 9000 9100 A paragraph that is gone
  *	end
  *
  * A mark's last number is when it was set (milliseconds since the
- * epoch); files of earlier versions lack it. Lines of other keys are kept
- * and written back, for the later version that wrote them to read.
+ * epoch); files of earlier versions lack it. "unmark" says when a mark
+ * was deleted, so that the deletion wins over an older copy of the mark.
+ * A "note" line is the note typed on the highlight (or lost highlight)
+ * of the same block and start, written after it. Lines of other keys are
+ * kept and written back, for the later version that wrote them to read:
+ * a version that knows no notes keeps them, though after its own lines.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -145,7 +151,24 @@ notes_hls_add(struct notes_hls *l, size_t block, size_t start, size_t end,
 	l->v[l->n].end = end;
 	l->v[l->n].excerpt = xstrndup(excerpt, cut(excerpt,
 	    NOTES_EXCERPT_BYTES));
+	l->v[l->n].note = NULL;
 	l->n++;
+}
+
+void
+notes_hl_set_note(struct notes_highlight *h, const char *note)
+{
+	free(h->note);
+	h->note = note != NULL && *note != '\0' ? xstrndup(note, cut(note,
+	    NOTES_NOTE_BYTES)) : NULL;
+}
+
+void
+notes_hl_clear(struct notes_highlight *h)
+{
+	free(h->excerpt);
+	free(h->note);
+	h->excerpt = h->note = NULL;
 }
 
 void
@@ -182,7 +205,12 @@ notes_hls_sort(struct notes_hls *l)
 	qsort(l->v, l->n, sizeof *l->v, hl_cmp);
 	for (i = 0; i < l->n; i++) {
 		if (k > 0 && l->v[k - 1].block == l->v[i].block) {
-			free(l->v[i].excerpt);
+			/* The note of either, the one kept first. */
+			if (l->v[k - 1].note == NULL) {
+				l->v[k - 1].note = l->v[i].note;
+				l->v[i].note = NULL;
+			}
+			notes_hl_clear(&l->v[i]);
 			continue;
 		}
 		l->v[k++] = l->v[i];
@@ -199,7 +227,7 @@ notes_hls_unique(struct notes_hls *l, size_t max)
 		qsort(l->v, l->n, sizeof *l->v, hl_cmp);
 	for (i = 0; i < l->n; i++) {
 		if ((k > 0 && hl_cmp(&l->v[k - 1], &l->v[i]) == 0) || k == max) {
-			free(l->v[i].excerpt);
+			notes_hl_clear(&l->v[i]);
 			continue;
 		}
 		l->v[k++] = l->v[i];
@@ -229,7 +257,7 @@ notes_hls_free(struct notes_hls *l)
 	size_t i;
 
 	for (i = 0; i < l->n; i++)
-		free(l->v[i].excerpt);
+		notes_hl_clear(&l->v[i]);
 	free(l->v);
 	memset(l, 0, sizeof *l);
 }
@@ -255,16 +283,78 @@ mark_index(char c)
 	return -1;
 }
 
+/* What parsing remembers from line to line: the highlight the last line
+ * added (a note goes with it), and the notes that came elsewhere. */
+struct parse {
+	struct notes_hls *last;		/* f->hl or f->lost, or NULL */
+	struct notes_hls loose;		/* block, start, and the note as
+					   excerpt */
+};
+
+/* Sets mark i as a line says, unless an earlier line said something
+ * later (off 0: deleted). */
+static void
+set_mark(struct notes_file *f, int i, size_t off, int64_t t)
+{
+	struct notes_mark *m = &f->marks[i];
+
+	if ((m->off != 0 || m->time != 0) && m->time > t)
+		return;
+	m->off = off;
+	m->time = t;
+}
+
+/* Reads "note BLOCK START TEXT" (p after "note"): for the highlight of
+ * the line before when it is that one, else kept to find later. Returns
+ * as parse_line does. */
+static int
+parse_note(struct parse *ps, const char *p, char *line)
+{
+	size_t a, b;
+	char *text;
+
+	/* Not of this shape: a later version's, kept as it is. */
+	if (offset(&p, &a) == -1 || offset(&p, &b) == -1 || *p != ' ')
+		return 0;
+	text = line + (p + 1 - line);
+	if (unescape(text) == -1)
+		return 0;
+	if (ps->last != NULL && ps->last->n > 0 &&
+	    ps->last->v[ps->last->n - 1].block == a &&
+	    ps->last->v[ps->last->n - 1].start == b)
+		notes_hl_set_note(&ps->last->v[ps->last->n - 1], text);
+	else {
+		/* As many as the file holds: it is at most STATE_MAX_BYTES. */
+		notes_hls_add(&ps->loose, a, b, 0, "");
+		notes_hl_set_note(&ps->loose.v[ps->loose.n - 1], text);
+	}
+	ps->last = NULL;
+	return 1;
+}
+
 /* Parses one line (NUL-terminated, without its newline) of a known key
  * into f. Returns 1 when done, 0 for a key it does not know, -1 when the
  * line is wrong. */
 static int
-parse_line(struct notes_file *f, char *line)
+parse_line(struct notes_file *f, struct parse *ps, char *line)
 {
 	const char *p;
 	uint64_t t;
 	size_t a, b, c;
 	int i;
+
+	if (strncmp(line, "note ", 5) == 0)
+		return parse_note(ps, line + 4, line);
+	ps->last = NULL;
+	if (strncmp(line, "unmark ", 7) == 0) {
+		if ((i = mark_index(line[7])) < 0 || line[8] != ' ')
+			return -1;
+		p = line + 9;
+		if (number(&p, INT64_MAX, &t) == -1 || *p != '\0')
+			return -1;
+		set_mark(f, i, 0, (int64_t)t);
+		return 1;
+	}
 
 	if (strncmp(line, "path ", 5) == 0) {
 		free(f->path);
@@ -293,8 +383,7 @@ parse_line(struct notes_file *f, char *line)
 			return -1;
 		if (*p != '\0')
 			return -1;
-		f->marks[i].off = a + 1;
-		f->marks[i].time = (int64_t)t;
+		set_mark(f, i, a + 1, (int64_t)t);
 		return 1;
 	}
 	if (strncmp(line, "hl ", 3) == 0 || strncmp(line, "lost ", 5) == 0) {
@@ -308,10 +397,13 @@ parse_line(struct notes_file *f, char *line)
 		ex = line + (p + 1 - line);
 		if (unescape(ex) == -1)
 			return -1;
-		if (!lost)
+		if (!lost) {
 			notes_hls_add(&f->hl, a, b, c, ex);
-		else if (f->lost.n < NOTES_LOST_MAX)
+			ps->last = &f->hl;
+		} else if (f->lost.n < NOTES_LOST_MAX) {
 			notes_hls_add(&f->lost, a, b, c, ex);
+			ps->last = &f->lost;
+		}
 		return 1;
 	}
 	return 0;
@@ -322,6 +414,8 @@ notes_file_parse(struct notes_file *f, const char *data, size_t len)
 {
 	const char *p = data, *end = data + len;
 	struct buf line = { NULL, 0, 0 };
+	struct parse ps = { NULL, { NULL, 0, 0 } };
+	size_t i;
 	int first = 1, ended = 0, rc = NOTES_FILE_OK;
 
 	notes_file_free(f);
@@ -363,11 +457,12 @@ notes_file_parse(struct notes_file *f, const char *data, size_t len)
 			ended = 1;
 			continue;
 		}
-		switch (parse_line(f, s)) {
+		switch (parse_line(f, &ps, s)) {
 		case -1:
 			rc = NOTES_FILE_BROKEN;
 			break;
 		case 0:
+			ps.last = NULL;
 			buf_add(&f->extra, p - n - (nl != NULL), n);
 			buf_addc(&f->extra, '\n');
 			continue;
@@ -380,10 +475,22 @@ notes_file_parse(struct notes_file *f, const char *data, size_t len)
 	if (rc == NOTES_FILE_OK && !ended)
 		rc = NOTES_FILE_BROKEN;
 	if (rc != NOTES_FILE_OK) {
+		notes_hls_free(&ps.loose);
 		notes_file_free(f);
 		return rc;
 	}
 	notes_hls_sort(&f->hl);
+	/* Notes that an older version moved away from their highlights. */
+	for (i = 0; i < ps.loose.n; i++) {
+		long k = notes_hls_find(&f->hl, ps.loose.v[i].block);
+
+		if (k >= 0 && f->hl.v[k].start == ps.loose.v[i].start &&
+		    f->hl.v[k].note == NULL) {
+			f->hl.v[k].note = ps.loose.v[i].note;
+			ps.loose.v[i].note = NULL;
+		}
+	}
+	notes_hls_free(&ps.loose);
 	f->whole = 1;
 	return NOTES_FILE_OK;
 }
@@ -398,6 +505,11 @@ write_hls(struct buf *b, const char *key, const struct notes_hls *l)
 		buf_printf(b, "%s %zu %zu %zu ", key, l->v[i].block,
 		    l->v[i].start, l->v[i].end);
 		escape(b, l->v[i].excerpt);
+		buf_addc(b, '\n');
+		if (l->v[i].note == NULL)
+			continue;
+		buf_printf(b, "note %zu %zu ", l->v[i].block, l->v[i].start);
+		escape(b, l->v[i].note);
 		buf_addc(b, '\n');
 	}
 }
@@ -420,6 +532,10 @@ notes_file_write(const struct notes_file *f, struct buf *b)
 			buf_printf(b, "mark %c %zu %lld\n", i < 26 ?
 			    (char)('a' + i) : (char)('A' + i - 26),
 			    f->marks[i].off - 1, (long long)f->marks[i].time);
+		else if (f->marks[i].time != 0)
+			buf_printf(b, "unmark %c %lld\n", i < 26 ?
+			    (char)('a' + i) : (char)('A' + i - 26),
+			    (long long)f->marks[i].time);
 	write_hls(b, "hl", &f->hl);
 	write_hls(b, "lost", &f->lost);
 	buf_add(b, f->extra.data, f->extra.len);

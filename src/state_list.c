@@ -22,10 +22,19 @@ fnv(const char *s, size_t n)
 	return h;
 }
 
-/* A line of a list file, in the file's buffer. */
+/* The length of the key of n bytes of an item: up to a tab. */
+static size_t
+key_len(const char *s, size_t n)
+{
+	const char *t = memchr(s, '\t', n);
+
+	return t != NULL ? (size_t)(t - s) : n;
+}
+
+/* A line of a list file, in the file's buffer (n: its key's length). */
 struct line {
 	const char	*s;
-	size_t		 n;
+	size_t		 n, len;
 	uint64_t	 h;
 };
 
@@ -51,6 +60,7 @@ state_list_parse(struct state_list *l, const char *data, size_t len,
 	for (e = data + len; e > data && nkept < max; e = p) {
 		const char *s;
 		uint64_t h;
+		size_t k;
 
 		for (p = e; p > data && p[-1] != '\n'; p--)
 			;
@@ -59,16 +69,18 @@ state_list_parse(struct state_list *l, const char *data, size_t len,
 			p--;	/* the newline before the line */
 		if (e == s || memchr(s, '\0', (size_t)(e - s)) != NULL)
 			continue;
-		h = fnv(s, (size_t)(e - s));
+		k = key_len(s, (size_t)(e - s));
+		h = fnv(s, k);
 		for (i = h & (size - 1); (slot = table[i]) != NULL;
 		    i = (i + 1) & (size - 1))
-			if (slot->h == h && slot->n == (size_t)(e - s) &&
-			    memcmp(slot->s, s, slot->n) == 0)
+			if (slot->h == h && slot->n == k &&
+			    memcmp(slot->s, s, k) == 0)
 				break;
 		if (slot != NULL)
 			continue;
 		kept[nkept].s = s;
-		kept[nkept].n = (size_t)(e - s);
+		kept[nkept].n = k;
+		kept[nkept].len = (size_t)(e - s);
 		kept[nkept].h = h;
 		table[i] = &kept[nkept++];
 	}
@@ -78,7 +90,7 @@ state_list_parse(struct state_list *l, const char *data, size_t len,
 	l->n = 0;
 	UTIL_GROW(l->items, l->cap, nkept);
 	for (i = nkept; i > 0; i--)
-		l->items[l->n++] = xstrndup(kept[i - 1].s, kept[i - 1].n);
+		l->items[l->n++] = xstrndup(kept[i - 1].s, kept[i - 1].len);
 	free(kept);
 }
 
@@ -95,14 +107,15 @@ state_list_load(struct state_list *l, const char *path, size_t max)
 	return 0;
 }
 
-/* Adds s at the end of the items, removing an older copy. */
+/* Adds s at the end of the items, removing an older one of its key. */
 static void
 add_item(struct state_list *l, const char *s, size_t max)
 {
-	size_t i;
+	size_t i, k = key_len(s, strlen(s));
 
 	for (i = 0; i < l->n; i++)
-		if (strcmp(l->items[i], s) == 0) {
+		if (key_len(l->items[i], strlen(l->items[i])) == k &&
+		    memcmp(l->items[i], s, k) == 0) {
 			free(l->items[i]);
 			memmove(l->items + i, l->items + i + 1,
 			    (l->n - i - 1) * sizeof *l->items);

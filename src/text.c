@@ -230,3 +230,15 @@ text_is_upper(uint32_t uc)
 	return uc_is_upper(uc) || uc_is_property_titlecase(uc) ||
 	    (uc_is_alpha(uc) && uc_tolower(uc) != (ucs4_t)uc);
 }
+
+void
+text_erase_char(struct buf *b)
+{
+	while (b->len > 0) {
+		b->len--;
+		if (((unsigned char)b->data[b->len] & 0xC0) != 0x80)
+			break;
+	}
+	if (b->data != NULL)
+		b->data[b->len] = '\0';
+}

@@ -278,6 +278,9 @@ act(struct loop *L, int key, enum keymap_action a, long count)
 	case KEYMAP_GOTO_MARK:
 		ui_marks_open(ui, &L->marks, '\'');
 		break;
+	case KEYMAP_LIST_MARKS:
+		ui_list_open(ui, &L->list, UI_LIST_MARKS);
+		break;
 	case KEYMAP_COPY:
 		ui_notes_copy(ui);
 		break;

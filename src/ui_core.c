@@ -517,6 +517,30 @@ ui_draw_cut(int y, int x, int maxx, const char *s, size_t n,
 }
 
 void
+ui_draw_input(int y, int x, int maxx, const char *s, size_t n)
+{
+	const uint8_t *q = (const uint8_t *)s;
+	size_t from = 0;
+	struct text_glyph g;
+	int room = maxx - x - 1, w = (int)text_width(q, n);
+
+	if (room < 1)
+		return;
+	if (w > room) {
+		/* Skip glyphs until the rest fits after the ellipsis. */
+		while (from < n && w > room - 1) {
+			from += text_glyph(q + from, n - from, &g);
+			w -= g.width;
+		}
+		x = ui_draw_text(y, x, maxx, ELLIPSIS, sizeof ELLIPSIS - 1,
+		    ui_element(UI_E_DIM));
+	}
+	x = ui_draw_text(y, x, maxx - 1, s + from, n - from, A_NORMAL);
+	/* The cursor, drawn, since the terminal's is hidden. */
+	ui_draw_text(y, x, maxx, " ", 1, A_REVERSE);
+}
+
+void
 ui_draw_fill(int y, int x, int maxx, unsigned long attr)
 {
 	if (maxx <= x)

@@ -36,28 +36,68 @@ load_history(struct ui_search *s)
 	}
 }
 
-/* True when the list has s. */
-static int
-listed(const struct state_list *l, const char *s)
+/* The scope of kind k where the search started: its section or its
+ * speaker; everything when there is none there (said in the bar). */
+static void
+set_scope(struct ui *ui, struct ui_search *s, enum search_scope_kind k)
 {
-	size_t i;
+	const struct doc *d = ui->file->doc;
+	size_t b = d->nblocks > 0 ?
+	    doc_block_at(d, ui->file->find->origin_off) : 0;
 
-	for (i = 0; i < l->n; i++)
-		if (strcmp(l->items[i], s) == 0)
-			return 1;
-	return 0;
+	s->scope = SEARCH_ALL;
+	s->scope_section = d->nblocks > 0 ? d->blocks[b].section : -1;
+	s->scope_speaker = d->nblocks > 0 ? d->blocks[b].speaker : -1;
+	if (k == SEARCH_SECTION && s->scope_section >= 0)
+		s->scope = SEARCH_SECTION;
+	else if (k == SEARCH_SPEAKER && s->scope_speaker >= 0)
+		s->scope = SEARCH_SPEAKER;
+	else if (k != SEARCH_ALL)
+		s->note = k == SEARCH_SECTION ? "no section here" :
+		    "no speaker here";
 }
 
-/* Whether a query from the history was a regular expression: as it was
- * searched in this session, or else as the options say. */
-static int
-was_regex(struct ui *ui, struct ui_search *s, const char *q)
+/*
+ * Puts an entry of the history in the bar: the query and, after a tab,
+ * how it was searched ("backward regex section"), which comes back with
+ * it. An entry of an earlier version is the query alone: it comes back
+ * as the bar opened (/ or ?), as the options say, in everything; so does
+ * the empty line after the newest entry (entry NULL).
+ */
+static void
+recall(struct ui *ui, struct ui_search *s, const char *entry)
 {
-	if (listed(&s->regexes, q))
-		return 1;
-	if (listed(&s->plains, q))
-		return 0;
-	return ui->opt.regex;
+	const char *tab, *w;
+	enum search_scope_kind k = SEARCH_ALL;
+	size_t n;
+
+	buf_reset(&s->input);
+	s->backward = s->open_back;
+	s->regex = ui->opt.regex;
+	if (entry == NULL) {
+		set_scope(ui, s, SEARCH_ALL);
+		return;
+	}
+	tab = strchr(entry, '\t');
+	buf_add(&s->input, entry, tab != NULL ? (size_t)(tab - entry) :
+	    strlen(entry));
+	if (tab != NULL)
+		for (w = tab + 1; *w != '\0'; w += n + (w[n] == ' ')) {
+			n = strcspn(w, " ");
+			if (n == 8 && strncmp(w, "backward", n) == 0)
+				s->backward = 1;
+			else if (n == 7 && strncmp(w, "forward", n) == 0)
+				s->backward = 0;
+			else if (n == 5 && strncmp(w, "regex", n) == 0)
+				s->regex = 1;
+			else if (n == 4 && strncmp(w, "text", n) == 0)
+				s->regex = 0;
+			else if (n == 7 && strncmp(w, "section", n) == 0)
+				k = SEARCH_SECTION;
+			else if (n == 7 && strncmp(w, "speaker", n) == 0)
+				k = SEARCH_SPEAKER;
+		}
+	set_scope(ui, s, k);
 }
 
 /* Saves the queries not saved yet, merged with other readers'. Returns 0
@@ -77,13 +117,21 @@ flush_history(struct ui_search *s)
 	return rc;
 }
 
+/* Adds the query to the history with how it is searched, and saves it. */
 static void
 save_history(struct ui *ui, struct ui_search *s, const char *q)
 {
+	char *entry;
+	int rc;
+
 	load_history(s);
-	state_list_add(s->regex ? &s->regexes : &s->plains, q, HISTORY_MAX);
-	if (state_list_add(&s->history, q, HISTORY_MAX) == -1 ||
-	    flush_history(s) == 0)
+	entry = xasprintf("%s\t%s %s %s", q, s->backward ? "backward" :
+	    "forward", s->regex ? "regex" : "text", s->scope ==
+	    SEARCH_SECTION ? "section" : s->scope == SEARCH_SPEAKER ?
+	    "speaker" : "all");
+	rc = state_list_add(&s->history, entry, HISTORY_MAX);
+	free(entry);
+	if (rc == -1 || flush_history(s) == 0)
 		return;
 	if (errno == EWOULDBLOCK)
 		return;		/* kept for the next search, or the exit */
@@ -129,7 +177,7 @@ ui_search_open(struct ui *ui, struct ui_search *s, int backward)
 	s->prev_scope = f->scope;
 	s->edited = 0;
 	s->note = NULL;
-	s->backward = backward;
+	s->backward = s->open_back = backward;
 	s->regex = ui->opt.regex;
 	s->scope = SEARCH_ALL;
 	buf_reset(&s->input);
@@ -173,8 +221,7 @@ repeat(struct ui *ui, struct ui_search *s)
 	}
 	if (s->history.n == 0)
 		return 0;
-	buf_adds(&s->input, s->history.items[s->history.n - 1]);
-	s->regex = was_regex(ui, s, buf_str(&s->input));
+	recall(ui, s, s->history.items[s->history.n - 1]);
 	update(ui, s, 0);
 	return 0;
 }
@@ -216,19 +263,6 @@ erase_word(struct buf *b)
 		b->data[b->len] = '\0';
 }
 
-/* Erases the last character. */
-static void
-erase_char(struct buf *b)
-{
-	while (b->len > 0) {
-		b->len--;
-		if (((unsigned char)b->data[b->len] & 0xC0) != 0x80)
-			break;
-	}
-	if (b->data != NULL)
-		b->data[b->len] = '\0';
-}
-
 static void
 from_history(struct ui *ui, struct ui_search *s, int dir)
 {
@@ -238,11 +272,8 @@ from_history(struct ui *ui, struct ui_search *s, int dir)
 		s->history_pos++;
 	else
 		return;
-	buf_reset(&s->input);
-	if (s->history_pos < s->history.n) {
-		buf_adds(&s->input, s->history.items[s->history_pos]);
-		s->regex = was_regex(ui, s, buf_str(&s->input));
-	}
+	recall(ui, s, s->history_pos < s->history.n ?
+	    s->history.items[s->history_pos] : NULL);
 	update(ui, s, 0);
 }
 
@@ -250,33 +281,16 @@ from_history(struct ui *ui, struct ui_search *s, int dir)
 static void
 next_scope(struct ui *ui, struct ui_search *s)
 {
-	const struct doc *d = ui->file->doc;
-	size_t b = d->nblocks > 0 ?
-	    doc_block_at(d, ui->file->find->origin_off) : 0;
+	enum search_scope_kind was = s->scope;
 
-	switch (s->scope) {
-	case SEARCH_ALL:
-		s->scope_section = d->nblocks > 0 ? d->blocks[b].section : -1;
-		if (s->scope_section >= 0) {
-			s->scope = SEARCH_SECTION;
-			break;
-		}
-		/* FALLTHROUGH */
-	case SEARCH_SECTION:
-		s->scope_speaker = d->nblocks > 0 ? d->blocks[b].speaker : -1;
-		if (s->scope_speaker >= 0) {
-			s->scope = SEARCH_SPEAKER;
-			break;
-		}
-		/* FALLTHROUGH */
-	case SEARCH_SPEAKER:
-		s->scope = SEARCH_ALL;
-		break;
-	}
+	set_scope(ui, s, SEARCH_ALL);
+	if (was == SEARCH_ALL && s->scope_section >= 0)
+		s->scope = SEARCH_SECTION;
+	else if (was != SEARCH_SPEAKER && s->scope_speaker >= 0)
+		s->scope = SEARCH_SPEAKER;
 	/* Before the first section, outside any turn: say why Tab did
 	 * nothing. */
-	if (s->scope == SEARCH_ALL && (d->nblocks == 0 ||
-	    (d->blocks[b].section < 0 && d->blocks[b].speaker < 0)))
+	if (s->scope_section < 0 && s->scope_speaker < 0)
 		s->note = "no section or speaker here";
 	update(ui, s, 0);
 }
@@ -303,7 +317,7 @@ search_key(struct ui *ui, struct ui_pane *p, int key, enum keymap_action a,
 			cancel(ui, s);
 			return 1;
 		}
-		erase_char(&s->input);
+		text_erase_char(&s->input);
 		update(ui, s, 0);
 		return 1;
 	case KEYMAP_BAR_WORD:
@@ -415,32 +429,6 @@ width_of(struct buf *b)
 	return (int)text_width((const uint8_t *)buf_str(b), b->len);
 }
 
-/* Draws the query from x to maxx, its end and the cursor in view: a
- * query too long for the bar shows its end after an ellipsis. */
-static void
-draw_query(struct ui_search *s, int y, int x, int maxx)
-{
-	const uint8_t *q = (const uint8_t *)buf_str(&s->input);
-	size_t n = s->input.len, from = 0;
-	struct text_glyph g;
-	int room = maxx - x - 1, w = (int)text_width(q, n);
-
-	if (room < 1)
-		return;
-	if (w > room) {
-		/* Skip glyphs until the rest fits after the ellipsis. */
-		while (from < n && w > room - 1) {
-			from += text_glyph(q + from, n - from, &g);
-			w -= g.width;
-		}
-		x = ui_draw_text(y, x, maxx, ELLIPSIS, sizeof ELLIPSIS - 1,
-		    ui_element(UI_E_DIM));
-	}
-	x = ui_draw_text(y, x, maxx - 1, (const char *)q + from, n - from,
-	    A_NORMAL);
-	/* The cursor, drawn, since the terminal's is hidden. */
-	ui_draw_text(y, x, maxx, " ", 1, A_REVERSE);
-}
 
 static void
 search_draw(struct ui *ui, struct ui_pane *p)
@@ -474,7 +462,7 @@ search_draw(struct ui *ui, struct ui_pane *p)
 	buf_free(&info);
 	buf_free(&state);
 	ui_draw_text(y, 0, right - 1, s->backward ? "?" : "/", 1, A_BOLD);
-	draw_query(s, y, 1, right - 1);
+	ui_draw_input(y, 1, right - 1, buf_str(&s->input), s->input.len);
 }
 
 static const struct ui_pane_ops search_ops = {
@@ -497,6 +485,4 @@ ui_search_free(struct ui_search *s)
 	free(s->prev);
 	flush_history(s);
 	state_list_free(&s->history);
-	state_list_free(&s->regexes);
-	state_list_free(&s->plains);
 }

@@ -93,19 +93,6 @@ ui_time_open(struct ui *ui, struct ui_time *t, long count)
 	ui->overlay = &t->pane;
 }
 
-/* Erases the last character typed. */
-static void
-erase_char(struct buf *b)
-{
-	while (b->len > 0) {
-		b->len--;
-		if (((unsigned char)b->data[b->len] & 0xC0) != 0x80)
-			break;
-	}
-	if (b->data != NULL)
-		b->data[b->len] = '\0';
-}
-
 static int
 time_key(struct ui *ui, struct ui_pane *p, int key, enum keymap_action a,
     long count)
@@ -133,7 +120,7 @@ time_key(struct ui *ui, struct ui_pane *p, int key, enum keymap_action a,
 	case KEYMAP_BAR_ERASE:
 		if (t->input.len == 0)
 			ui->overlay = NULL;
-		erase_char(&t->input);
+		text_erase_char(&t->input);
 		t->bad = 0;
 		return 1;
 	case KEYMAP_BAR_WORD:

@@ -92,8 +92,7 @@ expect bar/scope-back-to-all "$(line 4 30 | sed 's/^.*\///')" "$all"
 rm -rf "$XDG_STATE_HOME"
 run 100x30 '/superint <Enter> /jobs <Enter> q'
 KEEP_STATE=1; export KEEP_STATE
-expect history/file "$(cat "$XDG_STATE_HOME/lectern/history")" "superint
-jobs"
+expect history/file "$(cat "$XDG_STATE_HOME/lectern/history")" "$(printf 'superint\tforward text all\njobs\tforward text all')"
 expect history/file-mode "$(stat -c %a "$XDG_STATE_HOME/lectern/history")" 600
 expect history/dir-mode "$(stat -c %a "$XDG_STATE_HOME/lectern")" 700
 run 100x30 '/ <Up> <dump> <Up> <dump> <Down> <dump> <Esc>'

@@ -50,7 +50,7 @@ check symlink/no-file-through-lock test ! -e "$HOME/made-by-lock"
 check symlink/no-file-through-history-lock test ! -e "$HOME/made-by-history-lock"
 check symlink/highlight-saved grep -q '^hl ' "$STATE/$f"
 check symlink/state-regular test -f "$STATE/$f" -a ! -L "$STATE/$f"
-check symlink/history-saved grep -qx alpha "$STATE/history"
+check symlink/history-saved grep -qx "$(printf 'alpha\tforward text all')" "$STATE/history"
 
 # A state directory that others can write to, or that is not the user's,
 # is not trusted (as ssh does with ~/.ssh): said once, nothing read from
@@ -206,15 +206,15 @@ pb=$!
 sleep 0.6
 $PTYRUN -s 100x30 -t 20 -K '/alpha <Enter> /gamma <Enter> q' -- $LECTERN < /dev/null
 wait $pb
-expect merge/history-both "$(cat "$STATE/history" | tr '\n' ' ')" "alpha gamma beta "
+expect merge/history-both "$(cut -f1 "$STATE/history" | tr '\n' ' ')" "alpha gamma beta "
 $PTYRUN -s 100x30 -t 20 -K '/alpha <Enter> q' -- $LECTERN < /dev/null
-expect merge/history-dedup "$(cat "$STATE/history" | tr '\n' ' ')" "gamma beta alpha "
+expect merge/history-dedup "$(cut -f1 "$STATE/history" | tr '\n' ' ')" "gamma beta alpha "
 
 # Lines a later version writes are kept.
 fresh
-sed -i 's/^end$/note 2 17 a comment, from a later version\nfuture-key x\nend/' "$STATE/$f"
+sed -i 's/^end$/tag 2 17 a comment, from a later version\nfuture-key x\nend/' "$STATE/$f"
 KEEP_STATE=1 run 100x30 'J * J * q'
-check unknown/kept grep -qx 'note 2 17 a comment, from a later version' "$STATE/$f"
+check unknown/kept grep -qx 'tag 2 17 a comment, from a later version' "$STATE/$f"
 check unknown/kept-2 grep -qx 'future-key x' "$STATE/$f"
 check unknown/still-whole sh -c "tail -1 '$STATE/$f' | grep -qx end"
 # A file of a newer format is neither read nor replaced.

@@ -1,6 +1,7 @@
 /* unit_state.c: unit tests of the state files: the notes' format, the
- * anchoring of highlights, the merge of two readers' saves, the history
- * list, and the guards around the state directory. */
+ * anchoring of highlights, the merge of two readers' saves, deleted marks,
+ * notes on highlights, the history list, and the guards around the state
+ * directory. */
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -14,6 +15,7 @@
 #include "lectern/doc.h"
 #include "lectern/notes.h"
 #include "lectern/notes_anchor.h"
+#include "lectern/notes_export.h"
 #include "lectern/notes_file.h"
 #include "lectern/state.h"
 #include "lectern/state_list.h"
@@ -535,4 +537,178 @@ TEST(anchor_odd_paragraphs)
 	notes_hls_free(&in);
 	notes_hls_free(&ok);
 	doc_free(d);
+}
+
+TEST(state_file_notes)
+{
+	/* A note after its highlight, one an older version moved to the
+	 * end, one on a lost highlight, and one that matches nothing. */
+	const char *in = "lectern-state 1\n"
+	    "hl 2 80 110 And a third\n"
+	    "note 2 80 two lines\\nand a \\x1b[31mred\\\\\n"
+	    "hl 1 44 80 A second one\n"
+	    "lost 9 900 950 Gone\n"
+	    "note 9 900 was here\n"
+	    "note 1 44 moved away\n"
+	    "note 7 70 of nothing\n"
+	    "end\n";
+	struct notes_file f;
+	char *out;
+
+	EXPECT_INT(parse(&f, in), NOTES_FILE_OK);
+	EXPECT_INT(f.hl.n, 2);
+	EXPECT_STR(f.hl.v[0].note, "moved away");
+	EXPECT_STR(f.hl.v[1].note, "two lines\nand a \x1b[31mred\\");
+	EXPECT_STR(f.lost.v[0].note, "was here");
+	EXPECT_STR(buf_str(&f.extra), "");
+	out = write_file(&f);
+	EXPECT_STR(out, "lectern-state 1\n"
+	    "hl 1 44 80 A second one\n"
+	    "note 1 44 moved away\n"
+	    "hl 2 80 110 And a third\n"
+	    "note 2 80 two lines\\nand a \\x1b[31mred\\\\\n"
+	    "lost 9 900 950 Gone\n"
+	    "note 9 900 was here\n"
+	    "end\n");
+	free(out);
+	notes_file_free(&f);
+	/* A note line of another shape is a later version's: kept. */
+	EXPECT_INT(parse(&f, "lectern-state 1\nnote 2 x\nend\n"),
+	    NOTES_FILE_OK);
+	EXPECT_STR(buf_str(&f.extra), "note 2 x\n");
+	notes_file_free(&f);
+}
+
+TEST(state_file_unmark)
+{
+	struct notes_file f;
+	char *out;
+
+	/* The later of a mark and its deletion stands, in either order. */
+	EXPECT_INT(parse(&f, "lectern-state 1\nmark a 5 100\nunmark a 200\n"
+	    "unmark b 100\nmark b 7 200\nend\n"), NOTES_FILE_OK);
+	EXPECT_INT(f.marks[0].off, 0);
+	EXPECT_INT(f.marks[0].time, 200);
+	EXPECT_INT(f.marks[1].off, 8);
+	out = write_file(&f);
+	EXPECT_STR(out, "lectern-state 1\nunmark a 200\nmark b 7 200\nend\n");
+	free(out);
+	notes_file_free(&f);
+	EXPECT_INT(parse(&f, "lectern-state 1\nunmark 1 200\nend\n"),
+	    NOTES_FILE_BROKEN);
+	EXPECT_INT(parse(&f, "lectern-state 1\nunmark a\nend\n"),
+	    NOTES_FILE_BROKEN);
+}
+
+TEST(notes_delete_mark_merge)
+{
+	struct doc *d = unit_parse(talk);
+	struct notes *n = xcalloc(1, sizeof *n);
+	struct notes_file disk;
+
+	/* Another reader saved mark a before this one deleted it. */
+	memset(&disk, 0, sizeof disk);
+	disk.marks[0].off = 3;
+	disk.marks[0].time = 100;
+	n->marks[0] = disk.marks[0];
+	EXPECT_INT(notes_delete_mark(n, 0), 1);
+	EXPECT_INT(notes_delete_mark(n, 0), 0);
+	EXPECT_INT(notes_delete_mark(n, 1), 0);
+	notes_merge(n, &disk, d);
+	EXPECT_INT(n->marks[0].off, 0);
+	/* A deletion on disk wins over an older mark here. */
+	disk.marks[1].off = 0;
+	disk.marks[1].time = n->marks[0].time + 1;
+	n->marks[1].off = 4;
+	n->marks[1].time = 100;
+	notes_merge(n, &disk, d);
+	EXPECT_INT(n->marks[1].off, 0);
+	notes_file_free(&disk);
+	notes_free(n);
+	doc_free(d);
+}
+
+TEST(notes_note_merge_and_clear)
+{
+	struct doc *d = unit_parse(talk);
+	struct notes *n = xcalloc(1, sizeof *n);
+	struct notes_file disk;
+	char *ex0 = notes_anchor_excerpt(d, 0), *ex1 =
+	    notes_anchor_excerpt(d, 1);
+
+	/* The file: highlights 0 and 1, another reader's note on 1. */
+	memset(&disk, 0, sizeof disk);
+	notes_hls_add(&disk.hl, 0, d->blocks[0].start, d->blocks[0].end, ex0);
+	notes_hls_add(&disk.hl, 1, d->blocks[1].start, d->blocks[1].end, ex1);
+	notes_hl_set_note(&disk.hl.v[1], "theirs");
+	disk.whole = 1;
+	notes_merge(n, &disk, d);
+	EXPECT_INT(n->hl.n, 2);
+	EXPECT_STR(n->hl.v[1].note, "theirs");
+	/* This reader notes 0 and 1; the file, read again, still has the
+	 * old notes: this reader's stand. */
+	EXPECT_INT(notes_set_note(n, 0, "mine"), 0);
+	EXPECT_INT(notes_set_note(n, 1, ""), 0);
+	EXPECT_INT(notes_set_note(n, 2, "none"), -1);
+	notes_file_free(&disk);
+	EXPECT_INT(parse(&disk, "lectern-state 1\nend\n"), NOTES_FILE_OK);
+	notes_hls_add(&disk.hl, 0, d->blocks[0].start, d->blocks[0].end, ex0);
+	notes_hls_add(&disk.hl, 1, d->blocks[1].start, d->blocks[1].end, ex1);
+	notes_hl_set_note(&disk.hl.v[1], "theirs");
+	notes_merge(n, &disk, d);
+	EXPECT_STR(n->hl.v[0].note, "mine");
+	EXPECT(n->hl.v[1].note == NULL);
+	/* Clearing removes them all, in the file too. */
+	n->nnoted = 0;
+	EXPECT_INT(notes_clear(n, d), 2);
+	EXPECT_INT(n->hl.n, 0);
+	notes_merge(n, &disk, d);
+	EXPECT_INT(n->hl.n, 0);
+	notes_file_free(&disk);
+	free(ex0);
+	free(ex1);
+	notes_free(n);
+	doc_free(d);
+}
+
+TEST(notes_export_note)
+{
+	struct doc *d = unit_parse(talk);
+	struct notes *n = xcalloc(1, sizeof *n);
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+
+	notes_toggle(n, d, 1);
+	notes_set_note(n, 1, "see\nthe \x1b[2J end");
+	EXPECT_INT(notes_export_times(n, d, 0, f), 0);
+	fclose(f);
+	EXPECT(strstr(out, "> A second one, by someone else.\n>\n"
+	    "> \xE2\x80\x94 Bo Chen\n\nNote: see the ") != NULL);
+	EXPECT(strchr(out, '\x1b') == NULL);
+	free(out);
+	notes_free(n);
+	doc_free(d);
+}
+
+TEST(state_list_keys)
+{
+	struct state_list l;
+	const char *file = "a\tforward text all\nb\na\nb\tbackward regex "
+	    "section\nc\n";
+
+	/* An item's key is its text up to a tab: the newest of a key is
+	 * kept, plain lines of earlier versions too. */
+	memset(&l, 0, sizeof l);
+	state_list_parse(&l, file, strlen(file), 10);
+	EXPECT_INT(l.n, 3);
+	EXPECT_STR(l.items[0], "a");
+	EXPECT_STR(l.items[1], "b\tbackward regex section");
+	EXPECT_STR(l.items[2], "c");
+	EXPECT_INT(state_list_add(&l, "a\tbackward text all", 10), 0);
+	EXPECT_INT(l.n, 3);
+	EXPECT_STR(l.items[2], "a\tbackward text all");
+	EXPECT_INT(state_list_add(&l, "ab", 10), 0);
+	EXPECT_INT(l.n, 4);
+	state_list_free(&l);
 }

@@ -58,6 +58,16 @@ else
 	pass valgrind/reader-times
 fi
 vg export-times $LECTERN --export-highlights tests/data/times.vtt
+# The notes: the lists of marks and highlights, deleting, clearing after
+# the question, a note typed and kept, the history with its modes.
+printf '%s\n' "]] ma ]] mb L j <Enter> '' L d <Esc> ]] J J * ]] J * H j a A<Space>note <Enter> a <BS> <Esc> d D n D y <Esc> ?sup.r<C-r><Tab> <Enter> / <Up> <Up> <Down> <Esc> q" > "$TMP/keys"
+LECTERN_SCRIPT="$TMP/keys" $PTYRUN -s 60x20 -t 120 -o "$TMP/tty" -- $VG --log-file="$TMP/vg-reader4" $LECTERN $I < /dev/null
+rc=$?
+if [ $rc -ne 0 ] || grep -q '==[0-9]*==' "$TMP/vg-reader4"; then
+	fail valgrind/reader-notes "status $rc; $(grep -m3 '==[0-9]*==' "$TMP/vg-reader4" | tr '\n' ' ')"
+else
+	pass valgrind/reader-notes
+fi
 printf '%s\n' "t jjj <Enter> <hash> t <Tab> <hash> <Tab> q" > "$TMP/keys"
 LECTERN_SCRIPT="$TMP/keys" $PTYRUN -s 60x20 -t 120 -o "$TMP/tty" -- $VG --log-file="$TMP/vg-reader4" $LECTERN tests/data/chapters.txt < /dev/null
 rc=$?

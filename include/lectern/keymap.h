@@ -34,6 +34,7 @@ enum keymap_group {
 #define KEYMAP_IN_HELP	 0x008	/* the help */
 #define KEYMAP_IN_BAR	 0x010	/* the search bar */
 #define KEYMAP_IN_LIB	 0x020	/* the library's list of documents */
+#define KEYMAP_IN_NOTES	 0x040	/* the lists of highlights and of marks */
 #define KEYMAP_IN_VIEWS	 (KEYMAP_IN_READER | KEYMAP_IN_TOC)
 #define KEYMAP_IN_MOVE	 (KEYMAP_IN_VIEWS | KEYMAP_IN_LIST | KEYMAP_IN_HELP)
 
@@ -117,6 +118,17 @@ enum keymap_group {
 	    "m and a letter: mark the place") \
 	A(GOTO_MARK, NOTES, "goto-mark", KEYMAP_IN_READER | KEYMAP_F_JUMP, \
 	    "' and a letter: back to a mark; '' to before the last jump") \
+	A(LIST_MARKS, NOTES, "marks", KEYMAP_IN_VIEWS, \
+	    "a list of your marks (Enter goes there)") \
+	A(LIST_DELETE, NOTES, "delete", KEYMAP_IN_NOTES, \
+	    "in the lists of highlights and marks: delete the selected " \
+	    "one of yours") \
+	A(LIST_CLEAR, NOTES, "clear-highlights", KEYMAP_IN_NOTES, \
+	    "in the list of highlights: clear all of yours, once y " \
+	    "confirms") \
+	A(LIST_NOTE, NOTES, "note", KEYMAP_IN_NOTES, \
+	    "in the list of highlights: type a note on the selected one " \
+	    "(Enter keeps it, Esc does not)") \
 	A(COPY, NOTES, "copy", KEYMAP_IN_READER | KEYMAP_F_KEEP, \
 	    "copy the cursor's paragraph, attributed (OSC 52)") \
 	A(SPEAKERS, NOTES, "speakers", KEYMAP_IN_VIEWS, \
@@ -216,8 +228,10 @@ enum keymap_context {
 	KEYMAP_LIST,		/* the contents, lists and help: these first,
 				   then the reader's */
 	KEYMAP_BAR,		/* the search bar */
-	KEYMAP_LIB		/* the library's list: these first, then the
+	KEYMAP_LIB,		/* the library's list: these first, then the
 				   lists' */
+	KEYMAP_NOTES		/* the lists of highlights and marks: these
+				   first, then the lists' */
 };
 
 /* The action bound to key in a context, or KEYMAP_NONE. */

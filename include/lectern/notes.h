@@ -32,6 +32,7 @@ struct notes {
 	/* Changes of this session, for merging with other readers. */
 	size_t		*added, nadded, capadded;
 	size_t		*removed, nremoved, capremoved;
+	size_t		*noted, nnoted, capnoted;	/* notes typed */
 
 	char		*problem;	/* what went wrong opening, said once */
 	char		*error;		/* why the last save failed, or NULL */
@@ -64,6 +65,17 @@ long		 notes_find(const struct notes *n, size_t b);
 
 /* Sets mark i (0 to NOTES_NMARKS - 1) at source offset off, now. */
 void		 notes_set_mark(struct notes *n, int i, size_t off);
+/* Deletes mark i, now (the deletion wins over an older copy of the mark
+ * another reader saves). Returns 0 when it was not set. */
+int		 notes_delete_mark(struct notes *n, int i);
+
+/* Removes every highlight of the reader's that is found in d (those
+ * pending past what is parsed stay). Returns how many. */
+size_t		 notes_clear(struct notes *n, const struct doc *d);
+
+/* Sets the note on the highlight of block b (NULL or empty: none).
+ * Returns -1 when b has none. */
+int		 notes_set_note(struct notes *n, size_t b, const char *note);
 
 /* Saves under a lock, merging with what another reader saved meanwhile
  * (notes_merge). Returns 0, or -1 with errno (n->save_failed is set,

@@ -12,6 +12,7 @@
 #define NOTES_NMARKS		52	/* a-z, A-Z */
 #define NOTES_EXCERPT_BYTES	64	/* of a highlight's text, to find it */
 #define NOTES_LOST_MAX		10000	/* lost highlights kept */
+#define NOTES_NOTE_BYTES	1000	/* of a note typed on a highlight */
 
 /* A highlight, anchored by content: the block's index and source range,
  * and the start of its text, to find it again if the file changes. */
@@ -19,6 +20,7 @@ struct notes_highlight {
 	size_t		 block;
 	size_t		 start, end;
 	char		*excerpt;	/* at most NOTES_EXCERPT_BYTES */
+	char		*note;		/* the reader's note on it, or NULL */
 };
 
 /* A list of highlights. */
@@ -29,7 +31,8 @@ struct notes_hls {
 
 /* A mark: its offset + 1 (0 when unset) and when it was set, in
  * milliseconds since the epoch (0: not known), so that the latest of two
- * readers' wins. */
+ * readers' wins. A deleted mark is unset with the time it was deleted,
+ * so that the deletion wins over an older copy another reader holds. */
 struct notes_mark {
 	size_t		 off;
 	int64_t		 time;
@@ -80,7 +83,12 @@ int		 notes_file_load(struct notes_file *f, const char *path,
  * NOTES_EXCERPT_BYTES). */
 void		 notes_hls_add(struct notes_hls *l, size_t block, size_t start,
 		    size_t end, const char *excerpt);
-/* Appends *h, taking its excerpt. */
+/* Sets the note of h to a copy of note (cut to NOTES_NOTE_BYTES); NULL
+ * or an empty note removes it. */
+void		 notes_hl_set_note(struct notes_highlight *h, const char *note);
+/* Frees what h holds. */
+void		 notes_hl_clear(struct notes_highlight *h);
+/* Appends *h, taking its excerpt and note. */
 void		 notes_hls_move(struct notes_hls *l, struct notes_highlight *h);
 /* Puts l in document order, keeping one highlight a block. */
 void		 notes_hls_sort(struct notes_hls *l);

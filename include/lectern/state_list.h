@@ -5,7 +5,10 @@
 
 #include <stddef.h>
 
-/* A list of strings, oldest first, such as the search history. */
+/* A list of strings, oldest first, such as the search history. An item's
+ * key is its text up to a tab, if it has one (the search history keeps
+ * how a query was searched after it): a newer item replaces an older one
+ * of the same key. */
 struct state_list {
 	char	**items;
 	size_t	  n, cap;
@@ -17,10 +20,11 @@ struct state_list {
  * keeping the newest max distinct items. Returns 0 or -1 with errno. */
 int	 state_list_load(struct state_list *l, const char *path, size_t max);
 /* Makes the items of l those of len bytes of such a file, in linear
- * time: the newest max distinct non-empty lines, oldest first. */
+ * time: the newest max non-empty lines of distinct keys, oldest first. */
 void	 state_list_parse(struct state_list *l, const char *data, size_t len,
 	    size_t max);
-/* Adds s at the end, removing an older copy; keeps at most max items.
+/* Adds s at the end, removing an older item of its key; keeps at most
+ * max items.
  * Returns -1 (and adds nothing) for an item with a newline. */
 int	 state_list_add(struct state_list *l, const char *s, size_t max);
 /* Saves under PATH.lock: the file's list with the items added here since

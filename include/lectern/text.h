@@ -56,6 +56,10 @@ size_t	text_fit(const uint8_t *s, size_t n, int cols, int *width);
 struct buf;
 void	text_sanitize(struct buf *b, const uint8_t *s, size_t n);
 
+/* Erases the last character of the UTF-8 text in b (what Backspace does
+ * in the bars). */
+void	text_erase_char(struct buf *b);
+
 /* True for a code point that is a letter (any script). */
 int	text_is_letter(uint32_t uc);
 /* True for an upper-case letter. */

@@ -203,6 +203,10 @@ int	ui_draw_text(int y, int x, int maxx, const char *s, size_t n,
  * before maxx. */
 int	ui_draw_cut(int y, int x, int maxx, const char *s, size_t n,
 	    unsigned long attr);
+/* Draws n bytes of text being typed in a bar from x to maxx, its end
+ * and the cursor in view: a text too long shows its end after an
+ * ellipsis. */
+void	ui_draw_input(int y, int x, int maxx, const char *s, size_t n);
 /* Fills columns x to maxx of row y with spaces in attr. */
 void	ui_draw_fill(int y, int x, int maxx, unsigned long attr);
 /* Places a centred overlay box for nlines lines, at most maxw wide,

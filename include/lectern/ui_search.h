@@ -12,7 +12,8 @@
  * between plain text and a regular expression and limit the scope. */
 struct ui_search {
 	struct ui_pane	 pane;
-	int		 backward;	/* opened with ? */
+	int		 backward;	/* searching backward */
+	int		 open_back;	/* opened with ? */
 	int		 regex;
 	struct buf	 input;		/* the query being typed */
 	enum search_scope_kind scope;
@@ -26,11 +27,7 @@ struct ui_search {
 	int		 prev_regex, prev_back;
 	size_t		 prev_cur;	/* its current match */
 	struct search_scope prev_scope;
-	struct state_list history;	/* oldest first */
-	/* The queries of this session and their modes, so that one taken
-	 * from the history comes back as a regular expression if it was
-	 * one (the history file keeps the text alone). */
-	struct state_list regexes, plains;
+	struct state_list history;	/* oldest first: "QUERY\tHOW" */
 	int		 history_loaded;
 	size_t		 history_pos;
 };

@@ -152,7 +152,8 @@ check_merge(const char *data, size_t len, struct doc *d, unsigned mode,
 	notes_free(n);
 }
 
-/* The history list: distinct, non-empty lines, at most max. */
+/* The history list: non-empty lines of distinct keys (up to a tab), at
+ * most max. */
 static void
 check_list(const char *data, size_t len, size_t max)
 {
@@ -165,9 +166,13 @@ check_list(const char *data, size_t len, size_t max)
 	for (i = 0; i < l.n; i++) {
 		require(l.items[i][0] != '\0', "no empty item");
 		require(strchr(l.items[i], '\n') == NULL, "one line an item");
-		for (j = 0; j < i && l.n < 64; j++)
-			require(strcmp(l.items[i], l.items[j]) != 0,
-			    "distinct items");
+		for (j = 0; j < i && l.n < 64; j++) {
+			size_t ki = strcspn(l.items[i], "\t");
+
+			require(ki != strcspn(l.items[j], "\t") ||
+			    strncmp(l.items[i], l.items[j], ki) != 0,
+			    "distinct keys");
+		}
 	}
 	state_list_free(&l);
 }
