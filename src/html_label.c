@@ -38,7 +38,8 @@ not_name(const uint8_t *src, size_t s, size_t e)
 	size_t i;
 
 	for (i = 0; not_names[i] != NULL; i++)
-		if (strlen(not_names[i]) == e - s &&
+		if ((src[s] | 0x20) == not_names[i][0] &&
+		    strlen(not_names[i]) == e - s &&
 		    strncasecmp(not_names[i], (const char *)src + s, e - s) == 0)
 			return 1;
 	return 0;

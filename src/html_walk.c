@@ -101,7 +101,10 @@ take_stamps(struct walk *w)
 		t = (const uint8_t *)w->cur.data;
 		if (t[i] != '[' && t[i] != '(' && !(i == 0 && t[i] >= '0' &&
 		    t[i] <= '9')) {
-			i++;
+			/* On to the next bracket (the text ends in a NUL). */
+			i += strcspn((const char *)t + i, "[(");
+			if (i < w->cur.len && t[i] == '\0')
+				i++;
 			continue;
 		}
 		q = html_stamp_at(t, i, w->cur.len, i == 0, &ms);
@@ -197,8 +200,12 @@ text(struct walk *w, const uint8_t *s, size_t n)
 				put(w, " ", 1);
 			continue;
 		}
-		for (run = i; run < n && !is_space(s[run]); run++)
-			;
+		/* Words and the single spaces between them go as they are,
+		 * in one piece: only other white space is folded. */
+		for (run = i; run < n; run++)
+			if (is_space(s[run]) && (s[run] != ' ' || run + 1 == n ||
+			    is_space(s[run + 1])))
+				break;
 		put(w, s + i, run - i);
 		i = run;
 	}
