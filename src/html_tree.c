@@ -100,7 +100,8 @@ word_in(const char *w, size_t n, const char *const *list)
 	size_t i;
 
 	for (i = 0; list[i] != NULL; i++)
-		if (strlen(list[i]) == n && strncmp(list[i], w, n) == 0)
+		if (list[i][0] == w[0] && strncmp(list[i], w, n) == 0 &&
+		    list[i][n] == '\0')
 			return 1;
 	return 0;
 }
@@ -153,9 +154,12 @@ name_flags(const char *s)
 
 	if (strstr(s, "transcript") != NULL)
 		f |= HN_TRANSCRIPT;
-	for (i = 0; body_names[i] != NULL; i++)
-		if (strstr(s, body_names[i]) != NULL)
-			f |= HN_BODYNAME;
+	/* Each of body_names holds "body", "content" or "text". */
+	if (strstr(s, "body") != NULL || strstr(s, "content") != NULL ||
+	    strstr(s, "text") != NULL)
+		for (i = 0; body_names[i] != NULL; i++)
+			if (strstr(s, body_names[i]) != NULL)
+				f |= HN_BODYNAME;
 	if (strstr(s, "speaker") != NULL)
 		speaker = 1;
 	if (strstr(s, "timestamp") != NULL)

@@ -81,11 +81,15 @@ cut(struct walk *w, size_t s, size_t e)
 	w->nruns = j;
 }
 
-/* True for white space of the page. */
+/* White space of the page. */
+static const uint8_t spaces[256] = {
+	[' '] = 1, ['\n'] = 1, ['\t'] = 1, ['\r'] = 1, ['\f'] = 1
+};
+
 static int
 is_space(uint8_t c)
 {
-	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+	return spaces[c];
 }
 
 /* Takes time stamps out of the piece's text: "[00:12:34]" anywhere,
@@ -203,8 +207,8 @@ text(struct walk *w, const uint8_t *s, size_t n)
 		/* Words and the single spaces between them go as they are,
 		 * in one piece: only other white space is folded. */
 		for (run = i; run < n; run++)
-			if (is_space(s[run]) && (s[run] != ' ' || run + 1 == n ||
-			    is_space(s[run + 1])))
+			if (spaces[s[run]] && (s[run] != ' ' || run + 1 == n ||
+			    spaces[s[run + 1]]))
 				break;
 		put(w, s + i, run - i);
 		i = run;
