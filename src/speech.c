@@ -24,6 +24,7 @@
 struct tail {
 	int		 colon;
 	int		 affil;		/* "(INTRO)", "(North Bay)" */
+	size_t		 as, ae;	/* what is in the brackets */
 	uint32_t	 time;
 };
 
@@ -111,7 +112,7 @@ read_tail(const uint8_t *src, size_t *p, size_t e, struct tail *t)
 			t->time = ms;
 		else if (!t->affil && (src[*p] == '(' || src[*p] == '[') &&
 		    (q = affil_end(src, *p, e)) > *p)
-			t->affil = 1;
+			t->affil = 1, t->as = *p + 1, t->ae = q - 1;
 		else
 			break;
 		*p = q;
@@ -223,6 +224,11 @@ label_kind(const uint8_t *src, size_t ns, size_t ne, size_t r, size_t e,
 	if (!t->colon && (t->time == DOC_NO_TIME || r < e))
 		return SPEECH_NONE;
 	name = take_name(src, ns, ne, sp);
+	/* "The Minister for Health (Ms Carr):": the name in brackets. */
+	if (!name && t->affil && t->colon) {
+		sp->flags &= ~(unsigned)SPEECH_ROLE;
+		name = take_name(src, t->as, t->ae, sp);
+	}
 	if (t->colon && t->time == DOC_NO_TIME && r < e) {
 		/* "Name: 00:12:34", "Name: [12:34]", "NVK: 00:02:06text" */
 		q = lex_stamp(src, r, e, &ms);
@@ -270,7 +276,7 @@ label_kind(const uint8_t *src, size_t ns, size_t ne, size_t r, size_t e,
 static enum speech_kind
 read_label(const uint8_t *src, size_t p, size_t e, struct speech *sp)
 {
-	struct tail t = { 0, 0, DOC_NO_TIME };
+	struct tail t = { 0, 0, 0, 0, DOC_NO_TIME };
 	enum speech_kind kind;
 	size_t c, ne, r;
 

@@ -155,6 +155,18 @@ expect html/fragment "$($LECTERN --blocks "$TMP/frag")" "# format: html; content
 printf 'Alice Smith: I typed <b>bold</b> once.\n\nBob Jones: And <i>then</i>?\n' > "$TMP/plain.txt"
 expect html/plain-with-tags "$($LECTERN --blocks "$TMP/plain.txt" | head -1)" "# format: plain"
 
+# Labels of parliaments and broadcasters, read by speech_read as in
+# plain text: where the member sits or what they hold in brackets, a role
+# after a comma, the text right after the colon.
+printf '<html><body><article><p><strong>The Minister for Health (Ms Carr):</strong> We will.</p><p><strong>Mr Dunne (Lower Fenwick):</strong> When?</p><p><b>AILSA CHANG, HOST:</b>Today, the news.</p><p><strong>The Minister for Health (Ms Carr):</strong> Soon.</p><p><strong>Mr Dunne (Lower Fenwick):</strong> Thank you.</p><p>AILSA CHANG, HOST: And more.</p></article></body></html>' > "$TMP/house.html"
+expect html/labels-affiliation "$($LECTERN --blocks "$TMP/house.html")" "# format: html; content: article
+0	turn	Ms Carr	We will.
+1	turn	Mr Dunne	When?
+2	turn	AILSA CHANG	Today, the news.
+3	turn	Ms Carr	Soon.
+4	turn	Mr Dunne	Thank you.
+5	turn	AILSA CHANG	And more."
+
 # Inline styles: bold, emphasis, code and links are spans.
 printf '<html><body><p>A <b>bold</b>, <i>em</i>, <code>code</code> and <a href="/x">link</a>.</p></body></html>' > "$TMP/styles.html"
 $LECTERN --blocks "$TMP/styles.html" > "$TMP/out"

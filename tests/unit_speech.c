@@ -125,6 +125,10 @@ static const struct speech_case cases[] = {
 	    "Ms Hale", "Briefly.", 62000, 0 },
 	{ "**Mr Dunne (Lower Fenwick):** I beg to move.", 0, SPEECH_TURN,
 	    "Mr Dunne", "I beg to move.", NT, SPEECH_BOLD },
+	{ "The Minister for Health (Ms Carr): We will.", 0, SPEECH_TURN,
+	    "Ms Carr", "We will.", NT, 0 },
+	{ "The Minister for Health (Ms Carr) and more", 0, SPEECH_NONE, "",
+	    "The Minister for Health (Ms Carr) and more", NT, 0 },
 	/* On a web page, the text may follow the colon at once */
 	{ "AILSA CHANG, HOST:Today, the news.", SPEECH_RUNON, SPEECH_TURN,
 	    "AILSA CHANG", "Today, the news.", NT, 0 },
