@@ -637,14 +637,16 @@ some(struct doc *d, size_t budget)
 	struct html_page pg;
 	struct reader rd;
 	struct buf utf8 = { NULL, 0, 0 };
+	const uint8_t *page;
 	const char *enc;
+	size_t len;
 	int root;
 
 	(void)budget;
 	memset(&rd, 0, sizeof rd);
 	build_own_text(d);
-	enc = html_utf8(d->in, d->inlen, &utf8);
-	html_page_parse(&pg, (const uint8_t *)utf8.data, utf8.len);
+	enc = html_utf8(d->in, d->inlen, &utf8, &page, &len);
+	html_page_parse(&pg, page, len);
 	buf_free(&utf8);
 	root = html_pick(&pg);
 	html_walk(&pg, root, &rd.pc);

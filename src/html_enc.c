@@ -328,7 +328,8 @@ html_undouble(const uint8_t *p, size_t n, struct buf *out)
 }
 
 const char *
-html_utf8(const uint8_t *in, size_t n, struct buf *out)
+html_utf8(const uint8_t *in, size_t n, struct buf *out,
+    const uint8_t **page, size_t *len)
 {
 	static char note[160];
 	struct buf fixed = { NULL, 0, 0 };
@@ -368,8 +369,16 @@ html_utf8(const uint8_t *in, size_t n, struct buf *out)
 		what = "encoding: windows-1252 (not UTF-8, none declared)";
 	} else if (bad == 0 && memchr(in, '\r', n) == NULL &&
 	    memchr(in, '\0', n) == NULL) {
+		/* Clean UTF-8: read as it is, unless it is encoded twice. */
+		if (html_undouble(in, n, out)) {
+			*page = (const uint8_t *)out->data;
+			*len = out->len;
+			return "encoding: UTF-8 encoded twice, repaired";
+		}
 		buf_reset(out);
-		buf_add(out, in, n);
+		*page = in;
+		*len = n;
+		return NULL;
 	} else {
 		buf_reset(out);
 		from_utf8(in, n, out);
@@ -380,5 +389,7 @@ html_utf8(const uint8_t *in, size_t n, struct buf *out)
 		what = "encoding: UTF-8 encoded twice, repaired";
 	}
 	buf_free(&fixed);
+	*page = (const uint8_t *)out->data;
+	*len = out->len;
 	return what;
 }
