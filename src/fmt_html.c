@@ -29,6 +29,7 @@
 #define MAX_HEAD_WORDS	14
 #define DEDUP_MIN	60	/* bytes of a paragraph checked for repeats */
 #define LINK_WORDS	5	/* a paragraph all link, this short, is chrome */
+#define MAX_CHROME_LINE	40	/* the longest of chrome_lines */
 
 /* A label found in a piece. */
 struct label {
@@ -437,10 +438,11 @@ chrome_line(const struct reader *rd, const struct html_piece *p)
 	const char *t = rd->pc.text.data + p->ts;
 	size_t n = p->te - p->ts, i, words = 1;
 
-	for (i = 0; chrome_lines[i] != NULL; i++)
-		if (strlen(chrome_lines[i]) == n &&
-		    strncasecmp(chrome_lines[i], t, n) == 0)
-			return 1;
+	if (n <= MAX_CHROME_LINE)
+		for (i = 0; chrome_lines[i] != NULL; i++)
+			if (strlen(chrome_lines[i]) == n &&
+			    strncasecmp(chrome_lines[i], t, n) == 0)
+				return 1;
 	if (p->kind == HP_PARA && (p->flags & HP_ALLLINK)) {
 		for (i = 0; i < n; i++)
 			words += t[i] == ' ';
@@ -449,12 +451,17 @@ chrome_line(const struct reader *rd, const struct html_piece *p)
 	return 0;
 }
 
-/* A hash of bytes, for finding repeated paragraphs. */
+/* A hash of bytes, for finding repeated paragraphs: eight at a time. */
 static uint64_t
 hash(const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ULL;
+	uint64_t h = 1469598103934665603ULL ^ n, w;
 
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 1099511628211ULL;
+		h ^= h >> 29;
+	}
 	while (n-- > 0)
 		h = (h ^ (uint8_t)*s++) * 1099511628211ULL;
 	return h | 1;
@@ -630,14 +637,16 @@ some(struct doc *d, size_t budget)
 	struct html_page pg;
 	struct reader rd;
 	struct buf utf8 = { NULL, 0, 0 };
+	const uint8_t *page;
 	const char *enc;
+	size_t len;
 	int root;
 
 	(void)budget;
 	memset(&rd, 0, sizeof rd);
 	build_own_text(d);
-	enc = html_utf8(d->in, d->inlen, &utf8);
-	html_page_parse(&pg, (const uint8_t *)utf8.data, utf8.len);
+	enc = html_utf8(d->in, d->inlen, &utf8, &page, &len);
+	html_page_parse(&pg, page, len);
 	buf_free(&utf8);
 	root = html_pick(&pg);
 	html_walk(&pg, root, &rd.pc);

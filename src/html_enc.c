@@ -122,6 +122,23 @@ declared_charset(const uint8_t *p, size_t n, char *cs, size_t size)
 	return 0;
 }
 
+/* The first byte at or after i that is not ASCII, or n: eight bytes at
+ * a time, since most of a page is ASCII. */
+static size_t
+skip_ascii(const uint8_t *p, size_t n, size_t i)
+{
+	uint64_t w;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, p + i, 8);
+		if (w & 0x8080808080808080ULL)
+			break;
+	}
+	while (i < n && p[i] < 0x80)
+		i++;
+	return i;
+}
+
 /* Counts the valid multi-byte sequences and the invalid bytes of p. */
 static void
 count_utf8(const uint8_t *p, size_t n, size_t *multi, size_t *bad)
@@ -130,11 +147,7 @@ count_utf8(const uint8_t *p, size_t n, size_t *multi, size_t *bad)
 	uint32_t uc;
 
 	*multi = *bad = 0;
-	while (i < n) {
-		if (p[i] < 0x80) {
-			i++;
-			continue;
-		}
+	while ((i = skip_ascii(p, n, i)) < n) {
 		len = utf8_at(p + i, n - i, &uc);
 		if (len == 0) {
 			(*bad)++;
@@ -163,7 +176,9 @@ from_utf8(const uint8_t *p, size_t n, struct buf *out)
 	uint32_t uc;
 
 	while (i < n) {
-		for (run = i; run < n && p[run] >= 0x20 && p[run] < 0x80; run++)
+		/* Bytes that stay as they are go in runs as long as can be. */
+		for (run = i; run < n && p[run] != '\r' && p[run] != 0 &&
+		    p[run] < 0x80; run++)
 			;
 		if (run > i) {
 			buf_add(out, p + i, run - i);
@@ -175,8 +190,6 @@ from_utf8(const uint8_t *p, size_t n, struct buf *out)
 		} else if (p[i] == 0) {
 			put_utf8(out, 0xFFFD);
 			i++;
-		} else if (p[i] < 0x80) {
-			buf_addc(out, (char)p[i++]);
 		} else if ((len = utf8_at(p + i, n - i, &uc)) == 0) {
 			put_utf8(out, 0xFFFD);
 			i++;
@@ -289,10 +302,8 @@ html_undouble(const uint8_t *p, size_t n, struct buf *out)
 
 	/* Decided from counts over the whole page: many sequences that are
 	 * UTF-8 read as windows-1252, and next to none that are not. */
-	for (i = 0; i < n;) {
-		if (p[i] < 0x80) {
-			i++;
-		} else if ((len = double_at(p + i, n - i, seq, &nseq)) > 0) {
+	for (i = 0; (i = skip_ascii(p, n, i)) < n;) {
+		if ((len = double_at(p + i, n - i, seq, &nseq)) > 0) {
 			doubled++;
 			i += len;
 		} else {
@@ -317,7 +328,8 @@ html_undouble(const uint8_t *p, size_t n, struct buf *out)
 }
 
 const char *
-html_utf8(const uint8_t *in, size_t n, struct buf *out)
+html_utf8(const uint8_t *in, size_t n, struct buf *out,
+    const uint8_t **page, size_t *len)
 {
 	static char note[160];
 	struct buf fixed = { NULL, 0, 0 };
@@ -355,6 +367,18 @@ html_utf8(const uint8_t *in, size_t n, struct buf *out)
 		buf_reset(out);
 		from_cp1252(in, n, out);
 		what = "encoding: windows-1252 (not UTF-8, none declared)";
+	} else if (bad == 0 && memchr(in, '\r', n) == NULL &&
+	    memchr(in, '\0', n) == NULL) {
+		/* Clean UTF-8: read as it is, unless it is encoded twice. */
+		if (html_undouble(in, n, out)) {
+			*page = (const uint8_t *)out->data;
+			*len = out->len;
+			return "encoding: UTF-8 encoded twice, repaired";
+		}
+		buf_reset(out);
+		*page = in;
+		*len = n;
+		return NULL;
 	} else {
 		buf_reset(out);
 		from_utf8(in, n, out);
@@ -365,5 +389,7 @@ html_utf8(const uint8_t *in, size_t n, struct buf *out)
 		what = "encoding: UTF-8 encoded twice, repaired";
 	}
 	buf_free(&fixed);
+	*page = (const uint8_t *)out->data;
+	*len = out->len;
 	return what;
 }

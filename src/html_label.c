@@ -1,7 +1,7 @@
-/* html_label.c: speaker labels and time stamps at the start of a web
- * page's paragraphs ("NAME: text", "Name, HOST:", "[00:12:34] Name:",
- * "(00:01:02):"), and times given by attributes and links. The one step
- * to switch to speech_read (speech.h) once it is shared. */
+/* html_label.c: speaker labels at the start of a web page's paragraphs,
+ * read by speech_read (speech.h) as every reader of text does, with the
+ * page's policy on top (words that end in a colon without naming anyone);
+ * time stamps in the text, and times given by attributes and links. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -9,10 +9,9 @@
 #include "lectern/doc.h"
 #include "lectern/html.h"
 #include "lectern/lexicon.h"
+#include "lectern/speech.h"
 #include "lectern/text.h"
 
-#define MAX_LABEL	80	/* bytes before the colon */
-#define MAX_ROLE_WORDS	5
 
 /* Words that end in a colon without naming anyone. */
 static const char *const not_names[] = {
@@ -38,7 +37,8 @@ not_name(const uint8_t *src, size_t s, size_t e)
 	size_t i;
 
 	for (i = 0; not_names[i] != NULL; i++)
-		if (strlen(not_names[i]) == e - s &&
+		if ((src[s] | 0x20) == not_names[i][0] &&
+		    strlen(not_names[i]) == e - s &&
 		    strncasecmp(not_names[i], (const char *)src + s, e - s) == 0)
 			return 1;
 	return 0;
@@ -174,75 +174,35 @@ enum html_label_kind
 html_label_read(const uint8_t *src, size_t s, size_t e, unsigned flags,
     struct html_label *hl)
 {
-	size_t p, colon, ns, ne, q, comma;
-	uint32_t ms;
+	struct speech sp;
+	unsigned sf = SPEECH_RUNON | (flags & HL_BOLD ? SPEECH_BOLD : 0);
 
 	memset(hl, 0, sizeof *hl);
 	hl->time = DOC_NO_TIME;
 	hl->flags = flags;
-	p = skip_space(src, s, e);
-	if ((q = html_stamp_at(src, p, e, 0, &ms)) > p) {
-		hl->time = ms;
-		p = skip_space(src, q, e);
-		/* "(00:01:02):" goes on with the same speaker. */
-		if (p < e && src[p] == ':' && src[q - 1] == ')') {
-			hl->ts = skip_space(src, p + 1, e);
-			hl->te = e;
-			return hl->kind = HL_MORE;
-		}
-	}
-	for (colon = p; colon < e && colon - p <= MAX_LABEL &&
-	    src[colon] != ':'; colon++)
-		if (src[colon] == '\n' || src[colon] == '?' ||
-		    src[colon] == '!' || src[colon] == ';')
-			return HL_NONE;
-	if (colon >= e || src[colon] != ':' || colon == p)
+	/* The shapes are speech_read's; which names count is the page's. */
+	switch (speech_read(src, skip_space(src, s, e), e, sf, &sp)) {
+	case SPEECH_MORE:
+		hl->time = sp.time;
+		hl->ts = sp.ts;
+		hl->te = e;
+		return hl->kind = HL_MORE;
+	case SPEECH_TURN:
+	case SPEECH_LABEL:
+		break;
+	default:
 		return HL_NONE;
-	/* Not a time, not a link. */
-	if (colon + 1 < e && (src[colon + 1] == '/' ||
-	    (src[colon + 1] >= '0' && src[colon + 1] <= '9')))
-		return HL_NONE;
-	ns = p;
-	ne = colon;
-	lex_trim(src, &ns, &ne);
-	/* A time or an affiliation in brackets after the name. */
-	if (ne > ns && (src[ne - 1] == ')' || src[ne - 1] == ']')) {
-		for (q = ne; q > ns && src[q - 1] != '(' && src[q - 1] != '['; q--)
-			;
-		if (q > ns) {
-			if (html_stamp_at(src, q - 1, ne, 0, &ms) == ne)
-				hl->time = ms;
-			ne = q - 1;
-			lex_trim(src, &ns, &ne);
-		}
 	}
-	/* "AILSA CHANG, HOST": the name, without the role. */
-	for (comma = ns; comma < ne && src[comma] != ','; comma++)
-		;
-	if (comma < ne) {
-		int rw;
-		size_t rs = comma + 1, re = ne;
-
-		lex_trim(src, &rs, &re);
-		if (rs >= re || !lex_namelike(src, rs, re, &rw) ||
-		    rw > MAX_ROLE_WORDS)
-			return HL_NONE;
-		ne = comma;
-		lex_trim(src, &ns, &ne);
-	}
-	if (!html_name_ok(src, ns, ne, &hl->words))
+	if (sp.flags & SPEECH_ID)
+		hl->words = sp.words;
+	else if (!html_name_ok(src, sp.ns, sp.ne, &hl->words))
 		return HL_NONE;
-	hl->ns = ns;
-	hl->ne = ne;
-	if (all_caps(src, ns, ne))
+	hl->ns = sp.ns;
+	hl->ne = sp.ne;
+	hl->ts = sp.ts;
+	hl->te = sp.te;
+	hl->time = sp.time;
+	if (all_caps(src, sp.ns, sp.ne))
 		hl->flags |= HL_CAPS;
-	p = skip_space(src, colon + 1, e);
-	if ((q = html_stamp_at(src, p, e, 1, &ms)) > p) {
-		if (hl->time == DOC_NO_TIME)
-			hl->time = ms;
-		p = skip_space(src, q, e);
-	}
-	hl->ts = p;
-	hl->te = e;
-	return hl->kind = p >= e ? HL_LABEL : HL_TURN;
+	return hl->kind = sp.ts < sp.te ? HL_TURN : HL_LABEL;
 }

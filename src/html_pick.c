@@ -15,12 +15,13 @@
 #define INNER_SHARE	0.8	/* an inner candidate holding this much wins */
 #define MIN_PARA	25	/* characters of a paragraph that scores */
 
-/* True for white space in page text. */
-static int
-space(uint8_t c)
-{
-	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
-}
+/* White space in page text counts 1, a comma 1 << 32 (one sum makes
+ * both counts). */
+#define COMMA	((uint64_t)1 << 32)
+static const uint64_t byte_count[256] = {
+	[' '] = 1, ['\n'] = 1, ['\t'] = 1, ['\r'] = 1, ['\f'] = 1,
+	[','] = COMMA
+};
 
 /* Sums the text of every element, bottom up, leaving out dropped ones. */
 static void
@@ -40,15 +41,15 @@ sum_text(struct html_page *pg)
 		struct html_node *n = &nd[i];
 
 		if (n->tag == HT_TEXT && n->score == 0) {
-			n->score = -1;
 			const uint8_t *t = (const uint8_t *)pg->text.data;
+			uint64_t sum = 0;
 
-			for (k = n->ts; k < n->te; k++) {
-				if (!space(t[k]))
-					n->chars++;
-				if (t[k] == ',')
-					n->commas++;
-			}
+			/* Without branches: most of the page is here. */
+			n->score = -1;
+			for (k = n->ts; k < n->te; k++)
+				sum += byte_count[t[k]];
+			n->chars = n->te - n->ts - (uint32_t)(sum & 0xFFFFFFFF);
+			n->commas = (uint32_t)(sum >> 32);
 			if (n->flags & HN_INLINK)
 				n->linkchars = n->chars;
 		}

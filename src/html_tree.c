@@ -35,6 +35,8 @@ struct sax {
 	int		 intitle;
 	size_t		 restart;	/* where to parse on, or 0 */
 	size_t		 base;		/* offset of this parse in the page */
+	const uint8_t	*p;		/* the page */
+	size_t		 n, at;		/* its length; read up to at */
 };
 
 enum html_tag
@@ -43,7 +45,7 @@ html_tag_of(const char *name)
 	size_t i;
 
 	for (i = 1; i < HT_TEXT; i++)
-		if (strcmp(tag_names[i], name) == 0)
+		if (tag_names[i][0] == name[0] && strcmp(tag_names[i], name) == 0)
 			return (enum html_tag)i;
 	return HT_OTHER;
 }
@@ -98,7 +100,8 @@ word_in(const char *w, size_t n, const char *const *list)
 	size_t i;
 
 	for (i = 0; list[i] != NULL; i++)
-		if (strlen(list[i]) == n && strncmp(list[i], w, n) == 0)
+		if (list[i][0] == w[0] && strncmp(list[i], w, n) == 0 &&
+		    list[i][n] == '\0')
 			return 1;
 	return 0;
 }
@@ -151,9 +154,12 @@ name_flags(const char *s)
 
 	if (strstr(s, "transcript") != NULL)
 		f |= HN_TRANSCRIPT;
-	for (i = 0; body_names[i] != NULL; i++)
-		if (strstr(s, body_names[i]) != NULL)
-			f |= HN_BODYNAME;
+	/* Each of body_names holds "body", "content" or "text". */
+	if (strstr(s, "body") != NULL || strstr(s, "content") != NULL ||
+	    strstr(s, "text") != NULL)
+		for (i = 0; body_names[i] != NULL; i++)
+			if (strstr(s, body_names[i]) != NULL)
+				f |= HN_BODYNAME;
 	if (strstr(s, "speaker") != NULL)
 		speaker = 1;
 	if (strstr(s, "timestamp") != NULL)
@@ -487,19 +493,49 @@ on_text(void *ctx, const xmlChar *s, int len)
 	pg->nodes[i].te = (uint32_t)pg->text.len;
 }
 
-/* Parses p from offset off on; sets sx->restart when it was cut. */
+/* libxml2 reads the page through this, a few kilobytes at a time: a
+ * memory parser would copy all the rest of the page each time nesting
+ * is cut, which made a page cut often quadratic. */
+static int
+read_page(void *ctx, char *to, int len)
+{
+	struct sax *sx = ctx;
+	size_t k = sx->n - sx->at;
+
+	if (len <= 0)
+		return 0;
+	if (k > (size_t)len)
+		k = (size_t)len;
+	memcpy(to, sx->p + sx->at, k);
+	sx->at += k;
+	return (int)k;
+}
+
+/* Parses the page from offset off on; sets sx->restart when it was
+ * cut. */
 static void
-parse_from(struct sax *sx, const uint8_t *p, size_t n, size_t off)
+parse_from(struct sax *sx, size_t off)
 {
 	htmlParserCtxtPtr ctxt;
+	xmlParserInputBufferPtr in;
+	xmlParserInputPtr stream;
 	htmlSAXHandler *h;
 
 	sx->restart = 0;
-	sx->base = off;
-	ctxt = htmlCreateMemoryParserCtxt((const char *)p + off,
-	    (int)(n - off));
-	if (ctxt == NULL)
+	sx->base = sx->at = off;
+	if ((ctxt = htmlNewParserCtxt()) == NULL)
 		return;
+	in = xmlParserInputBufferCreateIO(read_page, NULL, sx,
+	    XML_CHAR_ENCODING_NONE);
+	stream = in != NULL ? xmlNewIOInputStream(ctxt, in,
+	    XML_CHAR_ENCODING_NONE) : NULL;
+	if (stream == NULL) {
+		if (in != NULL)
+			xmlFreeParserInputBuffer(in);
+		htmlFreeParserCtxt(ctxt);
+		return;
+	}
+	inputPush(ctxt, stream);
 	h = (htmlSAXHandler *)ctxt->sax;
 	memset(h, 0, sizeof *h);
 	h->startElement = on_start;
@@ -533,8 +569,10 @@ html_page_parse(struct html_page *pg, const uint8_t *p, size_t n)
 		n = INT32_MAX / 2;
 		pg->cut = 1;
 	}
+	sx.p = p;
+	sx.n = n;
 	for (;;) {
-		parse_from(&sx, p, n, off);
+		parse_from(&sx, off);
 		if (sx.restart <= off || sx.restart >= n)
 			break;
 		/* Close what is open, down to the body, and parse on after

@@ -81,11 +81,15 @@ cut(struct walk *w, size_t s, size_t e)
 	w->nruns = j;
 }
 
-/* True for white space of the page. */
+/* White space of the page. */
+static const uint8_t spaces[256] = {
+	[' '] = 1, ['\n'] = 1, ['\t'] = 1, ['\r'] = 1, ['\f'] = 1
+};
+
 static int
 is_space(uint8_t c)
 {
-	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+	return spaces[c];
 }
 
 /* Takes time stamps out of the piece's text: "[00:12:34]" anywhere,
@@ -101,7 +105,10 @@ take_stamps(struct walk *w)
 		t = (const uint8_t *)w->cur.data;
 		if (t[i] != '[' && t[i] != '(' && !(i == 0 && t[i] >= '0' &&
 		    t[i] <= '9')) {
-			i++;
+			/* On to the next bracket (the text ends in a NUL). */
+			i += strcspn((const char *)t + i, "[(");
+			if (i < w->cur.len && t[i] == '\0')
+				i++;
 			continue;
 		}
 		q = html_stamp_at(t, i, w->cur.len, i == 0, &ms);
@@ -197,8 +204,12 @@ text(struct walk *w, const uint8_t *s, size_t n)
 				put(w, " ", 1);
 			continue;
 		}
-		for (run = i; run < n && !is_space(s[run]); run++)
-			;
+		/* Words and the single spaces between them go as they are,
+		 * in one piece: only other white space is folded. */
+		for (run = i; run < n; run++)
+			if (spaces[s[run]] && (s[run] != ' ' || run + 1 == n ||
+			    spaces[s[run + 1]]))
+				break;
 		put(w, s + i, run - i);
 		i = run;
 	}

@@ -17,9 +17,14 @@
 
 #define MAX_NAME_BYTES	LEX_MAX_NAME_BYTES
 
+#define MAX_AFFIL	60	/* bytes of "(North Bay)" after a name */
+#define MAX_ROLE_WORDS	5	/* words of ", HOST" after a name */
+
 /* What the label's tail has held so far. */
 struct tail {
 	int		 colon;
+	int		 affil;		/* "(INTRO)", "(North Bay)" */
+	size_t		 as, ae;	/* what is in the brackets */
 	uint32_t	 time;
 };
 
@@ -68,19 +73,48 @@ value_like(const uint8_t *src, size_t s, size_t e)
 	return digit || other;
 }
 
+/* The end of an affiliation in brackets at p, "(North Bay)", or p: a
+ * few words, with no colon or bracket inside. */
+static size_t
+affil_end(const uint8_t *src, size_t p, size_t e)
+{
+	uint8_t close = src[p] == '(' ? ')' : ']';
+	size_t q;
+
+	for (q = p + 1; q < e && q - p <= MAX_AFFIL; q++) {
+		if (src[q] == close)
+			return q > p + 1 ? q + 1 : p;
+		if (src[q] == ':' || src[q] == '(' || src[q] == '[' ||
+		    src[q] == ')' || src[q] == ']')
+			return p;
+	}
+	return p;
+}
+
 /* Reads what may follow a name in [*p, e): spaces, a time in brackets,
- * a colon. Stops at anything else. */
+ * an affiliation in brackets, a colon. Stops at anything else. */
 static void
 read_tail(const uint8_t *src, size_t *p, size_t e, struct tail *t)
 {
 	size_t q;
 	uint32_t ms;
 
+	int k;
+
 	while (*p < e && lex_hspace(src[*p]))
 		(*p)++;
-	if (t->time == DOC_NO_TIME && !t->colon &&
-	    (q = lex_stamp(src, *p, e, &ms)) > *p) {
-		t->time = ms;
+	/* A time, and what a name is, where, or what they do, in
+	 * brackets (a label only with the colon after it: "JACK (INTRO):",
+	 * "Ms Hale (Westmoor) (00:01:02):"), in either order. */
+	for (k = 0; k < 2 && !t->colon && *p < e; k++) {
+		if (t->time == DOC_NO_TIME &&
+		    (q = lex_stamp(src, *p, e, &ms)) > *p)
+			t->time = ms;
+		else if (!t->affil && (src[*p] == '(' || src[*p] == '[') &&
+		    (q = affil_end(src, *p, e)) > *p)
+			t->affil = 1, t->as = *p + 1, t->ae = q - 1;
+		else
+			break;
 		*p = q;
 		while (*p < e && lex_hspace(src[*p]))
 			(*p)++;
@@ -108,6 +142,31 @@ name_end(const uint8_t *src, size_t p, size_t lim)
 	return i;
 }
 
+/* "AILSA CHANG, HOST": the name, when a role of a few words follows it
+ * after a comma; sets the name's range and words. */
+static int
+role_after(const uint8_t *src, size_t ns, size_t ne, struct speech *sp)
+{
+	const uint8_t *comma = memchr(src + ns, ',', ne - ns);
+	size_t rs, re, c;
+	int rw;
+
+	if (comma == NULL)
+		return 0;
+	c = (size_t)(comma - src);
+	rs = c + 1;
+	re = ne;
+	lex_trim(src, &rs, &re);
+	ne = c;
+	lex_trim(src, &ns, &ne);
+	if (rs >= re || ns >= ne || !lex_namelike(src, rs, re, &rw) ||
+	    rw > MAX_ROLE_WORDS || !lex_namelike(src, ns, ne, &sp->words))
+		return 0;
+	sp->ns = ns;
+	sp->ne = ne;
+	return 1;
+}
+
 /* Sets the name's range and words; true when it is a name or an id. */
 static int
 take_name(const uint8_t *src, size_t ns, size_t ne, struct speech *sp)
@@ -123,7 +182,9 @@ take_name(const uint8_t *src, size_t ns, size_t ne, struct speech *sp)
 	}
 	if (lex_rolelike(src, ns, ne))
 		sp->flags |= SPEECH_ROLE;
-	return lex_namelike(src, ns, ne, &sp->words);
+	if (lex_namelike(src, ns, ne, &sp->words))
+		return 1;
+	return role_after(src, ns, ne, sp);
 }
 
 /* "Name 0:03", "Name hh:mm:ss": a label alone ending in a bare time. */
@@ -163,6 +224,11 @@ label_kind(const uint8_t *src, size_t ns, size_t ne, size_t r, size_t e,
 	if (!t->colon && (t->time == DOC_NO_TIME || r < e))
 		return SPEECH_NONE;
 	name = take_name(src, ns, ne, sp);
+	/* "The Minister for Health (Ms Carr):": the name in brackets. */
+	if (!name && t->affil && t->colon) {
+		sp->flags &= ~(unsigned)SPEECH_ROLE;
+		name = take_name(src, t->as, t->ae, sp);
+	}
 	if (t->colon && t->time == DOC_NO_TIME && r < e) {
 		/* "Name: 00:12:34", "Name: [12:34]", "NVK: 00:02:06text" */
 		q = lex_stamp(src, r, e, &ms);
@@ -210,7 +276,7 @@ label_kind(const uint8_t *src, size_t ns, size_t ne, size_t r, size_t e,
 static enum speech_kind
 read_label(const uint8_t *src, size_t p, size_t e, struct speech *sp)
 {
-	struct tail t = { 0, DOC_NO_TIME };
+	struct tail t = { 0, 0, 0, 0, DOC_NO_TIME };
 	enum speech_kind kind;
 	size_t c, ne, r;
 
@@ -236,8 +302,11 @@ read_label(const uint8_t *src, size_t p, size_t e, struct speech *sp)
 	if (ne > p && ne < e) {
 		r = ne;
 		read_tail(src, &r, e, &t);
-		/* A colon needs a space (or the end) after it: not "12:30". */
-		if (t.colon && r < e && r > 0 && src[r - 1] == ':')
+		/* A colon needs a space (or the end) after it: not "12:30";
+		 * on a web page a letter may follow ("HOST:Today"). */
+		if (t.colon && r < e && r > 0 && src[r - 1] == ':' &&
+		    !((sp->flags & SPEECH_RUNON) && !(src[r] >= '0' &&
+		    src[r] <= '9') && src[r] != '/'))
 			return bare_label(src, p, e, sp) ? SPEECH_LABEL :
 			    SPEECH_NONE;
 		kind = label_kind(src, p, ne, r, e, &t, sp);
@@ -258,7 +327,7 @@ speech_read(const uint8_t *src, size_t s, size_t e, unsigned flags,
 
 	memset(sp, 0, sizeof *sp);
 	sp->kind = SPEECH_NONE;
-	sp->flags = flags & SPEECH_BOLD;
+	sp->flags = flags & (SPEECH_BOLD | SPEECH_RUNON);
 	sp->ns = sp->ne = s;
 	sp->ts = s;
 	sp->te = e;

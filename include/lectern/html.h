@@ -127,12 +127,14 @@ void		 html_pieces_free(struct html_pieces *out);
 int		 html_name_ok(const uint8_t *src, size_t s, size_t e,
 		    int *words);
 
-/* Makes n bytes of a page UTF-8 with LF line ends into out (which it
- * resets): the declared charset honoured (windows-1252 and Latin-1
- * converted; other charsets through iconv), invalid bytes replaced, a
- * page encoded twice repaired when it consistently is. Returns what it
- * did, for --blocks, or NULL when the page was plain UTF-8. */
-const char	*html_utf8(const uint8_t *in, size_t n, struct buf *out);
+/* Makes n bytes of a page UTF-8 with LF line ends: the declared charset
+ * honoured (windows-1252 and Latin-1 converted; other charsets through
+ * iconv), invalid bytes replaced, a page encoded twice repaired when it
+ * consistently is. Sets *page and *len to the result: in itself when it
+ * was clean UTF-8, else the contents of out (which it resets). Returns
+ * what it did, for --blocks, or NULL when the page was plain UTF-8. */
+const char	*html_utf8(const uint8_t *in, size_t n, struct buf *out,
+		    const uint8_t **page, size_t *len);
 
 /* The repair of double encoding alone (for the tests): returns 1 and
  * fills out when [p, p + n) is consistently UTF-8 encoded twice. */

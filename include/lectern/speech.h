@@ -17,14 +17,18 @@ enum speech_kind {
 	SPEECH_CREDIT	/* a role and the names credited: "Music: Ann Lee" */
 };
 
-/* Flags: SPEECH_BOLD may be given (the reader took off the ** or <b>
- * around the label); all are set in the result where they hold. */
+/* Flags: SPEECH_BOLD (the reader took off the ** or <b> around the
+ * label) and SPEECH_RUNON may be given; all are set in the result where
+ * they hold. */
 #define SPEECH_BOLD	0x01	/* the label was strong */
 #define SPEECH_LEAD	0x02	/* the time came first: one segment a line */
 #define SPEECH_NAMES	0x04	/* the text is only names (a credit?) */
 #define SPEECH_VALUE	0x08	/* the text is one value: a date, an id, a link */
 #define SPEECH_ID	0x10	/* the name is an id: SPEAKER_00, Speaker 2 */
 #define SPEECH_ROLE	0x20	/* the name could be a credit's role */
+#define SPEECH_RUNON	0x40	/* given: the text may follow the colon
+				 * without a space, as on a web page,
+				 * whose markup loses it ("HOST:Today") */
 
 /* A line as read. Ranges are offsets into the bytes given. */
 struct speech {
@@ -47,6 +51,7 @@ struct speech {
  *   (00:01:02):             [00:01:02] Name: text      **Name (hh:mm:ss)**
  *   [00:01:02] text         [00:01:02] SPEAKER_00: text
  *   Role: Name, Name and Name
+ *   NAME, ROLE: text        Name (North Bay): text     NAME (INTRO): text
  *
  * A name is one to five capitalised words (see lex_namelike) or an id
  * such as SPEAKER_00 or Speaker 2. A time is never part of the text: a

@@ -9,6 +9,7 @@
 #   BENCH_SIZES    sizes to generate (default "1M 100M 1G"; K, M, G are 1024-based)
 #   BENCH_QUICK=1  only 1M and 10M, and a library of 100 files of 100K
 #   BENCH_LIBRARY  the library opened: COUNTxSIZE (default 1000x1M, 1 GB)
+#   BENCH_ONLY=page  only the web page rows (a 3 MB page against w3m -dump)
 #   BENCH_TIMEOUT  seconds allowed for each screen or response (default 120);
 #                  a run that takes longer is recorded as "timeout"
 #   LECTERN_BIN, PTYRUN  the programs (default ./lectern, ./tests/ptyrun)
@@ -35,6 +36,10 @@ if [ "${BENCH_QUICK:-0}" = 1 ]; then
 else
 	SIZES=${BENCH_SIZES:-1M 100M 1G}
 	LIBRARY=${BENCH_LIBRARY:-1000x1M}
+fi
+PAGE_ONLY=
+if [ "${BENCH_ONLY:-}" = page ]; then
+	PAGE_ONLY=1 SIZES=
 fi
 
 say() { printf 'bench: %s\n' "$*" >&2; }
@@ -495,7 +500,7 @@ bench() {
 }
 
 size_tag=interview
-bench "$INTERVIEW" "interview ($(wc -c < "$INTERVIEW" | tr -d ' ') B)"
+[ -n "$PAGE_ONLY" ] || bench "$INTERVIEW" "interview ($(wc -c < "$INTERVIEW" | tr -d ' ') B)"
 
 for size in $SIZES; do
 	bytes=$(bytes_of "$size")
@@ -555,33 +560,25 @@ for size in $SIZES; do
 	rm -f "$W"/cap.* "$W"/pla.* "$W"/*.ms "$W"/*.out
 done
 
-# A 3 MB web page (navigation, scripts, a transcript of 11,000 turns in
-# <p><strong>Name:</strong> paragraphs): lectern's first screen next to
-# `w3m -dump` (or `lynx -dump`) reading the whole page.
-page="$BENCH_DIR/page-3M.html"
-if [ ! -s "$page" ]; then
-	awk 'BEGIN {
-		print "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>A long interview | Bench</title>"
-		for (i = 0; i < 40; i++) print "<script>var config" i " = {\"a\": [1, 2, 3], \"b\": \"<p>no</p>\"};</script>"
-		print "</head><body><header><nav><ul>"
-		for (i = 0; i < 200; i++) print "<li><a href=\"/s/" i "\">Section " i "</a></li>"
-		print "</ul></nav></header><main><article class=\"post\"><h1>A long interview</h1><div class=\"entry-content\">"
-		for (i = 0; i < 11000; i++) {
-			if (i % 500 == 0) print "<h2>Part " i / 500 + 1 "</h2>"
-			printf "<p><strong>%s:</strong> [%02d:%02d:%02d] Turn %d, in which the speaker goes on, as speakers do, about tides, ports, <em>cranes</em> and the <a href=\"/x\">night shift</a>, at some length, and then a little longer, because a paragraph of a real transcript is rarely short, and then ends.</p>\n",
-			    i % 2 ? "Ann Lee" : "Bob Roy", int(i / 360) % 24, int(i / 6) % 60, (i * 10) % 60, i
-		}
-		print "</div></article></main><footer><p>Footer</p></footer></body></html>"
-	}' > "$page"
-fi
+# A 3 MB web page, a parliament's sitting day (tests/bench/gensitting.awk:
+# a form, navigation, a sidebar of 500 links, scripts, 4,000 contributions
+# with labels of three shapes): lectern's first screen, and its --dump of
+# the whole page, next to `w3m -dump` (or `lynx -dump`) of the page.
+page="$BENCH_DIR/sitting-3M.html"
+[ -s "$page" ] || awk -v bytes=3145728 -f tests/bench/gensitting.awk > "$page" ||
+    die "cannot write $page"
 if command -v w3m > /dev/null || command -v lynx > /dev/null; then
 	dumper=w3m
 	command -v w3m > /dev/null || dumper=lynx
-	say "web page, $(wc -c < "$page" | tr -d ' ') bytes: lectern and $dumper -dump"
+	plabel="3M HTML ($(wc -c < "$page" | tr -d ' ') B)"
+	say "web page, $plabel: lectern and $dumper -dump"
 	open_runs lec "lectern web page" "$LECTERN" "$page"
+	wall lecdump "lectern --dump, web page" "$LECTERN" --dump "$page"
 	wall dump "$dumper -dump, web page" "$dumper" -dump "$page"
-	row 14 "web page: first screen vs $dumper -dump (ms)" "3M HTML" \
+	row 14 "web page: first screen vs $dumper -dump (ms)" "$plabel" \
 	    "$(median "$W/lec.fs")" "$(median "$W/dump.ms")"
+	row 14 "web page: --dump vs $dumper -dump (ms)" "$plabel" \
+	    "$(median "$W/lecdump.ms")" "$(median "$W/dump.ms")"
 	rm -f "$W"/lec.* "$W"/*.ms "$W"/*.out
 else
 	note "web page: neither w3m nor lynx is installed; skipped"
@@ -617,7 +614,9 @@ lcount=${LIBRARY%x*} lsize=${LIBRARY#*x}
 lbytes=$(bytes_of "$lsize")
 case $lcount in ''|*[!0-9]*) lbytes= ;; esac
 LIB=
-if [ -z "$lbytes" ]; then
+if [ -n "$PAGE_ONLY" ]; then
+	:
+elif [ -z "$lbytes" ]; then
 	note "library $LIBRARY: not COUNTxSIZE (e.g. 1000x1M); skipped"
 else
 	LIB="$BENCH_DIR/library-$LIBRARY"
