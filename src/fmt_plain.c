@@ -11,7 +11,8 @@
  *  1. Jekyll front matter (a first line "---" up to the next "---") is not
  *     shown; its "title:" gives the title.
  *  2. A first line "# Title" is the title; later "#".."######" lines are
- *     headings, their levels shifted so that the highest one is level 1.
+ *     headings, their levels shifted so that the highest one is level 1,
+ *     except "# " lines then, each the title of an episode of an archive.
  *  3. "By AUTHOR @ DATE (+SCORE)" near the top is the byline, and
  *     "This is a linkpost to URL" the link. "---" and "* * *" are rules,
  *     not text.
@@ -49,7 +50,9 @@
  *     show") are its items.
  * 10. The first line of the document, when it is not one of the above and
  *     is followed by a byline or looks like a heading, is the title, unless
- *     it names a part of a page ("Highlights").
+ *     it names a part of a page ("Highlights"). A later line followed by a
+ *     byline is the title of an episode of an archive (several transcripts
+ *     in one file): the episodes are the top of the contents.
  * 11. Anything else is a paragraph. A paragraph is one line, except in a
  *     hard-wrapped document (most lines short, blank lines between
  *     paragraphs), where the lines up to a blank line are joined unless a
@@ -175,6 +178,20 @@ add_heading(struct doc *d, struct pline *pl, int level)
 	struct build_piece bp = piece(d, pl);
 
 	build_heading(d, level, &bp);
+}
+
+/* Starts a later episode of an archive at its title, the line pl: what
+ * follows is read as the start of a document is. */
+static void
+start_episode(struct doc *d, struct pline *pl)
+{
+	struct plain_state *ps = d->fs;
+	struct build_piece bp = piece(d, pl);
+
+	ps->base = 1;
+	ps->parent = -1;
+	ps->list = 0;
+	build_episode(d, &bp);
 }
 
 /* Starts a turn of the line's speaker. */
@@ -337,10 +354,7 @@ commit_plain(struct doc *d, struct pline *pl)
 	if (ps->lines > 0 && plain_read(ps, d, pl->next, &nx) &&
 	    nx.kind == L_BYLINE) {
 		/* The title of a later episode in an archive. */
-		ps->base = 1;
-		ps->parent = -1;
-		ps->list = 0;
-		add_heading(d, pl, 1);
+		start_episode(d, pl);
 		return;
 	}
 	if (ps->list) {
@@ -476,6 +490,11 @@ commit(struct doc *d, struct pline *pl)
 	case L_MDHEAD:
 		if (ps->lines == 0 && pl->level == 1 && d->meta.title.end == 0) {
 			add_title(d, pl);
+			ps->hashtitle = 1;
+			break;
+		}
+		if (pl->level == 1 && ps->hashtitle) {
+			start_episode(d, pl);
 			break;
 		}
 		if (ps->lines == 1 && pl->level == 1 && ps->fmtitle.end > 0 &&

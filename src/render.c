@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "lectern/cite.h"
+#include "lectern/contents.h"
 #include "lectern/doc.h"
 #include "lectern/layout.h"
 #include "lectern/render.h"
@@ -76,17 +77,20 @@ render_safe(FILE *f, const unsigned char *s, size_t n)
 int
 render_outline(const struct doc *d, FILE *f)
 {
+	struct contents_row row;
+	const struct doc_block *b;
+	const uint8_t *title;
 	char t[32];
-	size_t i;
-	int p;
+	size_t r, n;
+	int i;
 
-	for (i = 0; i < d->nsections; i++) {
-		const struct doc_block *b = &d->blocks[d->sections[i].heading];
-
-		for (p = d->sections[i].parent; p >= 0;
-		    p = d->sections[p].parent)
+	for (r = 0; r < contents_rows(d); r++) {
+		contents_row(d, r, &row);
+		b = &d->blocks[row.block];
+		for (i = 0; i < row.depth; i++)
 			fputs("  ", f);
-		render_safe(f, d->src + b->tstart, b->tend - b->tstart);
+		title = contents_title(d, &row, &n);
+		render_safe(f, title, n);
 		if (b->time != DOC_NO_TIME)
 			fprintf(f, "\t%s", doc_format_time(b->time, 1, t,
 			    sizeof t));

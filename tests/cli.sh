@@ -42,6 +42,53 @@ golden cli/stdin-pipe "$TMP/outline.txt" sh -c "cat $I | $LECTERN --outline"
 script -qec "cd / && $(realpath $LECTERN) --outline" /dev/null < /dev/null | tr -d '\r' > "$TMP/tty-outline"
 check cli/bundled-interview cmp -s "$TMP/tty-outline" "$TMP/outline.txt"
 
+# The bundled interview is one episode: its outline above has no episode
+# level (its title is not in it). An archive's outline has its episodes at
+# the top, their sections under them: plain episodes (a title and a
+# byline each, as `make bench` writes them), and Markdown ones (after a
+# first "# Title", each "# " heading is an episode's title).
+archive "$TMP/archive.txt"
+cat > "$TMP/archive-outline.txt" <<'OUT'
+Tides and the moon
+  Episode summary
+  Transcript
+    Why tides rise
+    How the moon pulls
+Locks and keys
+  Episode summary
+  Transcript
+    The first locks
+    Picking a lock
+Bread and yeast
+  Episode summary
+  Transcript
+    Starting a dough
+    Baking the loaf
+OUT
+golden cli/archive-outline "$TMP/archive-outline.txt" $LECTERN --outline "$TMP/archive.txt"
+titles=$($LECTERN --blocks "$TMP/archive.txt" | awk -F '\t' '$2 == "title" { print $4 }' | tr '\n' '|')
+check cli/archive-titles test "$titles" = "Tides and the moon|Locks and keys|Bread and yeast|"
+for i in 1 2; do
+	printf '# Episode %s\n\n**Ada:** Hello.\n\n## Intro\n\n**Bo:** Hi.\n\n## Part two\n\n### Detail\n\n**Ada:** More.\n\n' $i
+done > "$TMP/archive.md"
+cat > "$TMP/archive-md-outline.txt" <<'OUT'
+Episode 1
+  Intro
+  Part two
+    Detail
+Episode 2
+  Intro
+  Part two
+    Detail
+OUT
+golden cli/archive-md-outline "$TMP/archive-md-outline.txt" $LECTERN --outline "$TMP/archive.md"
+cp "$TMP/archive.md" "$TMP/archive-md.txt"
+golden cli/archive-hash-outline "$TMP/archive-md-outline.txt" $LECTERN --outline "$TMP/archive-md.txt"
+# One "# Title" over "##" sections is one episode, as before.
+printf '# Only one\n\n## Intro\n\n**Ada:** Hello.\n\n### Detail\n\n**Bo:** Hi.\n' > "$TMP/single.md"
+printf 'Intro\n  Detail\n' > "$TMP/single-outline.txt"
+golden cli/single-md-outline "$TMP/single-outline.txt" $LECTERN --outline "$TMP/single.md"
+
 # Help and version.
 status cli/help-status 0 $LECTERN --help
 check cli/help-usage grep -q '^Usage: lectern \[OPTION\]... \[+/PATTERN|+N\] \[FILE|DIR|-\]...' "$TMP/out"
