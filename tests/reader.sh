@@ -228,15 +228,15 @@ box() {
 	screen "$1" | awk '/┌/ { on = 1; next } /└/ { on = 0 } on' | sed 's/^[^│]*│//; s/│[^│]*$//'
 }
 pages=''
-i=0; while [ $i -lt 20 ]; do pages="$pages <Space> <dump>"; i=$((i + 1)); done
+i=0; while [ $i -lt 24 ]; do pages="$pages <Space> <dump>"; i=$((i + 1)); done
 for size in $SIZES; do
 	run $size "h <dump> $pages"
-	all=$(i=1; while [ $i -le 21 ]; do box $i; i=$((i + 1)); done)
+	all=$(i=1; while [ $i -le 25 ]; do box $i; i=$((i + 1)); done)
 	expect "help/$size-nothing-cut" "$(printf '%s\n' "$all" | grep -c '…')" 0
 	has "help/$size-M-whole" "$(printf '%s\n' "$all" | tr -s ' \n' '  ')" "mouse capture on or off (off: the terminal selects text)"
 	has "help/$size-quit" "$all" "q, Q"
 	has "help/$size-scroll-sign" "$(screen 1 | grep '└')" "↓"
-	has "help/$size-scroll-end" "$(screen 21 | grep '└')" "↑"
+	has "help/$size-scroll-end" "$(screen 25 | grep '└')" "↑"
 done
 
 # --- Tab in the search bar where there is no section and no speaker
