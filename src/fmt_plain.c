@@ -52,7 +52,9 @@
  *     is followed by a byline or looks like a heading, is the title, unless
  *     it names a part of a page ("Highlights"). A later line followed by a
  *     byline is the title of an episode of an archive (several transcripts
- *     in one file): the episodes are the top of the contents.
+ *     in one file): the episodes are the top of the contents. A long line
+ *     before a byline is a paragraph glued to a title by cat (the file
+ *     before did not end in a newline), and is read as the two.
  * 11. Anything else is a paragraph. A paragraph is one line, except in a
  *     hard-wrapped document (most lines short, blank lines between
  *     paragraphs), where the lines up to a blank line are joined unless a
@@ -470,6 +472,60 @@ commit_byline(struct doc *d, struct pline *pl)
 			}
 }
 
+#define TITLE_MAX	300	/* bytes an episode's title may take */
+
+/* Where the title of the next episode starts in a long line before a
+ * byline: a file that did not end in a newline, and the next one after
+ * it (cat), glue a last paragraph to a title ("stuff.OpenAI's push").
+ * That is the last end of a sentence right against an upper-case letter,
+ * a digit or a letter outside ASCII; an initial ("U.S") is not one.
+ * Returns 0 when there is none. */
+static size_t
+glued_title(const uint8_t *in, size_t s, size_t e)
+{
+	size_t p, from = e - s > TITLE_MAX ? e - TITLE_MAX : s + 1;
+	int end;
+
+	if (e - s <= TITLE_MAX / 2)
+		return 0;
+	for (p = e - 1; p >= from && p > s + 2; p--) {
+		if (!((in[p] >= 'A' && in[p] <= 'Z') ||
+		    (in[p] >= '0' && in[p] <= '9') || in[p] >= 0xC2))
+			continue;
+		end = ((in[p - 1] == '.' || in[p - 1] == '?' ||
+		    in[p - 1] == '!' || in[p - 1] == '"') &&
+		    !(in[p - 2] >= 'A' && in[p - 2] <= 'Z') &&
+		    in[p - 2] != ' ') || (in[p - 3] == 0xE2 &&
+		    in[p - 2] == 0x80 && (in[p - 1] == 0xA6 || in[p - 1] == 0x9D));
+		if (end)
+			return p;
+	}
+	return 0;
+}
+
+/* Reads a paragraph or a turn glued to the next episode's title (see
+ * glued_title) as the two. Returns 1 when it was. */
+static int
+glued_episode(struct doc *d, struct pline *pl)
+{
+	struct plain_state *ps = d->fs;
+	struct pline head = *pl, nx;
+	size_t cut;
+
+	if (ps->lines == 0 || (pl->kind != L_PLAIN && pl->kind != L_TURN) ||
+	    !plain_read(ps, d, pl->next, &nx) || nx.kind != L_BYLINE ||
+	    (cut = glued_title(d->in, pl->tstart, pl->tend)) == 0)
+		return 0;
+	head.end = head.tend = cut;
+	if (head.kind == L_TURN)
+		start_turn(d, &head);
+	else
+		build_join(d, add_block(d, DOC_PARA, &head));
+	pl->start = pl->tstart = pl->lstart = pl->lend = cut;
+	start_episode(d, pl);
+	return 1;
+}
+
 /* Makes the blocks of the logical line pl. */
 static void
 commit(struct doc *d, struct pline *pl)
@@ -481,6 +537,8 @@ commit(struct doc *d, struct pline *pl)
 
 	if (pl->kind != L_SEGMENT && pl->kind != L_TIME)
 		seg_end(&ps->seg);
+	if (glued_episode(d, pl))
+		return;
 	switch (pl->kind) {
 	case L_SKIP:
 		return;

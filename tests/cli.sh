@@ -84,6 +84,13 @@ OUT
 golden cli/archive-md-outline "$TMP/archive-md-outline.txt" $LECTERN --outline "$TMP/archive.md"
 cp "$TMP/archive.md" "$TMP/archive-md.txt"
 golden cli/archive-hash-outline "$TMP/archive-md-outline.txt" $LECTERN --outline "$TMP/archive-md.txt"
+# The bundled interview does not end in a newline: cat glues its last
+# paragraph to the next one's title, and the two are read apart again.
+cat $I $I > "$TMP/twice.txt"
+tops=$($LECTERN --outline "$TMP/twice.txt" | grep -v '^ ' | uniq -c | sed 's/^ *//')
+check cli/archive-glued-titles test "$tops" = "2 $(head -n 1 $I)"
+last=$($LECTERN --blocks "$TMP/twice.txt" | awk -F '\t' '$2 == "title" { print prev } { prev = $2 "|" $3 "|" substr($4, 1, 28) }' | tail -n 1)
+check cli/archive-glued-turn test "$last" = "paragraph|Jan Leike|And for the research manager"
 # One "# Title" over "##" sections is one episode, as before.
 printf '# Only one\n\n## Intro\n\n**Ada:** Hello.\n\n### Detail\n\n**Bo:** Hi.\n' > "$TMP/single.md"
 printf 'Intro\n  Detail\n' > "$TMP/single-outline.txt"
