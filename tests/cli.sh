@@ -84,6 +84,15 @@ OUT
 golden cli/archive-md-outline "$TMP/archive-md-outline.txt" $LECTERN --outline "$TMP/archive.md"
 cp "$TMP/archive.md" "$TMP/archive-md.txt"
 golden cli/archive-hash-outline "$TMP/archive-md-outline.txt" $LECTERN --outline "$TMP/archive-md.txt"
+# --grep's path starts at the episode, in its opening too.
+$LECTERN --grep 'second part|opening of episode 2' -E "$TMP/archive.txt" > "$TMP/grep.txt"
+cat > "$TMP/archive-grep.txt" <<'OUT'
+Tides and the moon > Transcript > How the moon pulls: Ada Byrne: The «second part» of episode 1 goes deeper.
+Locks and keys: The «opening of episode 2», long enough to be a…
+Locks and keys > Transcript > Picking a lock: Ada Byrne: The «second part» of episode 2 goes deeper.
+Bread and yeast > Transcript > Baking the loaf: Ada Byrne: The «second part» of episode 3 goes deeper.
+OUT
+check cli/archive-grep cmp -s "$TMP/grep.txt" "$TMP/archive-grep.txt"
 # The bundled interview does not end in a newline: cat glues its last
 # paragraph to the next one's title, and the two are read apart again.
 cat $I $I > "$TMP/twice.txt"
