@@ -10,7 +10,6 @@
 
 #include <curses.h>
 
-#include "lectern/contents.h"
 #include "lectern/doc.h"
 #include "lectern/keymap.h"
 #include "lectern/layout.h"
@@ -140,7 +139,7 @@ layout(struct loop *L)
 	g->rows = LINES - 1 > 0 ? LINES - 1 : 1;
 	g->toc_pane = ui->opt.toc && COLS >= TOC_MIN_COLS &&
 	    !ui->in_library && ui->file != NULL &&
-	    contents_rows(ui->file->doc) > 0;
+	    ui_toc_rows(ui->file) > 0;
 	if (g->toc_pane) {
 		g->toc_w = toc_width(L);
 		g->reader_x = g->toc_w + 1;
@@ -241,7 +240,7 @@ act(struct loop *L, int key, enum keymap_action a, long count)
 		return;
 	switch (a) {
 	case KEYMAP_TOGGLE_TOC:
-		if (contents_rows(f->doc) == 0) {
+		if (ui_toc_rows(f) == 0) {
 			ui_message(ui, "This document has no sections");
 		} else if (ui->geom.cols >= TOC_MIN_COLS) {
 			ui->opt.toc = !ui->opt.toc;
@@ -252,7 +251,7 @@ act(struct loop *L, int key, enum keymap_action a, long count)
 			toggle_focus(L);
 		break;
 	case KEYMAP_FOCUS:
-		if (ui->geom.toc_pane || contents_rows(f->doc) > 0)
+		if (ui->geom.toc_pane || ui_toc_rows(f) > 0)
 			toggle_focus(L);
 		break;
 	case KEYMAP_SEARCH_FWD:

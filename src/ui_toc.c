@@ -176,6 +176,12 @@ toc_draw(struct ui *ui, struct ui_pane *p)
 	wattrset(stdscr, A_NORMAL);
 }
 
+size_t
+ui_toc_rows(const struct ui_file *f)
+{
+	return contents_rows(f->doc);
+}
+
 int
 ui_toc_want(struct ui *ui, struct ui_toc *t)
 {

@@ -20,6 +20,10 @@ struct ui_toc {
 
 void	ui_toc_init(struct ui_toc *t);
 
+/* How many rows the contents of file f have: none, and there are no
+ * contents to show. */
+size_t	ui_toc_rows(const struct ui_file *f);
+
 /* The width the contents need to show every heading whole, with its
  * time (as far as the document is read). */
 int	ui_toc_want(struct ui *ui, struct ui_toc *t);
