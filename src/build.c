@@ -206,6 +206,38 @@ build_heading(struct doc *d, int level, const struct build_piece *p)
 	return b;
 }
 
+/* Notes that an episode starts at block title, its sections from now. */
+static void
+add_episode(struct doc *d, size_t title)
+{
+	UTIL_GROW(d->episodes, d->capepisodes, d->nepisodes + 1);
+	d->episodes[d->nepisodes].title = title;
+	d->episodes[d->nepisodes].section = d->nsections;
+	d->nepisodes++;
+}
+
+size_t
+build_episode(struct doc *d, const struct build_piece *p)
+{
+	struct doc_build *bs = d->build;
+	size_t b;
+
+	bs->turn = -1;
+	while (bs->depth > 0)
+		d->sections[bs->stack[--bs->depth]].end = d->nblocks;
+	/* Nothing before it: it is the first, and a document of one
+	 * episode has none. */
+	if (d->nblocks == 0)
+		return build_block(d, DOC_TITLE, p);
+	if (d->nepisodes == 0) {
+		add_episode(d, 0);
+		d->episodes[0].section = 0;
+	}
+	b = build_block(d, DOC_TITLE, p);
+	add_episode(d, b);
+	return b;
+}
+
 int
 build_speaker(struct doc *d, const uint8_t *name, size_t n)
 {

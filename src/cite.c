@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "lectern/cite.h"
+#include "lectern/contents.h"
 #include "lectern/doc.h"
 #include "lectern/text.h"
 #include "lectern/util.h"
@@ -56,9 +57,18 @@ cite_attribution(struct buf *b, const struct doc *d, size_t blk,
 {
 	const struct doc_block *k = &d->blocks[blk];
 	const struct doc_range *t = &d->meta.title;
+	struct doc_range et;
 	const uint8_t *title;
 	size_t n;
-	int said = cite_speaker(b, d, blk);
+	int said = cite_speaker(b, d, blk), ep;
+
+	/* In an archive the title is the episode's. */
+	if ((ep = contents_block_episode(d, blk)) >= 0 &&
+	    d->blocks[d->episodes[ep].title].kind == DOC_TITLE) {
+		et.start = d->blocks[d->episodes[ep].title].tstart;
+		et.end = d->blocks[d->episodes[ep].title].tend;
+		t = &et;
+	}
 
 	if (where == CITE_SECTION && k->section >= 0) {
 		title = doc_section_title(d, (size_t)k->section, &n);

@@ -378,6 +378,7 @@ doc_free(struct doc *d)
 	free(d->speakers);
 	free(d->blocks);
 	free(d->sections);
+	free(d->episodes);
 	free(d->turns);
 	free(d->spans);
 	free(d->text);
@@ -477,6 +478,7 @@ doc_memory(const struct doc *d, struct doc_memory *m)
 	    d->build->own ? d->build->text.cap : 0;
 	m->model = d->capblocks * sizeof *d->blocks +
 	    d->capsections * sizeof *d->sections +
+	    d->capepisodes * sizeof *d->episodes +
 	    d->capturns * sizeof *d->turns +
 	    d->capspans * sizeof *d->spans +
 	    d->capspeakers * sizeof *d->speakers;

@@ -7,10 +7,12 @@
  * entities are decoded, images and raw HTML tags are not shown (an HTML
  * block shows its text), a rule is not text. Front matter ("---" lines at
  * the top) is not shown; its title is the title. A first "# Title" is the
- * title, or is dropped when it repeats the front matter's; the other
- * headings (ATX or setext) keep their levels, shifted so the highest is 1,
- * and a chapter's time ("## Intro [00:01:02]") is the heading's. Lists are
- * bullets, code blocks code, a table's rows paragraphs.
+ * title, or is dropped when it repeats the front matter's; after such a
+ * title each "# " heading is the title of an episode of an archive
+ * (several transcripts in one file). The other headings (ATX or setext)
+ * keep their levels, shifted so the highest is 1, and a chapter's time
+ * ("## Intro [00:01:02]") is the heading's. Lists are bullets, code
+ * blocks code, a table's rows paragraphs.
  *
  * Paragraphs are read a line at a time for speaker labels (speech.c; the
  * ** of "**Name:**" is already off, so the label is read as bold), timed
@@ -214,10 +216,19 @@ end_heading(struct md_state *m)
 		d->meta.title.start = p.tstart;
 		d->meta.title.end = p.tend;
 		build_texts(d, "\n");
-		m->titled = 1;
+		m->titled = m->hashtitle = 1;
 		return;
 	}
 	p = build_piece(0, 0);
+	if (m->heading == 1 && m->hashtitle) {
+		/* After a "# Title", a "# " heading starts an episode. */
+		p.start = p.lstart = p.lend = p.tstart = md_emit(m, s, e,
+		    &p.tend);
+		p.end = p.tend;
+		build_episode(d, &p);
+		build_texts(d, "\n");
+		return;
+	}
 	p.start = p.lstart = p.lend = p.tstart = md_emit(m, s, e, &p.tend);
 	p.end = p.tend;
 	p.time = time != DOC_NO_TIME ? time : md_take_time(m);

@@ -11,7 +11,8 @@
  *  1. Jekyll front matter (a first line "---" up to the next "---") is not
  *     shown; its "title:" gives the title.
  *  2. A first line "# Title" is the title; later "#".."######" lines are
- *     headings, their levels shifted so that the highest one is level 1.
+ *     headings, their levels shifted so that the highest one is level 1,
+ *     except "# " lines then, each the title of an episode of an archive.
  *  3. "By AUTHOR @ DATE (+SCORE)" near the top is the byline, and
  *     "This is a linkpost to URL" the link. "---" and "* * *" are rules,
  *     not text.
@@ -49,7 +50,11 @@
  *     show") are its items.
  * 10. The first line of the document, when it is not one of the above and
  *     is followed by a byline or looks like a heading, is the title, unless
- *     it names a part of a page ("Highlights").
+ *     it names a part of a page ("Highlights"). A later line followed by a
+ *     byline is the title of an episode of an archive (several transcripts
+ *     in one file): the episodes are the top of the contents. A long line
+ *     before a byline is a paragraph glued to a title by cat (the file
+ *     before did not end in a newline), and is read as the two.
  * 11. Anything else is a paragraph. A paragraph is one line, except in a
  *     hard-wrapped document (most lines short, blank lines between
  *     paragraphs), where the lines up to a blank line are joined unless a
@@ -175,6 +180,20 @@ add_heading(struct doc *d, struct pline *pl, int level)
 	struct build_piece bp = piece(d, pl);
 
 	build_heading(d, level, &bp);
+}
+
+/* Starts a later episode of an archive at its title, the line pl: what
+ * follows is read as the start of a document is. */
+static void
+start_episode(struct doc *d, struct pline *pl)
+{
+	struct plain_state *ps = d->fs;
+	struct build_piece bp = piece(d, pl);
+
+	ps->base = 1;
+	ps->parent = -1;
+	ps->list = 0;
+	build_episode(d, &bp);
 }
 
 /* Starts a turn of the line's speaker. */
@@ -337,10 +356,7 @@ commit_plain(struct doc *d, struct pline *pl)
 	if (ps->lines > 0 && plain_read(ps, d, pl->next, &nx) &&
 	    nx.kind == L_BYLINE) {
 		/* The title of a later episode in an archive. */
-		ps->base = 1;
-		ps->parent = -1;
-		ps->list = 0;
-		add_heading(d, pl, 1);
+		start_episode(d, pl);
 		return;
 	}
 	if (ps->list) {
@@ -456,6 +472,60 @@ commit_byline(struct doc *d, struct pline *pl)
 			}
 }
 
+#define TITLE_MAX	300	/* bytes an episode's title may take */
+
+/* Where the title of the next episode starts in a long line before a
+ * byline: a file that did not end in a newline, and the next one after
+ * it (cat), glue a last paragraph to a title ("stuff.OpenAI's push").
+ * That is the last end of a sentence right against an upper-case letter,
+ * a digit or a letter outside ASCII; an initial ("U.S") is not one.
+ * Returns 0 when there is none. */
+static size_t
+glued_title(const uint8_t *in, size_t s, size_t e)
+{
+	size_t p, from = e - s > TITLE_MAX ? e - TITLE_MAX : s + 1;
+	int end;
+
+	if (e - s <= TITLE_MAX / 2)
+		return 0;
+	for (p = e - 1; p >= from && p > s + 2; p--) {
+		if (!((in[p] >= 'A' && in[p] <= 'Z') ||
+		    (in[p] >= '0' && in[p] <= '9') || in[p] >= 0xC2))
+			continue;
+		end = ((in[p - 1] == '.' || in[p - 1] == '?' ||
+		    in[p - 1] == '!' || in[p - 1] == '"') &&
+		    !(in[p - 2] >= 'A' && in[p - 2] <= 'Z') &&
+		    in[p - 2] != ' ') || (in[p - 3] == 0xE2 &&
+		    in[p - 2] == 0x80 && (in[p - 1] == 0xA6 || in[p - 1] == 0x9D));
+		if (end)
+			return p;
+	}
+	return 0;
+}
+
+/* Reads a paragraph or a turn glued to the next episode's title (see
+ * glued_title) as the two. Returns 1 when it was. */
+static int
+glued_episode(struct doc *d, struct pline *pl)
+{
+	struct plain_state *ps = d->fs;
+	struct pline head = *pl, nx;
+	size_t cut;
+
+	if (ps->lines == 0 || (pl->kind != L_PLAIN && pl->kind != L_TURN) ||
+	    !plain_read(ps, d, pl->next, &nx) || nx.kind != L_BYLINE ||
+	    (cut = glued_title(d->in, pl->tstart, pl->tend)) == 0)
+		return 0;
+	head.end = head.tend = cut;
+	if (head.kind == L_TURN)
+		start_turn(d, &head);
+	else
+		build_join(d, add_block(d, DOC_PARA, &head));
+	pl->start = pl->tstart = pl->lstart = pl->lend = cut;
+	start_episode(d, pl);
+	return 1;
+}
+
 /* Makes the blocks of the logical line pl. */
 static void
 commit(struct doc *d, struct pline *pl)
@@ -467,6 +537,8 @@ commit(struct doc *d, struct pline *pl)
 
 	if (pl->kind != L_SEGMENT && pl->kind != L_TIME)
 		seg_end(&ps->seg);
+	if (glued_episode(d, pl))
+		return;
 	switch (pl->kind) {
 	case L_SKIP:
 		return;
@@ -476,6 +548,11 @@ commit(struct doc *d, struct pline *pl)
 	case L_MDHEAD:
 		if (ps->lines == 0 && pl->level == 1 && d->meta.title.end == 0) {
 			add_title(d, pl);
+			ps->hashtitle = 1;
+			break;
+		}
+		if (pl->level == 1 && ps->hashtitle) {
+			start_episode(d, pl);
 			break;
 		}
 		if (ps->lines == 1 && pl->level == 1 && ps->fmtitle.end > 0 &&

@@ -53,6 +53,8 @@ static const struct binding bindings[] = {
 	{ '[', KEYMAP_PREV_SECTION, R },
 	{ '}', KEYMAP_NEXT_TURN, R },
 	{ '{', KEYMAP_PREV_TURN, R },
+	{ '+', KEYMAP_NEXT_EPISODE, R },
+	{ '-', KEYMAP_PREV_EPISODE, R },
 	{ 't', KEYMAP_TOGGLE_TOC, R },
 	{ '\t', KEYMAP_FOCUS, R },
 	{ '\r', KEYMAP_SELECT, L },

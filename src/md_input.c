@@ -106,7 +106,7 @@ md_prescan(struct md_state *m, size_t pos)
 	size_t lim = d->inlen - pos > SAMPLE_SIZE ? pos + SAMPLE_SIZE :
 	    d->inlen, s, e, le, i;
 	struct speech sp;
-	int min = 7, level, first = 1;
+	int min = 7, level, first = 1, hashfirst = 0;
 	const uint8_t *nl;
 
 	for (; pos < lim; pos = le + 1) {
@@ -121,9 +121,14 @@ md_prescan(struct md_state *m, size_t pos)
 			for (level = 0; s + level < e && d->in[s + level] == '#';
 			    level++)
 				;
+			/* After a first "# Title", "#" lines are the
+			 * titles of episodes, not sections. */
 			if (level <= 6 && (s + level == e ||
-			    d->in[s + level] == ' ') && !(first && level == 1) &&
-			    level < min)
+			    d->in[s + level] == ' ') && level == 1 && first)
+				hashfirst = 1;
+			else if (level <= 6 && (s + level == e ||
+			    d->in[s + level] == ' ') && !(hashfirst &&
+			    level == 1) && level < min)
 				min = level;
 		} else if (speech_read(d->in, s, e, 0, &sp) == SPEECH_TURN ||
 		    sp.kind == SPEECH_LABEL) {

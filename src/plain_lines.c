@@ -404,7 +404,7 @@ plain_prescan(struct plain_state *ps, const struct doc *d, size_t pos)
 	    d->inlen;
 	size_t nonblank = 0, blank = 0, shortl = 0, pairs = 0, segs = 0, i;
 	size_t widths[121] = { 0 };
-	int prevblank = 1, minmd = 7, nmd = 0, first = 1;
+	int prevblank = 1, minmd = 7, nmd = 0, first = 1, hashfirst = 0;
 	enum line_kind kind;
 	size_t s, e;
 
@@ -433,7 +433,11 @@ plain_prescan(struct plain_state *ps, const struct doc *d, size_t pos)
 		if (d->in[s] == '#') {
 			classify(ps, d, s, e, &pl);
 			if (pl.kind == L_MDHEAD) {
-				if (!(first && pl.level == 1)) {
+				/* After a first "# Title", "#" lines are
+				 * the titles of episodes, not sections. */
+				if (first && pl.level == 1)
+					hashfirst = 1;
+				else if (!(hashfirst && pl.level == 1)) {
 					nmd++;
 					if (pl.level < minmd)
 						minmd = pl.level;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "lectern/cite.h"
+#include "lectern/contents.h"
 #include "lectern/doc.h"
 #include "lectern/layout.h"
 #include "lectern/render.h"
@@ -76,17 +77,20 @@ render_safe(FILE *f, const unsigned char *s, size_t n)
 int
 render_outline(const struct doc *d, FILE *f)
 {
+	struct contents_row row;
+	const struct doc_block *b;
+	const uint8_t *title;
 	char t[32];
-	size_t i;
-	int p;
+	size_t r, n;
+	int i;
 
-	for (i = 0; i < d->nsections; i++) {
-		const struct doc_block *b = &d->blocks[d->sections[i].heading];
-
-		for (p = d->sections[i].parent; p >= 0;
-		    p = d->sections[p].parent)
+	for (r = 0; r < contents_rows(d); r++) {
+		contents_row(d, r, &row);
+		b = &d->blocks[row.block];
+		for (i = 0; i < row.depth; i++)
 			fputs("  ", f);
-		render_safe(f, d->src + b->tstart, b->tend - b->tstart);
+		title = contents_title(d, &row, &n);
+		render_safe(f, title, n);
 		if (b->time != DOC_NO_TIME)
 			fprintf(f, "\t%s", doc_format_time(b->time, 1, t,
 			    sizeof t));
@@ -271,12 +275,24 @@ grep_line(const struct doc *d, size_t b, size_t s, size_t e, int color,
 	const struct doc_block *blk;
 	struct buf line = { NULL, 0, 0 };
 	size_t lo, hi, a, z;
+	int ep;
 
 	if (b >= d->nblocks)
 		return -1;
 	blk = &d->blocks[b];
+	/* In an archive the path starts at the episode (with a title). */
+	if ((ep = contents_block_episode(d, b)) >= 0 &&
+	    d->blocks[d->episodes[ep].title].kind != DOC_TITLE)
+		ep = -1;
+	if (ep >= 0) {
+		const struct doc_block *t = &d->blocks[d->episodes[ep].title];
+
+		render_safe(f, d->src + t->tstart, t->tend - t->tstart);
+		if (blk->section >= 0)
+			fputs(" > ", f);
+	}
 	section_path(d, blk->section, f);
-	if (blk->section < 0)
+	if (blk->section < 0 && ep < 0)
 		fputs("(top)", f);
 	fputs(": ", f);
 	if (time != DOC_NO_TIME && cite_time(&line, d, time)) {

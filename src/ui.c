@@ -139,7 +139,7 @@ layout(struct loop *L)
 	g->rows = LINES - 1 > 0 ? LINES - 1 : 1;
 	g->toc_pane = ui->opt.toc && COLS >= TOC_MIN_COLS &&
 	    !ui->in_library && ui->file != NULL &&
-	    ui->file->doc->nsections > 0;
+	    ui_toc_rows(ui->file) > 0;
 	if (g->toc_pane) {
 		g->toc_w = toc_width(L);
 		g->reader_x = g->toc_w + 1;
@@ -240,7 +240,7 @@ act(struct loop *L, int key, enum keymap_action a, long count)
 		return;
 	switch (a) {
 	case KEYMAP_TOGGLE_TOC:
-		if (f->doc->nsections == 0) {
+		if (ui_toc_rows(f) == 0) {
 			ui_message(ui, "This document has no sections");
 		} else if (ui->geom.cols >= TOC_MIN_COLS) {
 			ui->opt.toc = !ui->opt.toc;
@@ -251,7 +251,7 @@ act(struct loop *L, int key, enum keymap_action a, long count)
 			toggle_focus(L);
 		break;
 	case KEYMAP_FOCUS:
-		if (ui->geom.toc_pane || f->doc->nsections > 0)
+		if (ui->geom.toc_pane || ui_toc_rows(f) > 0)
 			toggle_focus(L);
 		break;
 	case KEYMAP_SEARCH_FWD:

@@ -10,6 +10,7 @@
 
 #include <curses.h>
 
+#include "lectern/contents.h"
 #include "lectern/doc.h"
 #include "lectern/layout.h"
 #include "lectern/notes.h"
@@ -131,11 +132,15 @@ ui_goto_block(struct ui *ui, size_t b)
 	view_show_block(ui->file->view, b);
 }
 
-/* The block of the i-th heading or turn. */
+/* The block of the i-th place: a row of the contents (a heading, an
+ * episode's title), a turn, an episode. */
 static size_t
-section_block(const struct doc *d, size_t i)
+row_block(const struct doc *d, size_t i)
 {
-	return d->sections[i].heading;
+	struct contents_row row;
+
+	contents_row(d, i, &row);
+	return row.block;
 }
 
 static size_t
@@ -144,13 +149,33 @@ turn_block(const struct doc *d, size_t i)
 	return d->turns[i].first;
 }
 
+static size_t
+episode_block(const struct doc *d, size_t i)
+{
+	return d->episodes[i].title;
+}
+
+/* How many places of each list there are, so far. */
+static size_t
+count_turns(const struct doc *d)
+{
+	return d->nturns;
+}
+
+static size_t
+count_episodes(const struct doc *d)
+{
+	return d->nepisodes;
+}
+
 /*
  * Goes to the next (dir 1) or previous (-1) of a list of places in the
- * document (headings, turns), *n of them, the i-th at block at(d, i);
- * reads on when the next one may not be read yet. what names one.
+ * document (headings, turns), count(d) of them, the i-th at block
+ * at(d, i); reads on when the next one may not be read yet. what names
+ * one.
  */
 static void
-goto_place(struct ui *ui, int dir, const size_t *n,
+goto_place(struct ui *ui, int dir, size_t (*count)(const struct doc *),
     size_t (*at)(const struct doc *, size_t), const char *what)
 {
 	const struct doc *d = ui->file->doc;
@@ -158,26 +183,26 @@ goto_place(struct ui *ui, int dir, const size_t *n,
 	size_t top = view_top_block(v);
 	long i;
 
-	while (*n == 0 && ui_read_more(ui))
+	while (count(d) == 0 && ui_read_more(ui))
 		;
-	if (*n == 0) {
+	if (count(d) == 0) {
 		ui_message(ui, "This document has no %ss", what);
 		return;
 	}
 	if (dir > 0) {
 		for (;;) {
-			for (i = 0; i < (long)*n; i++)
+			for (i = 0; i < (long)count(d); i++)
 				if (at(d, (size_t)i) > top)
 					break;
-			if (i < (long)*n || !ui_read_more(ui))
+			if (i < (long)count(d) || !ui_read_more(ui))
 				break;
 		}
-		if (i == (long)*n || view_at_end(v)) {
+		if (i == (long)count(d) || view_at_end(v)) {
 			ui_message(ui, "No next %s", what);
 			return;
 		}
 	} else {
-		for (i = (long)*n - 1; i >= 0; i--)
+		for (i = (long)count(d) - 1; i >= 0; i--)
 			if (at(d, (size_t)i) < top)
 				break;
 		if (i < 0) {
@@ -188,18 +213,23 @@ goto_place(struct ui *ui, int dir, const size_t *n,
 	view_show_block(v, at(d, (size_t)i));
 }
 
+/* Sections, and in an archive the episodes' titles among them. */
 void
 ui_goto_section(struct ui *ui, int dir)
 {
-	goto_place(ui, dir, &ui->file->doc->nsections, section_block,
-	    "section");
+	goto_place(ui, dir, contents_rows, row_block, "section");
 }
 
 void
 ui_goto_turn(struct ui *ui, int dir)
 {
-	goto_place(ui, dir, &ui->file->doc->nturns, turn_block,
-	    "speaker turn");
+	goto_place(ui, dir, count_turns, turn_block, "speaker turn");
+}
+
+void
+ui_goto_episode(struct ui *ui, int dir)
+{
+	goto_place(ui, dir, count_episodes, episode_block, "episode");
 }
 
 void

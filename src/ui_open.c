@@ -1,6 +1,7 @@
 /* ui_open.c: where a file opens: a match, a line, a time, a section. */
 #include <string.h>
 
+#include "lectern/contents.h"
 #include "lectern/doc.h"
 #include "lectern/library.h"
 #include "lectern/search.h"
@@ -27,28 +28,36 @@ search_from_here(struct ui *ui, const char *text, int regex, int quiet)
 	return 0;
 }
 
-/* The first section whose title has text, reading on as far as needed;
- * -1 when none has. */
+/* The block of the first section (or episode of an archive) whose title
+ * has text, reading on as far as needed; -1 when none has. */
 static long
 find_section(struct ui *ui, const char *text)
 {
 	struct doc *d = ui->file->doc;
 	struct buf want = { NULL, 0, 0 }, title = { NULL, 0, 0 };
+	struct contents_row row;
 	size_t i = 0, n;
 	long found = -1;
+	int episodes;
 
 	library_fold(&want, text, strlen(text));
 	for (;;) {
-		for (; i < d->nsections && found < 0; i++) {
-			const uint8_t *t = doc_section_title(d, i, &n);
+		for (; i < contents_rows(d) && found < 0; i++) {
+			const uint8_t *t;
 
+			contents_row(d, i, &row);
+			t = contents_title(d, &row, &n);
 			buf_reset(&title);
 			library_fold(&title, (const char *)t, n);
 			if (strstr(buf_str(&title), buf_str(&want)) != NULL)
-				found = (long)i;
+				found = (long)row.block;
 		}
+		episodes = d->nepisodes > 0;
 		if (found >= 0 || !ui_read_more(ui))
 			break;
+		/* A second episode puts the first one's row at the top. */
+		if (episodes != (d->nepisodes > 0))
+			i = 0;
 	}
 	buf_free(&want);
 	buf_free(&title);
@@ -102,7 +111,7 @@ ui_open_place(struct ui *ui)
 		if ((s = find_section(ui, o->section)) < 0)
 			ui_message(ui, "No section has '%s'", o->section);
 		else
-			ui_goto_block(ui, ui->file->doc->sections[s].heading);
+			ui_goto_block(ui, (size_t)s);
 	} else
 		return 0;
 	return 1;

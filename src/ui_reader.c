@@ -198,6 +198,10 @@ reader_key(struct ui *ui, struct ui_pane *p, int key, enum keymap_action a,
 	case KEYMAP_PREV_TURN:
 		ui_goto_turn(ui, a == KEYMAP_NEXT_TURN ? 1 : -1);
 		break;
+	case KEYMAP_NEXT_EPISODE:
+	case KEYMAP_PREV_EPISODE:
+		ui_goto_episode(ui, a == KEYMAP_NEXT_EPISODE ? 1 : -1);
+		break;
 	case KEYMAP_CURSOR_DOWN:
 	case KEYMAP_CURSOR_UP:
 		cursor_move(ui, a == KEYMAP_CURSOR_DOWN ? 1 : -1);

@@ -6,6 +6,7 @@
 
 #include <curses.h>
 
+#include "lectern/contents.h"
 #include "lectern/doc.h"
 #include "lectern/text.h"
 #include "lectern/ui_status.h"
@@ -183,7 +184,7 @@ status_draw(struct ui *ui, struct ui_pane *p)
 	struct buf r = { NULL, 0, 0 };
 	char pos[32], time[32];
 	size_t b, n;
-	int sec;
+	long row;
 
 	ui_draw_fill(y, 0, cols, attr);
 	when(ui, (struct ui_status *)p, time, sizeof time);
@@ -210,10 +211,13 @@ status_draw(struct ui *ui, struct ui_pane *p)
 		return;
 	b = view_top_block(ui->file->view);
 	x = 1;
-	sec = doc_block_section(d, b);
-	if (sec >= 0) {
-		const uint8_t *t = doc_section_title(d, (size_t)sec, &n);
+	/* Its section, or in an archive the episode it opens. */
+	if ((row = contents_row_at(d, b)) >= 0) {
+		struct contents_row cr;
+		const uint8_t *t;
 
+		contents_row(d, (size_t)row, &cr);
+		t = contents_title(d, &cr, &n);
 		x = ui_draw_cut(y, x, right - 1, (const char *)t, n, attr);
 	} else if (d->meta.title.end > d->meta.title.start) {
 		x = ui_draw_cut(y, x, right - 1, (const char *)d->src +

@@ -34,7 +34,9 @@ view_visible(const struct view *v, size_t b)
 {
 	const struct doc_block *blk = &v->doc->blocks[b];
 
+	/* Headings stay, and so do an archive's episode titles. */
 	return v->filter < 0 || blk->kind == DOC_HEADING ||
+	    (blk->kind == DOC_TITLE && v->doc->nepisodes > 0) ||
 	    blk->speaker == v->filter;
 }
 

@@ -42,6 +42,69 @@ golden cli/stdin-pipe "$TMP/outline.txt" sh -c "cat $I | $LECTERN --outline"
 script -qec "cd / && $(realpath $LECTERN) --outline" /dev/null < /dev/null | tr -d '\r' > "$TMP/tty-outline"
 check cli/bundled-interview cmp -s "$TMP/tty-outline" "$TMP/outline.txt"
 
+# The bundled interview is one episode: its outline above has no episode
+# level (its title is not in it). An archive's outline has its episodes at
+# the top, their sections under them: plain episodes (a title and a
+# byline each, as `make bench` writes them), and Markdown ones (after a
+# first "# Title", each "# " heading is an episode's title).
+archive "$TMP/archive.txt"
+cat > "$TMP/archive-outline.txt" <<'OUT'
+Tides and the moon
+  Episode summary
+  Transcript
+    Why tides rise
+    How the moon pulls
+Locks and keys
+  Episode summary
+  Transcript
+    The first locks
+    Picking a lock
+Bread and yeast
+  Episode summary
+  Transcript
+    Starting a dough
+    Baking the loaf
+OUT
+golden cli/archive-outline "$TMP/archive-outline.txt" $LECTERN --outline "$TMP/archive.txt"
+titles=$($LECTERN --blocks "$TMP/archive.txt" | awk -F '\t' '$2 == "title" { print $4 }' | tr '\n' '|')
+check cli/archive-titles test "$titles" = "Tides and the moon|Locks and keys|Bread and yeast|"
+for i in 1 2; do
+	printf '# Episode %s\n\n**Ada:** Hello.\n\n## Intro\n\n**Bo:** Hi.\n\n## Part two\n\n### Detail\n\n**Ada:** More.\n\n' $i
+done > "$TMP/archive.md"
+cat > "$TMP/archive-md-outline.txt" <<'OUT'
+Episode 1
+  Intro
+  Part two
+    Detail
+Episode 2
+  Intro
+  Part two
+    Detail
+OUT
+golden cli/archive-md-outline "$TMP/archive-md-outline.txt" $LECTERN --outline "$TMP/archive.md"
+cp "$TMP/archive.md" "$TMP/archive-md.txt"
+golden cli/archive-hash-outline "$TMP/archive-md-outline.txt" $LECTERN --outline "$TMP/archive-md.txt"
+# --grep's path starts at the episode, in its opening too.
+$LECTERN --grep 'second part|opening of episode 2' -E "$TMP/archive.txt" > "$TMP/grep.txt"
+cat > "$TMP/archive-grep.txt" <<'OUT'
+Tides and the moon > Transcript > How the moon pulls: Ada Byrne: The «second part» of episode 1 goes deeper.
+Locks and keys: The «opening of episode 2», long enough to be a…
+Locks and keys > Transcript > Picking a lock: Ada Byrne: The «second part» of episode 2 goes deeper.
+Bread and yeast > Transcript > Baking the loaf: Ada Byrne: The «second part» of episode 3 goes deeper.
+OUT
+check cli/archive-grep cmp -s "$TMP/grep.txt" "$TMP/archive-grep.txt"
+# The bundled interview does not end in a newline: cat glues its last
+# paragraph to the next one's title, and the two are read apart again.
+cat $I $I > "$TMP/twice.txt"
+tops=$($LECTERN --outline "$TMP/twice.txt" | grep -v '^ ' | uniq -c | sed 's/^ *//')
+check cli/archive-glued-titles test "$tops" = "2 $(head -n 1 $I)"
+last=$($LECTERN --blocks "$TMP/twice.txt" | awk -F '\t' '$2 == "title" { print prev } { prev = $2 "|" $3 "|" substr($4, 1, 28) }' | tail -n 1)
+check cli/archive-glued-turn test "$last" = "paragraph|Jan Leike|And for the research manager"
+# One "# Title" over "##" sections is one episode, as before.
+printf '# Only one\n\n## Intro\n\n**Ada:** Hello.\n\n### Detail\n\n**Bo:** Hi.\n' > "$TMP/single.md"
+printf 'Intro\n  Detail\n' > "$TMP/single-outline.txt"
+golden cli/single-md-outline "$TMP/single-outline.txt" $LECTERN --outline "$TMP/single.md"
+
 # Help and version.
 status cli/help-status 0 $LECTERN --help
 check cli/help-usage grep -q '^Usage: lectern \[OPTION\]... \[+/PATTERN|+N\] \[FILE|DIR|-\]...' "$TMP/out"

@@ -54,3 +54,26 @@ status() {
 maxwidth() {
 	./tests/maxwidth "$1"
 }
+
+# archive FILE: writes an archive of three short episodes, each with the
+# header the first has (a title, then a byline), as `make bench` makes
+# them: an opening, Episode summary, and a Transcript of two parts.
+archive() {
+	{
+		_episode "Tides and the moon" 1 "Why tides rise" "How the moon pulls"
+		_episode "Locks and keys" 2 "The first locks" "Picking a lock"
+		_episode "Bread and yeast" 3 "Starting a dough" "Baking the loaf"
+	} > "$1"
+}
+_episode() {
+	printf '%s\nBy Host Name @ 2024-0%s-01T10:00 (+%s)\n' "$1" "$2" "$2"
+	printf 'The opening of episode %s, long enough to be a paragraph, not a heading.\n' "$2"
+	printf 'Episode summary\nA summary of episode %s: what the conversation covers.\n' "$2"
+	printf 'Transcript\n%s\nAda Byrne: Welcome to episode %s, about %s.\n' "$3" "$2" "$3"
+	printf 'Lena Ortiz: Thanks for having me. It is a pleasure to be here.\n'
+	printf '%s\nAda Byrne: The second part of episode %s goes deeper.\n' "$4" "$2"
+	for _i in 1 2 3 4 5 6; do
+		printf 'Lena Ortiz: Indeed it does, point %s. There is a lot to cover here.\n' $_i
+		printf 'Ada Byrne: Then tell us about point %s.\n' $_i
+	done
+}

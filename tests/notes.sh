@@ -81,6 +81,13 @@ text="Back in March, you tweeted:
 want="$(printf '\033]52;c;%s\007' "$(printf '%s' "$text" | base64 -w0)")"
 check copy/osc52-exact grep -qF "$want" "$TMP/tty"
 expect copy/status "$(line 1 30 | sed 's/^ *//; s/  .*//')" "Copied $(printf '%s' "$text" | wc -c) bytes from Rob Wiblin"
+# In an archive the title is the paragraph's episode's.
+archive "$TMP/archive.txt"
+run 100x30 '/goes<Space>deeper <Enter> n y <dump>' "$TMP/archive.txt"
+text="The second part of episode 2 goes deeper.
+— Ada Byrne, Locks and keys"
+want="$(printf '\033]52;c;%s\007' "$(printf '%s' "$text" | base64 -w0)")"
+check copy/archive-episode-title grep -qF "$want" "$TMP/tty"
 run 100x30 'y <dump>' --no-osc52
 expect copy/off "$(line 1 30 | sed 's/^ *//; s/  .*//')" "Copying is off (--no-osc52)"
 check copy/off-nothing-sent sh -c "! grep -q \"$(printf '\033')]52\" '$TMP/tty'"

@@ -38,6 +38,13 @@ run 100x30 '<dump> q' --section=backup $I
 expect open/section "$(reader 1 1)" "Backup plans"
 run 100x30 '<dump> q' --section=nowhere $I
 expect open/section-none "$(line 1 30 | sed 's/^ *//; s/  .*//')" "No section has 'nowhere'"
+# In an archive an episode's title counts as a section's, and a section
+# of a later episode is found after the first's.
+archive "$TMP/archive.txt"
+run 100x30 '<dump> q' --section=locks "$TMP/archive.txt"
+expect open/section-episode "$(reader 1 1)" "Locks and keys"
+run 100x30 '<dump> q' --section=dough "$TMP/archive.txt"
+expect open/section-in-episode "$(reader 1 1)" "Starting a dough"
 
 # --at: the block playing at a time.
 V="$TMP/times.vtt"

@@ -236,7 +236,7 @@ for size in $SIZES; do
 	has "help/$size-M-whole" "$(printf '%s\n' "$all" | tr -s ' \n' '  ')" "mouse capture on or off (off: the terminal selects text)"
 	has "help/$size-quit" "$all" "q, Q"
 	has "help/$size-scroll-sign" "$(screen 1 | grep '└')" "↓"
-	has "help/$size-scroll-end" "$(screen 21 | grep '└')" "↑"
+	has "help/$size-scroll-end" "$(screen 25 | grep '└')" "↑"
 done
 
 # --- Tab in the search bar where there is no section and no speaker

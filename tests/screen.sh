@@ -59,6 +59,56 @@ expect screen/g "$(reader 11 1)" "$T1"
 # gives the position of the bottom line, as less does.
 expect screen/percent "$(line 12 30 | grep -o '[0-9]*%' | head -1)" "55%"
 
+# An archive (three episodes in one file, each with a title and a byline):
+# the contents list the episodes at the top, their sections under them.
+# toc N ROW: the contents' part of a row.
+toc() {
+	line "$1" "$2" | sed 's/ *│.*//'
+}
+archive "$TMP/archive.txt"
+run 100x30 '<dump> + <dump> ] ] ] ] ] <dump> - <dump>' "$TMP/archive.txt"
+expect archive/toc-title "$(toc 1 1)" " Contents"
+expect archive/toc-episode-1 "$(toc 1 2)" "▸Tides and the moon"
+expect archive/toc-section "$(toc 1 3)" "   Episode summary"
+expect archive/toc-subsection "$(toc 1 5)" "     Why tides rise"
+expect archive/toc-episode-2 "$(toc 1 7)" " Locks and keys"
+expect archive/toc-under-2 "$(toc 1 8)" "   Episode summary"
+expect archive/toc-episode-3 "$(toc 1 12)" " Bread and yeast"
+expect archive/toc-last "$(toc 1 16)" "     Baking the loaf"
+expect archive/toc-no-more "$(toc 1 17)" ""
+# + goes to the next episode's title; the contents and the status line
+# say which episode it is.
+expect archive/next-episode "$(reader 2 1)" "Locks and keys"
+expect archive/next-episode-toc "$(toc 2 7)" "▸Locks and keys"
+expect archive/next-episode-status "$(line 2 30 | sed 's/^ *//; s/  .*//')" "Locks and keys"
+# ] still moves by section, the next episode's title among them.
+expect archive/sections-to-episode "$(reader 3 1)" "Bread and yeast"
+expect archive/prev-episode "$(reader 4 1)" "Locks and keys"
+# In the contents, j moves over episodes and sections; Enter goes there.
+run 100x30 '<Tab> j j j j j <dump> <Enter> <dump>' "$TMP/archive.txt"
+expect archive/toc-select "$(toc 1 7)" " Locks and keys"
+expect archive/toc-select-attr "$(attrs 1 | sed -n 7p | cut -c1-20)" "RRRRRRRRRRRRRRRRRRRR"
+expect archive/toc-enter "$(reader 2 1)" "Locks and keys"
+run 100x30 '+ + <dump> + <dump> - - <dump> - <dump>' "$TMP/archive.txt"
+expect archive/last-episode "$(reader 1 1)" "Bread and yeast"
+expect archive/no-next-episode "$(line 2 30 | sed 's/^ *//; s/  .*//')" "No next episode"
+expect archive/first-episode "$(reader 3 1)" "Tides and the moon"
+expect archive/no-previous-episode "$(line 4 30 | sed 's/^ *//; s/  .*//')" "No previous episode"
+# 40x12: the contents over the text, the same tree.
+run 40x12 't <dump> j j j j j <dump> <Enter> <dump>' "$TMP/archive.txt"
+expect archive/40-toc-episode-1 "$(line 1 2)" "▸Tides and the moon"
+expect archive/40-toc-section "$(line 1 3)" "   Episode summary"
+expect archive/40-toc-subsection "$(line 1 5)" "     Why tides rise"
+expect archive/40-toc-episode-2 "$(line 1 7)" " Locks and keys"
+expect archive/40-toc-under-2 "$(line 1 8)" "   Episode summary"
+expect archive/40-enter "$(reader 3 1)" "Locks and keys"
+expect archive/40-status "$(line 3 12 | sed 's/^ *//; s/  .*//')" "Locks and keys"
+# A single interview has no episodes: + says so, and the contents start
+# with its first section as before.
+run 100x30 '+ <dump>'
+expect archive/single-no-episodes "$(line 1 30 | sed 's/^ *//; s/  .*//')" "This document has no episodes"
+expect archive/single-toc "$(toc 1 2)" " Episode summary"
+
 # t hides and shows the contents; h opens the help, generated from the
 # key table; any other key closes it.
 run 100x30 't <dump> t <dump> h <dump> G <dump> x <dump>'

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lectern/contents.h"
 #include "lectern/doc.h"
 #include "lectern/layout.h"
 #include "lectern/render.h"
@@ -412,12 +413,58 @@ TEST(archive_episodes)
 	    "Bo Host: Hello again.\n");
 	char *o = capture(outline, d), *a;
 
-	EXPECT_STR(o, "A much longer second episode title, with a comma (Guest on the show)\n");
+	EXPECT_STR(o, "First Episode Title\n"
+	    "A much longer second episode title, with a comma (Guest on the show)\n");
+	EXPECT_INT(d->nepisodes, 2);
+	EXPECT_INT(d->episodes[1].title, 3);
+	EXPECT_INT(d->blocks[3].kind, DOC_TITLE);
 	EXPECT_INT(d->blocks[4].kind, DOC_BYLINE);
 	a = xstrndup((const char *)d->src + d->meta.author.start,
 	    d->meta.author.end - d->meta.author.start);
 	EXPECT_STR(a, "Ana Host");
 	free(a);
+	free(o);
+	doc_free(d);
+}
+
+/* The contents of an archive: each episode's row before its sections,
+ * an episode without sections a row alone, and the row of a place. */
+TEST(archive_contents)
+{
+	struct doc *d = unit_parse(
+	    "First Title\n"
+	    "By Ana Host @ 2024-01-01 (+3)\n"
+	    "Episode summary\n"
+	    "A summary of the first episode, long enough to be a paragraph.\n"
+	    "Ana Host: Welcome.\n"
+	    "Second Title\n"
+	    "By Bo Host @ 2024-02-01\n"
+	    "Bo Host: Hello again.\n"
+	    "Third Title\n"
+	    "By Bo Host @ 2024-03-01\n"
+	    "Episode summary\n"
+	    "A summary of the third episode, long enough to be a paragraph.\n"
+	    "Bo Host: The end.\n");
+	char *o = capture(outline, d);
+	struct contents_row r;
+
+	EXPECT_STR(o, "First Title\n  Episode summary\nSecond Title\n"
+	    "Third Title\n  Episode summary\n");
+	EXPECT_INT(d->nepisodes, 3);
+	EXPECT_INT(contents_rows(d), 5);
+	contents_row(d, 2, &r);
+	EXPECT_INT(r.episode, 1);
+	EXPECT_INT(r.block, 5);
+	EXPECT_INT(r.depth, 0);
+	contents_row(d, 4, &r);
+	EXPECT_INT(r.section, 1);
+	EXPECT_INT(r.depth, 1);
+	/* The opening of an episode is its row; a turn is its section's. */
+	EXPECT_INT(contents_row_at(d, 1), 0);
+	EXPECT_INT(contents_row_at(d, 4), 1);
+	EXPECT_INT(contents_row_at(d, 7), 2);
+	EXPECT_INT(contents_row_at(d, 12), 4);
+	EXPECT_INT(contents_block_episode(d, 12), 2);
 	free(o);
 	doc_free(d);
 }

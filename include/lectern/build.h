@@ -66,6 +66,11 @@ size_t	 build_block(struct doc *d, enum doc_block_kind kind,
  * turn. Returns the block. */
 size_t	 build_heading(struct doc *d, int level,
 	    const struct build_piece *p);
+/* Adds the title of a later episode of an archive (a TITLE block) and
+ * starts the episode: ends the open turn and closes every section. The
+ * first such call makes what came before it the first episode. Returns
+ * the block. */
+size_t	 build_episode(struct doc *d, const struct build_piece *p);
 /* The speaker named by n bytes at name, added if new. */
 int	 build_speaker(struct doc *d, const uint8_t *name, size_t n);
 /* Starts a turn of speaker with a TURN block (its label in p). Returns

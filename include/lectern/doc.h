@@ -65,6 +65,16 @@ struct doc_section {
 	size_t		 end;		/* first block after the section */
 };
 
+/* An episode of an archive, several transcripts in one file (each
+ * repeating the header the first begins with): its title and its
+ * sections. A document of one episode has none, so nepisodes is 0 or at
+ * least 2; the first episode starts at block 0, with or without a title. */
+struct doc_episode {
+	size_t		 title;		/* block index of its title */
+	size_t		 section;	/* its first section (the sections
+					   before the next episode's are its) */
+};
+
 struct doc_speaker {
 	char		*name;		/* as written, without ** or colon */
 	size_t		 turns;
@@ -150,6 +160,8 @@ struct doc {
 	size_t		 nblocks, capblocks;
 	struct doc_section *sections;
 	size_t		 nsections, capsections;
+	struct doc_episode *episodes;
+	size_t		 nepisodes, capepisodes;
 	struct doc_speaker *speakers;
 	size_t		 nspeakers, capspeakers;
 	struct doc_turn	*turns;

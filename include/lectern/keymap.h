@@ -78,6 +78,12 @@ enum keymap_group {
 	A(PREV_TURN, JUMP, "prev-turn", \
 	    KEYMAP_IN_READER | KEYMAP_F_JUMP | KEYMAP_F_REPEAT, \
 	    "previous speaker turn") \
+	A(NEXT_EPISODE, JUMP, "next-episode", \
+	    KEYMAP_IN_READER | KEYMAP_F_JUMP | KEYMAP_F_REPEAT, \
+	    "next episode of an archive (several transcripts in one file)") \
+	A(PREV_EPISODE, JUMP, "prev-episode", \
+	    KEYMAP_IN_READER | KEYMAP_F_JUMP | KEYMAP_F_REPEAT, \
+	    "previous episode of an archive") \
 	A(TOGGLE_TOC, PANES, "toggle-toc", KEYMAP_IN_VIEWS, \
 	    "show or hide the table of contents") \
 	A(FOCUS, PANES, "focus", KEYMAP_IN_VIEWS, \

@@ -56,6 +56,8 @@ struct md_state {
 	int		 speaker;
 	uint32_t	 ltime;
 	int		 titled;	/* the title is there */
+	int		 hashtitle;	/* it was a "# Title": later "# "
+					   headings start episodes */
 	size_t		 fmtitle_at, fmtitle_len;	/* the front matter's */
 	int		 blocks;	/* blocks made other than the title */
 	struct seg_join	 seg;

@@ -55,6 +55,8 @@ struct plain_state {
 	int		 parent;	/* the last parent heading's block */
 	int		 lines;		/* logical lines committed */
 	int		 list;		/* lines after a list's heading are items */
+	int		 hashtitle;	/* the title was a "# Title" line: the
+					 * other "#" lines start episodes */
 	uint32_t	 pending;	/* a time alone on its line, for the next
 					 * block */
 	struct seg_join	 seg;

@@ -151,6 +151,7 @@ void	ui_goto_block(struct ui *ui, size_t b);
 /* Goes to the next (dir 1) or previous (-1) section or speaker turn. */
 void	ui_goto_section(struct ui *ui, int dir);
 void	ui_goto_turn(struct ui *ui, int dir);
+void	ui_goto_episode(struct ui *ui, int dir);
 
 /* Jumps: the place before the last one, for ''. */
 void	ui_jump_note(struct ui *ui, struct view_place from);
