@@ -243,6 +243,10 @@ build_speaker(struct doc *d, const uint8_t *name, size_t n)
 {
 	size_t i;
 
+	/* A name is kept as a C string: one holding a NUL is the part
+	 * before it, and is compared as that (past the NUL, the stored
+	 * name is shorter than n). */
+	n = strnlen((const char *)name, n);
 	for (i = d->nspeakers; i-- > 0;)
 		if (strncmp(d->speakers[i].name, (const char *)name, n) == 0 &&
 		    d->speakers[i].name[n] == '\0')

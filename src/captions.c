@@ -243,6 +243,8 @@ known(const struct doc *d, const uint8_t *s, size_t n)
 {
 	size_t i;
 
+	/* Names are C strings, cut at a NUL (build_speaker). */
+	n = strnlen((const char *)s, n);
 	for (i = d->nspeakers; i-- > 0;)
 		if (strncmp(d->speakers[i].name, (const char *)s, n) == 0 &&
 		    d->speakers[i].name[n] == '\0')
