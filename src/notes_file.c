@@ -176,7 +176,7 @@ notes_hls_move(struct notes_hls *l, struct notes_highlight *h)
 {
 	UTIL_GROW(l->v, l->cap, l->n + 1);
 	l->v[l->n++] = *h;
-	h->excerpt = NULL;
+	h->excerpt = h->note = NULL;	/* both are l's now */
 }
 
 /* By block, then the rest, so that which of two on a block is kept does
