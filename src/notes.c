@@ -277,14 +277,29 @@ notes_toggle(struct notes *n, const struct doc *d, size_t b)
 	}
 	drop(n->removed, &n->nremoved, b);
 	push(&n->added, &n->nadded, &n->capadded, b);
+	/* Made again without a note: an older note in the file is not
+	 * brought back. */
+	drop(n->noted, &n->nnoted, b);
+	push(&n->noted, &n->nnoted, &n->capnoted, b);
 	return 1;
+}
+
+/* A time for a change of mark i later than its last one, even should
+ * the clock have gone back or another machine's be ahead: the merge
+ * keeps the latest change of each letter. */
+static int64_t
+later(const struct notes *n, int i)
+{
+	int64_t now = wall_ms(), t = n->marks[i].time;
+
+	return now > t ? now : t < INT64_MAX ? t + 1 : t;
 }
 
 void
 notes_set_mark(struct notes *n, int i, size_t off)
 {
+	n->marks[i].time = later(n, i);
 	n->marks[i].off = off + 1;
-	n->marks[i].time = wall_ms();
 }
 
 int
@@ -293,8 +308,7 @@ notes_delete_mark(struct notes *n, int i)
 	if (n->marks[i].off == 0)
 		return 0;
 	n->marks[i].off = 0;
-	/* Later than the mark, even should the clock have gone back. */
-	n->marks[i].time = wall_ms();
+	n->marks[i].time = later(n, i);
 	return 1;
 }
 
@@ -336,7 +350,7 @@ notes_merge(struct notes *n, struct notes_file *disk, const struct doc *d)
 	struct notes_hls ok = { NULL, 0, 0 }, pending = { NULL, 0, 0 };
 	struct notes_hls lost = { NULL, 0, 0 };
 	size_t i, k;
-	int m;
+	int m, resort = 0;
 
 	/* What is on disk, checked against this document. */
 	notes_anchor_resolve(&disk->hl, d, &ok, &pending, &lost);
@@ -368,9 +382,22 @@ notes_merge(struct notes *n, struct notes_file *disk, const struct doc *d)
 		long j = notes_find(n, n->noted[i]);
 		long o = notes_hls_find(&ok, n->noted[i]);
 
-		if (j >= 0 && o >= 0)
-			notes_hl_set_note(&ok.v[o], n->hl.v[j].note);
+		if (j < 0)
+			continue;
+		if (o < 0 && n->hl.v[j].note == NULL)
+			continue;
+		if (o < 0) {
+			/* Removed by another reader since: the note typed
+			 * here is the later change, and keeps it. */
+			notes_hls_add(&ok, n->hl.v[j].block, n->hl.v[j].start,
+			    n->hl.v[j].end, n->hl.v[j].excerpt);
+			o = (long)ok.n - 1;
+			resort = 1;
+		}
+		notes_hl_set_note(&ok.v[o], n->hl.v[j].note);
 	}
+	if (resort)
+		notes_hls_sort(&ok);
 	/* A block is found or pending, not both (a found one wins). */
 	for (i = k = 0; i < pending.n; i++) {
 		if (notes_hls_find(&ok, pending.v[i].block) >= 0) {

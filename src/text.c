@@ -232,6 +232,17 @@ text_is_upper(uint32_t uc)
 }
 
 void
+text_erase_word(struct buf *b)
+{
+	while (b->len > 0 && b->data[b->len - 1] == ' ')
+		b->len--;
+	while (b->len > 0 && b->data[b->len - 1] != ' ')
+		b->len--;
+	if (b->data != NULL)
+		b->data[b->len] = '\0';
+}
+
+void
 text_erase_char(struct buf *b)
 {
 	while (b->len > 0) {

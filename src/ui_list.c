@@ -170,8 +170,10 @@ delete_one(struct ui *ui, struct ui_list *l)
 	size_t v = l->entries[l->lp.sel];
 
 	if (l->kind == UI_LIST_MARKS) {
-		notes_delete_mark(f->notes, (int)v);
-		ui_message(ui, "Mark %c deleted", mark_letter(v));
+		if (notes_delete_mark(f->notes, (int)v))
+			ui_message(ui, "Mark %c deleted", mark_letter(v));
+		else
+			ui_message(ui, "Mark %c is not set", mark_letter(v));
 	} else if (notes_find(f->notes, v) < 0) {
 		ui_message(ui, "The document's own highlight: only yours are "
 		    "deleted");
@@ -347,6 +349,10 @@ add_highlight(struct ui *ui, size_t v, struct buf *b, int cols)
 	if (blk->kind == DOC_HEADING) {
 		buf_adds(b, "\xC2\xA7 ");
 		add_fit(b, d->src + blk->tstart, blk->tend - blk->tstart, cols);
+		if (note != NULL) {
+			buf_adds(b, "  " NOTE_SIGN);
+			add_fit(b, note, strlen(note), cols);
+		}
 		return;
 	}
 	buf_adds(b, "\xE2\x98\x85 ");

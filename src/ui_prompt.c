@@ -102,6 +102,8 @@ prompt_key(struct ui *ui, struct ui_pane *pane, int key, enum keymap_action a,
 		text_erase_char(&p->input);
 		return 1;
 	case KEYMAP_BAR_WORD:
+		text_erase_word(&p->input);
+		return 1;
 	case KEYMAP_BAR_CLEAR:
 		buf_reset(&p->input);
 		return 1;

@@ -251,18 +251,6 @@ accept(struct ui *ui, struct ui_search *s)
 		ui_message(ui, "Not found: %s", buf_str(&s->input));
 }
 
-/* Erases the last word (and the spaces after it). */
-static void
-erase_word(struct buf *b)
-{
-	while (b->len > 0 && b->data[b->len - 1] == ' ')
-		b->len--;
-	while (b->len > 0 && b->data[b->len - 1] != ' ')
-		b->len--;
-	if (b->data != NULL)
-		b->data[b->len] = '\0';
-}
-
 static void
 from_history(struct ui *ui, struct ui_search *s, int dir)
 {
@@ -321,7 +309,7 @@ search_key(struct ui *ui, struct ui_pane *p, int key, enum keymap_action a,
 		update(ui, s, 0);
 		return 1;
 	case KEYMAP_BAR_WORD:
-		erase_word(&s->input);
+		text_erase_word(&s->input);
 		update(ui, s, 0);
 		return 1;
 	case KEYMAP_BAR_CLEAR:

@@ -58,6 +58,14 @@ has mark-delete/stays "$(status_line 1)" "Mark a is not set"
 expect mark-delete/stays-list "$(screen 2 | grep -c '│ [ab]  ')" 1
 has mark-delete/last "$(status_line 3)" "Mark b deleted"
 expect mark-delete/list-closed "$(screen 3 | grep -c 'Marks —')" 0
+# A mark whose time is ahead of the clock (another machine's, a clock
+# gone back): deleting it, or setting it again, is still the later change.
+f=$(ls "$STATE"/doc-*.state)
+grep -v '^mark \|^unmark ' "$f" | sed '/^end$/d' > "$f.new"
+printf 'mark a 100 99999999999999\nend\n' >> "$f.new" && mv "$f.new" "$f"
+run 100x30 "L d q"
+run 100x30 "L <dump>"
+has mark-delete/future-stays "$(status_line 1)" "No marks yet"
 unset KEEP_STATE
 
 # --- d in the list of highlights deletes one of the reader's own, not
@@ -102,6 +110,12 @@ for size in $SIZES; do
 	has "note/$size-removed" "$(status_line 6)" "Note removed"
 	expect "note/$size-removed-list" "$(screen 6 | grep -c '✎')" 0
 done
+# Ctrl-W erases the last word of the note, not all of it.
+run 100x30 "]] J J J * H j a Wait<Space>for<Space>GPT-5 <C-w> <dump> <Esc> <Esc> q"
+expect note/ctrl-w "$(status_line 1)" "Note: Wait for"
+# A note on a highlighted heading shows too.
+run 100x30 "]] * H a On<Space>the<Space>heading <Enter> <dump>"
+has note/heading "$(screen 1)" "✎ On the heading"
 run 100x30 "]] J J J * H j a Wait<Space>for<Space>GPT-5 <Enter> q"
 check note/file grep -q '^note [0-9]* [0-9]* Wait for GPT-5$' "$STATE"/doc-*.state
 KEEP_STATE=1 run 100x30 "H <dump>"

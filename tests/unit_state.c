@@ -671,6 +671,44 @@ TEST(notes_note_merge_and_clear)
 	doc_free(d);
 }
 
+TEST(notes_note_outlives_other_readers)
+{
+	struct doc *d = unit_parse(talk);
+	struct notes *n = xcalloc(1, sizeof *n);
+	struct notes_file disk;
+	char *ex1 = notes_anchor_excerpt(d, 1);
+
+	/* Both readers had highlight 1; another removed it and saved, then
+	 * this one typed a note on it: the note is the later change. */
+	memset(&disk, 0, sizeof disk);
+	notes_hls_add(&disk.hl, 1, d->blocks[1].start, d->blocks[1].end, ex1);
+	disk.whole = 1;
+	notes_merge(n, &disk, d);
+	EXPECT_INT(n->hl.n, 1);
+	notes_file_free(&disk);
+	EXPECT_INT(parse(&disk, "lectern-state 1\nend\n"), NOTES_FILE_OK);
+	EXPECT_INT(notes_set_note(n, 1, "mine"), 0);
+	notes_merge(n, &disk, d);
+	EXPECT_INT(n->hl.n, 1);
+	EXPECT_STR(n->hl.v[0].note, "mine");
+	/* Removed here and made again without a note (before a save): the
+	 * file's older note does not come back. */
+	notes_file_free(&disk);
+	EXPECT_INT(parse(&disk, "lectern-state 1\nend\n"), NOTES_FILE_OK);
+	notes_hls_add(&disk.hl, 1, d->blocks[1].start, d->blocks[1].end, ex1);
+	notes_hl_set_note(&disk.hl.v[0], "old");
+	n->nnoted = n->nadded = n->nremoved = 0;
+	EXPECT_INT(notes_toggle(n, d, 1), 0);
+	EXPECT_INT(notes_toggle(n, d, 1), 1);
+	notes_merge(n, &disk, d);
+	EXPECT_INT(n->hl.n, 1);
+	EXPECT(n->hl.v[0].note == NULL);
+	notes_file_free(&disk);
+	free(ex1);
+	notes_free(n);
+	doc_free(d);
+}
+
 TEST(notes_export_note)
 {
 	struct doc *d = unit_parse(talk);

@@ -59,6 +59,8 @@ void	text_sanitize(struct buf *b, const uint8_t *s, size_t n);
 /* Erases the last character of the UTF-8 text in b (what Backspace does
  * in the bars). */
 void	text_erase_char(struct buf *b);
+/* Erases the last word of b and the spaces after it (Ctrl-W). */
+void	text_erase_word(struct buf *b);
 
 /* True for a code point that is a letter (any script). */
 int	text_is_letter(uint32_t uc);
