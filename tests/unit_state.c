@@ -628,19 +628,30 @@ TEST(notes_delete_mark_merge)
 	doc_free(d);
 }
 
+/* Adds to f a highlight of block b of d, as a save would have written
+ * it, with note (or none). */
+static void
+disk_hl(struct notes_file *f, const struct doc *d, size_t b,
+    const char *note)
+{
+	char *ex = notes_anchor_excerpt(d, b);
+
+	notes_hls_add(&f->hl, b, d->blocks[b].start, d->blocks[b].end, ex);
+	free(ex);
+	if (note != NULL)
+		notes_hl_set_note(&f->hl.v[f->hl.n - 1], note);
+}
+
 TEST(notes_note_merge_and_clear)
 {
 	struct doc *d = unit_parse(talk);
 	struct notes *n = xcalloc(1, sizeof *n);
 	struct notes_file disk;
-	char *ex0 = notes_anchor_excerpt(d, 0), *ex1 =
-	    notes_anchor_excerpt(d, 1);
 
 	/* The file: highlights 0 and 1, another reader's note on 1. */
 	memset(&disk, 0, sizeof disk);
-	notes_hls_add(&disk.hl, 0, d->blocks[0].start, d->blocks[0].end, ex0);
-	notes_hls_add(&disk.hl, 1, d->blocks[1].start, d->blocks[1].end, ex1);
-	notes_hl_set_note(&disk.hl.v[1], "theirs");
+	disk_hl(&disk, d, 0, NULL);
+	disk_hl(&disk, d, 1, "theirs");
 	disk.whole = 1;
 	notes_merge(n, &disk, d);
 	EXPECT_INT(n->hl.n, 2);
@@ -652,9 +663,8 @@ TEST(notes_note_merge_and_clear)
 	EXPECT_INT(notes_set_note(n, 2, "none"), -1);
 	notes_file_free(&disk);
 	EXPECT_INT(parse(&disk, "lectern-state 1\nend\n"), NOTES_FILE_OK);
-	notes_hls_add(&disk.hl, 0, d->blocks[0].start, d->blocks[0].end, ex0);
-	notes_hls_add(&disk.hl, 1, d->blocks[1].start, d->blocks[1].end, ex1);
-	notes_hl_set_note(&disk.hl.v[1], "theirs");
+	disk_hl(&disk, d, 0, NULL);
+	disk_hl(&disk, d, 1, "theirs");
 	notes_merge(n, &disk, d);
 	EXPECT_STR(n->hl.v[0].note, "mine");
 	EXPECT(n->hl.v[1].note == NULL);
@@ -665,8 +675,6 @@ TEST(notes_note_merge_and_clear)
 	notes_merge(n, &disk, d);
 	EXPECT_INT(n->hl.n, 0);
 	notes_file_free(&disk);
-	free(ex0);
-	free(ex1);
 	notes_free(n);
 	doc_free(d);
 }
@@ -676,12 +684,11 @@ TEST(notes_note_outlives_other_readers)
 	struct doc *d = unit_parse(talk);
 	struct notes *n = xcalloc(1, sizeof *n);
 	struct notes_file disk;
-	char *ex1 = notes_anchor_excerpt(d, 1);
 
 	/* Both readers had highlight 1; another removed it and saved, then
 	 * this one typed a note on it: the note is the later change. */
 	memset(&disk, 0, sizeof disk);
-	notes_hls_add(&disk.hl, 1, d->blocks[1].start, d->blocks[1].end, ex1);
+	disk_hl(&disk, d, 1, NULL);
 	disk.whole = 1;
 	notes_merge(n, &disk, d);
 	EXPECT_INT(n->hl.n, 1);
@@ -695,8 +702,7 @@ TEST(notes_note_outlives_other_readers)
 	 * file's older note does not come back. */
 	notes_file_free(&disk);
 	EXPECT_INT(parse(&disk, "lectern-state 1\nend\n"), NOTES_FILE_OK);
-	notes_hls_add(&disk.hl, 1, d->blocks[1].start, d->blocks[1].end, ex1);
-	notes_hl_set_note(&disk.hl.v[0], "old");
+	disk_hl(&disk, d, 1, "old");
 	n->nnoted = n->nadded = n->nremoved = 0;
 	EXPECT_INT(notes_toggle(n, d, 1), 0);
 	EXPECT_INT(notes_toggle(n, d, 1), 1);
@@ -704,7 +710,6 @@ TEST(notes_note_outlives_other_readers)
 	EXPECT_INT(n->hl.n, 1);
 	EXPECT(n->hl.v[0].note == NULL);
 	notes_file_free(&disk);
-	free(ex1);
 	notes_free(n);
 	doc_free(d);
 }
