@@ -173,6 +173,21 @@ build_block(struct doc *d, enum doc_block_kind kind,
 	return d->nblocks++;
 }
 
+/* Ends the open sections of level or deeper (all of them for level 0),
+ * and one at the deepest nesting kept, at the blocks made so far. */
+static void
+close_sections(struct doc *d, int level)
+{
+	struct doc_build *bs = d->build;
+
+	while (bs->depth > 0 &&
+	    (d->sections[bs->stack[bs->depth - 1]].level >= level ||
+	    bs->depth == BUILD_MAX_DEPTH)) {
+		d->sections[bs->stack[bs->depth - 1]].end = d->nblocks;
+		bs->depth--;
+	}
+}
+
 size_t
 build_heading(struct doc *d, int level, const struct build_piece *p)
 {
@@ -187,12 +202,7 @@ build_heading(struct doc *d, int level, const struct build_piece *p)
 		level = 6;
 	q.level = level;
 	bs->turn = -1;
-	while (bs->depth > 0 &&
-	    (d->sections[bs->stack[bs->depth - 1]].level >= level ||
-	    bs->depth == BUILD_MAX_DEPTH)) {
-		d->sections[bs->stack[bs->depth - 1]].end = d->nblocks;
-		bs->depth--;
-	}
+	close_sections(d, level);
 	b = build_block(d, DOC_HEADING, &q);
 	UTIL_GROW(d->sections, d->capsections, d->nsections + 1);
 	sec = &d->sections[d->nsections];
@@ -223,8 +233,7 @@ build_episode(struct doc *d, const struct build_piece *p)
 	size_t b;
 
 	bs->turn = -1;
-	while (bs->depth > 0)
-		d->sections[bs->stack[--bs->depth]].end = d->nblocks;
+	close_sections(d, 0);
 	/* Nothing before it: it is the first, and a document of one
 	 * episode has none. */
 	if (d->nblocks == 0)
@@ -344,8 +353,7 @@ build_finish(struct doc *d)
 	if (bs == NULL)
 		return;
 	close_span(d);
-	while (bs->depth > 0)
-		d->sections[bs->stack[--bs->depth]].end = d->nblocks;
+	close_sections(d, 0);
 	d->maxtime = DOC_NO_TIME;
 	for (b = 0; b < d->nblocks; b++)
 		if (d->blocks[b].time != DOC_NO_TIME &&

@@ -57,16 +57,16 @@ cite_attribution(struct buf *b, const struct doc *d, size_t blk,
 {
 	const struct doc_block *k = &d->blocks[blk];
 	const struct doc_range *t = &d->meta.title;
+	const struct doc_block *ep = contents_episode_title(d, blk);
 	struct doc_range et;
 	const uint8_t *title;
 	size_t n;
-	int said = cite_speaker(b, d, blk), ep;
+	int said = cite_speaker(b, d, blk);
 
 	/* In an archive the title is the episode's. */
-	if ((ep = contents_block_episode(d, blk)) >= 0 &&
-	    d->blocks[d->episodes[ep].title].kind == DOC_TITLE) {
-		et.start = d->blocks[d->episodes[ep].title].tstart;
-		et.end = d->blocks[d->episodes[ep].title].tend;
+	if (ep != NULL) {
+		et.start = ep->tstart;
+		et.end = ep->tend;
 		t = &et;
 	}
 

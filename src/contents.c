@@ -41,6 +41,18 @@ contents_block_episode(const struct doc *d, size_t b)
 	return d->nepisodes == 0 ? -1 : last_episode(d, b, BY_TITLE);
 }
 
+const struct doc_block *
+contents_episode_title(const struct doc *d, size_t b)
+{
+	int ep = contents_block_episode(d, b);
+	const struct doc_block *t;
+
+	if (ep < 0)
+		return NULL;
+	t = &d->blocks[d->episodes[ep].title];
+	return t->kind == DOC_TITLE ? t : NULL;
+}
+
 void
 contents_row(const struct doc *d, size_t r, struct contents_row *row)
 {

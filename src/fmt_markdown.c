@@ -208,10 +208,10 @@ end_heading(struct md_state *m)
 	    e - s == m->fmtitle_len && memcmp(m->text.data + s, d->in +
 	    m->fmtitle_at, e - s) == 0)
 		return;	/* the front matter's title again */
+	p = build_piece(0, 0);
+	p.start = p.lstart = p.lend = p.tstart = md_emit(m, s, e, &p.tend);
+	p.end = p.tend;
 	if (m->heading == 1 && !m->titled && m->blocks == 0) {
-		p = build_piece(0, 0);
-		p.start = p.lstart = p.lend = p.tstart = md_emit(m, s, e, &p.tend);
-		p.end = p.tend;
 		build_block(d, DOC_TITLE, &p);
 		d->meta.title.start = p.tstart;
 		d->meta.title.end = p.tend;
@@ -219,18 +219,12 @@ end_heading(struct md_state *m)
 		m->titled = m->hashtitle = 1;
 		return;
 	}
-	p = build_piece(0, 0);
 	if (m->heading == 1 && m->hashtitle) {
 		/* After a "# Title", a "# " heading starts an episode. */
-		p.start = p.lstart = p.lend = p.tstart = md_emit(m, s, e,
-		    &p.tend);
-		p.end = p.tend;
 		build_episode(d, &p);
 		build_texts(d, "\n");
 		return;
 	}
-	p.start = p.lstart = p.lend = p.tstart = md_emit(m, s, e, &p.tend);
-	p.end = p.tend;
 	p.time = time != DOC_NO_TIME ? time : md_take_time(m);
 	build_heading(d, level, &p);
 	build_texts(d, "\n");

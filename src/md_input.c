@@ -121,14 +121,14 @@ md_prescan(struct md_state *m, size_t pos)
 			for (level = 0; s + level < e && d->in[s + level] == '#';
 			    level++)
 				;
+			if (level > 6 || (s + level < e &&
+			    d->in[s + level] != ' '))
+				;	/* not an ATX heading */
 			/* After a first "# Title", "#" lines are the
 			 * titles of episodes, not sections. */
-			if (level <= 6 && (s + level == e ||
-			    d->in[s + level] == ' ') && level == 1 && first)
+			else if (level == 1 && first)
 				hashfirst = 1;
-			else if (level <= 6 && (s + level == e ||
-			    d->in[s + level] == ' ') && !(hashfirst &&
-			    level == 1) && level < min)
+			else if (!(hashfirst && level == 1) && level < min)
 				min = level;
 		} else if (speech_read(d->in, s, e, 0, &sp) == SPEECH_TURN ||
 		    sp.kind == SPEECH_LABEL) {

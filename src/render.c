@@ -274,25 +274,20 @@ grep_line(const struct doc *d, size_t b, size_t s, size_t e, int color,
 {
 	const struct doc_block *blk;
 	struct buf line = { NULL, 0, 0 };
+	const struct doc_block *ep;
 	size_t lo, hi, a, z;
-	int ep;
 
 	if (b >= d->nblocks)
 		return -1;
 	blk = &d->blocks[b];
 	/* In an archive the path starts at the episode (with a title). */
-	if ((ep = contents_block_episode(d, b)) >= 0 &&
-	    d->blocks[d->episodes[ep].title].kind != DOC_TITLE)
-		ep = -1;
-	if (ep >= 0) {
-		const struct doc_block *t = &d->blocks[d->episodes[ep].title];
-
-		render_safe(f, d->src + t->tstart, t->tend - t->tstart);
+	if ((ep = contents_episode_title(d, b)) != NULL) {
+		render_safe(f, d->src + ep->tstart, ep->tend - ep->tstart);
 		if (blk->section >= 0)
 			fputs(" > ", f);
 	}
 	section_path(d, blk->section, f);
-	if (blk->section < 0 && ep < 0)
+	if (blk->section < 0 && ep == NULL)
 		fputs("(top)", f);
 	fputs(": ", f);
 	if (time != DOC_NO_TIME && cite_time(&line, d, time)) {

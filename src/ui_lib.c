@@ -228,17 +228,10 @@ bar_key(struct ui *ui, struct ui_pane *p, int key, enum keymap_action a,
 			bar_close(ui, b, 1);
 			return 1;
 		}
-		while (b->input.len > 0 &&
-		    (b->input.data[--b->input.len] & 0xC0) == 0x80)
-			;
+		text_erase_char(&b->input);
 		break;
 	case KEYMAP_BAR_WORD:
-		while (b->input.len > 0 && b->input.data[b->input.len - 1] ==
-		    ' ')
-			b->input.len--;
-		while (b->input.len > 0 && b->input.data[b->input.len - 1] !=
-		    ' ')
-			b->input.len--;
+		text_erase_word(&b->input);
 		break;
 	case KEYMAP_BAR_CLEAR:
 		buf_reset(&b->input);

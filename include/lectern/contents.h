@@ -39,4 +39,8 @@ const uint8_t	*contents_title(const struct doc *d,
  * one episode. */
 int		 contents_block_episode(const struct doc *d, size_t b);
 
+/* The title block of the episode holding block b, or NULL in a document
+ * of one episode or where the episode has no title. */
+const struct doc_block *contents_episode_title(const struct doc *d, size_t b);
+
 #endif
