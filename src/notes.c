@@ -418,8 +418,7 @@ notes_merge(struct notes *n, struct notes_file *disk, const struct doc *d)
 	/* The later of each mark; this reader's place. */
 	check_marks(disk->marks, d);
 	for (m = 0; m < NOTES_NMARKS; m++)
-		if ((disk->marks[m].off != 0 || disk->marks[m].time != 0) &&
-		    disk->marks[m].time > n->marks[m].time)
+		if (disk->marks[m].time > n->marks[m].time)
 			n->marks[m] = disk->marks[m];
 	if (!n->have_place && disk->have_place && disk->place <= d->len) {
 		n->have_place = 1;

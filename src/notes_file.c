@@ -273,6 +273,12 @@ notes_file_free(struct notes_file *f)
 }
 
 /* The index of mark letter c, or -1. */
+int
+notes_mark_letter(size_t i)
+{
+	return i < 26 ? 'a' + (int)i : 'A' + (int)i - 26;
+}
+
 static int
 mark_index(char c)
 {
@@ -298,7 +304,7 @@ set_mark(struct notes_file *f, int i, size_t off, int64_t t)
 {
 	struct notes_mark *m = &f->marks[i];
 
-	if ((m->off != 0 || m->time != 0) && m->time > t)
+	if (m->time > t)	/* times are never negative */
 		return;
 	m->off = off;
 	m->time = t;
@@ -529,12 +535,11 @@ notes_file_write(const struct notes_file *f, struct buf *b)
 		buf_printf(b, "place %zu\ncursor %zu\n", f->place, f->cursor);
 	for (i = 0; i < NOTES_NMARKS; i++)
 		if (f->marks[i].off != 0)
-			buf_printf(b, "mark %c %zu %lld\n", i < 26 ?
-			    (char)('a' + i) : (char)('A' + i - 26),
-			    f->marks[i].off - 1, (long long)f->marks[i].time);
+			buf_printf(b, "mark %c %zu %lld\n",
+			    notes_mark_letter(i), f->marks[i].off - 1,
+			    (long long)f->marks[i].time);
 		else if (f->marks[i].time != 0)
-			buf_printf(b, "unmark %c %lld\n", i < 26 ?
-			    (char)('a' + i) : (char)('A' + i - 26),
+			buf_printf(b, "unmark %c %lld\n", notes_mark_letter(i),
 			    (long long)f->marks[i].time);
 	write_hls(b, "hl", &f->hl);
 	write_hls(b, "lost", &f->lost);

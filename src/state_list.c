@@ -114,7 +114,7 @@ add_item(struct state_list *l, const char *s, size_t max)
 	size_t i, k = key_len(s, strlen(s));
 
 	for (i = 0; i < l->n; i++)
-		if (key_len(l->items[i], strlen(l->items[i])) == k &&
+		if (strcspn(l->items[i], "\t") == k &&
 		    memcmp(l->items[i], s, k) == 0) {
 			free(l->items[i]);
 			memmove(l->items + i, l->items + i + 1,

@@ -231,6 +231,38 @@ text_is_upper(uint32_t uc)
 	    (uc_is_alpha(uc) && uc_tolower(uc) != (ucs4_t)uc);
 }
 
+int
+text_add_cut(struct buf *b, const void *s, size_t n, int cols)
+{
+	int w = (int)text_width(s, n);
+
+	if (w <= cols) {
+		buf_add(b, s, n);
+		return w;
+	}
+	if (cols < 1)
+		return 0;
+	buf_add(b, s, text_fit(s, n, cols - 1, &w));
+	buf_adds(b, "\xE2\x80\xA6");
+	return w + 1;
+}
+
+int
+text_add_key(struct buf *b, int key, size_t max)
+{
+	uint8_t mb[8];
+	int n;
+
+	if (key < 0x20 || key == 0x7f || key >= 0x110000 ||
+	    (key >= 0x80 && key < 0xA0))
+		return 0;
+	n = u8_uctomb(mb, (ucs4_t)key, sizeof mb);
+	if (n <= 0 || b->len + (size_t)n > max)
+		return 0;
+	buf_add(b, mb, (size_t)n);
+	return 1;
+}
+
 void
 text_erase_word(struct buf *b)
 {

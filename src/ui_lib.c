@@ -2,11 +2,11 @@
  * the matches of a search of every document. */
 #include <errno.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <curses.h>
-#include <unistr.h>
 
 #include "lectern/doc.h"
 #include "lectern/keymap.h"
@@ -212,8 +212,6 @@ bar_key(struct ui *ui, struct ui_pane *p, int key, enum keymap_action a,
     long count)
 {
 	struct ui_lib_bar *b = (struct ui_lib_bar *)p;
-	uint8_t mb[8];
-	int n;
 
 	(void)count;
 	switch (a) {
@@ -240,11 +238,8 @@ bar_key(struct ui *ui, struct ui_pane *p, int key, enum keymap_action a,
 		clearok(curscr, TRUE);
 		return 1;
 	default:
-		if (key < 0x20 || key == 0x7f || key >= 0x110000 ||
-		    (key >= 0x80 && key < 0xA0) ||
-		    (n = u8_uctomb(mb, (ucs4_t)key, sizeof mb)) <= 0)
+		if (!text_add_key(&b->input, key, SIZE_MAX))
 			return 1;
-		buf_add(&b->input, mb, (size_t)n);
 		break;
 	}
 	if (b->input.data != NULL)

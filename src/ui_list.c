@@ -18,19 +18,11 @@
 #define LIST_MAX_W	90
 #define EVERYONE	SIZE_MAX
 #define NAME_COLS	28	/* a speaker's name in the list */
-#define ELLIPSIS	"\xE2\x80\xA6"
 #define NOTE_SIGN	"\xE2\x9C\x8E "	/* before a highlight's note */
 #define WHERE_MIN_COLS	60	/* narrower, a noted highlight's entry has
 				   no section or speaker */
 
 static const struct ui_pane_ops list_ops, notes_ops;
-
-/* The letter of mark i. */
-static int
-mark_letter(size_t i)
-{
-	return i < 26 ? 'a' + (int)i : 'A' + (int)i - 26;
-}
 
 /* The reader's marks that are set, in the order of their letters;
  * reads the document as far as they go. */
@@ -53,18 +45,25 @@ fill_marks(struct ui *ui, struct ui_list *l)
 	return l->n;
 }
 
+/* Makes the entries of a list of highlights or marks, anew; returns
+ * how many. */
+static size_t
+fill(struct ui *ui, struct ui_list *l)
+{
+	free(l->entries);
+	l->entries = NULL;
+	if (l->kind == UI_LIST_HIGHLIGHTS)
+		return l->n = ui_highlights(ui, &l->entries);
+	return fill_marks(ui, l);
+}
+
 /* Makes the entries of the list anew after a change, keeping the
  * selection where it was (or on the last); closes the list when it is
  * empty. */
 static void
 refill(struct ui *ui, struct ui_list *l)
 {
-	free(l->entries);
-	l->entries = NULL;
-	if (l->kind == UI_LIST_HIGHLIGHTS)
-		l->n = ui_highlights(ui, &l->entries);
-	else
-		fill_marks(ui, l);
+	fill(ui, l);
 	if (l->n == 0) {
 		if (ui->overlay == &l->pane)
 			ui->overlay = NULL;
@@ -88,8 +87,7 @@ ui_list_open(struct ui *ui, struct ui_list *l, enum ui_list_kind kind)
 	l->entries = NULL;
 	l->pane.ops = kind == UI_LIST_SPEAKERS ? &list_ops : &notes_ops;
 	if (kind == UI_LIST_HIGHLIGHTS) {
-		l->n = ui_highlights(ui, &l->entries);
-		if (l->n == 0) {
+		if (fill(ui, l) == 0) {
 			ui_message(ui, "No highlights yet: * highlights a "
 			    "paragraph");
 			return;
@@ -98,7 +96,7 @@ ui_list_open(struct ui *ui, struct ui_list *l, enum ui_list_kind kind)
 		return;
 	}
 	if (kind == UI_LIST_MARKS) {
-		if (fill_marks(ui, l) == 0) {
+		if (fill(ui, l) == 0) {
 			ui_message(ui, "No marks yet: m and a letter marks "
 			    "the place");
 			return;
@@ -144,7 +142,7 @@ choose(struct ui *ui, struct ui_list *l)
 		ui_message(ui, "highlight %d/%zu", l->lp.sel + 1, l->n);
 	} else if (l->kind == UI_LIST_MARKS) {
 		ui_goto_offset(ui, ui->file->notes->marks[v].off - 1);
-		ui_message(ui, "Mark %c", mark_letter(v));
+		ui_message(ui, "Mark %c", notes_mark_letter(v));
 	} else if (v == EVERYONE) {
 		view_set_filter(ui->file->view, -1);
 		ui_message(ui, "Every speaker");
@@ -171,9 +169,9 @@ delete_one(struct ui *ui, struct ui_list *l)
 
 	if (l->kind == UI_LIST_MARKS) {
 		if (notes_delete_mark(f->notes, (int)v))
-			ui_message(ui, "Mark %c deleted", mark_letter(v));
+			ui_message(ui, "Mark %c deleted", notes_mark_letter(v));
 		else
-			ui_message(ui, "Mark %c is not set", mark_letter(v));
+			ui_message(ui, "Mark %c is not set", notes_mark_letter(v));
 	} else if (notes_find(f->notes, v) < 0) {
 		ui_message(ui, "The document's own highlight: only yours are "
 		    "deleted");
@@ -284,29 +282,11 @@ add_fit(struct buf *b, const void *s, size_t n, int cols)
 	buf_add(b, s, text_fit(s, n, cols + 1, NULL));
 }
 
-/* Appends n bytes of text in at most cols columns, cut with an ellipsis
- * when they need more; returns the columns taken. */
-static int
-add_cut(struct buf *b, const void *s, size_t n, int cols)
-{
-	int w;
-
-	if ((int)text_width(s, n) <= cols) {
-		buf_add(b, s, n);
-		return (int)text_width(s, n);
-	}
-	if (cols < 1)
-		return 0;
-	buf_add(b, s, text_fit(s, n, cols - 1, &w));
-	buf_adds(b, ELLIPSIS);
-	return w + 1;
-}
-
 /* Appends a name in exactly cols columns: cut, or padded with spaces. */
 static void
 add_padded(struct buf *b, const char *name, int cols)
 {
-	int w = add_cut(b, name, strlen(name), cols);
+	int w = text_add_cut(b, name, strlen(name), cols);
 
 	for (; w < cols; w++)
 		buf_addc(b, ' ');
@@ -322,13 +302,13 @@ add_where(struct buf *b, const struct doc *d, size_t v, int cols)
 
 	if (blk->section >= 0) {
 		t = doc_section_title(d, (size_t)blk->section, &n);
-		add_cut(b, t, n, cols);
+		text_add_cut(b, t, n, cols);
 		buf_adds(b, " \xC2\xB7 ");
 	}
 	if (blk->speaker >= 0) {
 		const char *name = d->speakers[blk->speaker].name;
 
-		add_cut(b, name, strlen(name), cols);
+		text_add_cut(b, name, strlen(name), cols);
 		buf_adds(b, ": ");
 	}
 }
@@ -367,7 +347,7 @@ add_highlight(struct ui *ui, size_t v, struct buf *b, int cols)
 	/* The text takes what the note leaves, a quarter at least. */
 	room = cols - (int)text_width((const uint8_t *)buf_str(b), b->len) -
 	    4 - (int)text_width((const uint8_t *)note, strlen(note));
-	add_cut(b, d->src + blk->tstart, blk->tend - blk->tstart,
+	text_add_cut(b, d->src + blk->tstart, blk->tend - blk->tstart,
 	    room > cols / 4 ? room : cols / 4);
 	buf_adds(b, "  " NOTE_SIGN);
 	add_fit(b, note, strlen(note), cols);
@@ -382,7 +362,7 @@ add_mark(struct ui *ui, size_t v, struct buf *b, int cols)
 	size_t off = ui->file->notes->marks[v].off - 1, k;
 	const struct doc_block *blk;
 
-	buf_printf(b, "%c %3zu%%  ", mark_letter(v), d->len > 0 ?
+	buf_printf(b, "%c %3zu%%  ", notes_mark_letter(v), d->len > 0 ?
 	    (off >= d->len ? 100 : off * 100 / d->len) : 0);
 	if (d->nblocks == 0)
 		return;

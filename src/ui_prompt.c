@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include <curses.h>
-#include <unistr.h>
 
 #include "lectern/keymap.h"
 #include "lectern/text.h"
@@ -53,22 +52,6 @@ close_bar(struct ui *ui, struct ui_prompt *p)
 	ui->overlay = p->under;
 }
 
-/* Adds a typed character to the text, unless it is a control or there
- * is no room. */
-static void
-type(struct ui_prompt *p, int key)
-{
-	uint8_t mb[8];
-	int n;
-
-	if (key < 0x20 || key == 0x7f || key >= 0x110000 ||
-	    (key >= 0x80 && key < 0xA0))
-		return;
-	n = u8_uctomb(mb, (ucs4_t)key, sizeof mb);
-	if (n > 0 && p->input.len + (size_t)n <= p->max)
-		buf_add(&p->input, mb, (size_t)n);
-}
-
 static int
 prompt_key(struct ui *ui, struct ui_pane *pane, int key, enum keymap_action a,
     long count)
@@ -108,7 +91,7 @@ prompt_key(struct ui *ui, struct ui_pane *pane, int key, enum keymap_action a,
 		buf_reset(&p->input);
 		return 1;
 	case KEYMAP_NONE:
-		type(p, key);
+		text_add_key(&p->input, key, p->max);
 		return 1;
 	default:
 		/* The search bar's other keys mean nothing here. */

@@ -1,10 +1,10 @@
 /* ui_search.c: the search bar, as in less and tmux. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <curses.h>
-#include <unistr.h>
 
 #include "lectern/doc.h"
 #include "lectern/keymap.h"
@@ -288,8 +288,6 @@ search_key(struct ui *ui, struct ui_pane *p, int key, enum keymap_action a,
     long count)
 {
 	struct ui_search *s = (struct ui_search *)p;
-	uint8_t mb[8];
-	int n;
 
 	(void)count;
 	s->note = NULL;
@@ -335,14 +333,8 @@ search_key(struct ui *ui, struct ui_pane *p, int key, enum keymap_action a,
 	default:
 		break;
 	}
-	if (key < 0x20 || key == 0x7f || key >= 0x110000 ||
-	    (key >= 0x80 && key < 0xA0))
-		return 1;
-	n = u8_uctomb(mb, (ucs4_t)key, sizeof mb);
-	if (n <= 0)
-		return 1;
-	buf_add(&s->input, mb, (size_t)n);
-	update(ui, s, 1);
+	if (text_add_key(&s->input, key, SIZE_MAX))
+		update(ui, s, 1);
 	return 1;
 }
 
@@ -352,20 +344,12 @@ static void
 add_cut(struct buf *b, const uint8_t *s, size_t n, int cols)
 {
 	struct buf t = { NULL, 0, 0 };
-	size_t k;
 
 	if (cols < 2)
 		return;
 	/* What cannot show is not made safe either. */
 	text_sanitize(&t, s, text_fit(s, n, cols + 1, NULL));
-	k = text_fit((const uint8_t *)buf_str(&t), t.len, cols, NULL);
-	if (k < t.len) {
-		k = text_fit((const uint8_t *)buf_str(&t), t.len, cols - 1,
-		    NULL);
-		buf_add(b, buf_str(&t), k);
-		buf_adds(b, ELLIPSIS);
-	} else
-		buf_add(b, buf_str(&t), t.len);
+	text_add_cut(b, buf_str(&t), t.len, cols);
 	buf_free(&t);
 }
 

@@ -93,17 +93,9 @@ static void
 add_cut(struct buf *b, const char *s, int cols)
 {
 	struct buf t = { NULL, 0, 0 };
-	size_t k;
 
 	text_sanitize(&t, (const uint8_t *)s, strlen(s));
-	if ((int)text_width((const uint8_t *)buf_str(&t), t.len) <= cols) {
-		buf_add(b, buf_str(&t), t.len);
-	} else {
-		k = text_fit((const uint8_t *)buf_str(&t), t.len, cols - 1,
-		    NULL);
-		buf_add(b, buf_str(&t), k);
-		buf_adds(b, "\xE2\x80\xA6");
-	}
+	text_add_cut(b, buf_str(&t), t.len, cols);
 	buf_free(&t);
 }
 

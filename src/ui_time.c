@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include <curses.h>
-#include <unistr.h>
 
 #include "lectern/doc.h"
 #include "lectern/keymap.h"
@@ -99,8 +98,6 @@ time_key(struct ui *ui, struct ui_pane *p, int key, enum keymap_action a,
 {
 	struct ui_time *t = (struct ui_time *)p;
 	uint32_t ms;
-	uint8_t mb[8];
-	int n;
 
 	(void)count;
 	switch (a) {
@@ -137,12 +134,7 @@ time_key(struct ui *ui, struct ui_pane *p, int key, enum keymap_action a,
 		/* The search bar's other keys mean nothing here. */
 		return 1;
 	}
-	if (key < 0x20 || key == 0x7f || key >= 0x110000 ||
-	    (key >= 0x80 && key < 0xA0) || t->input.len >= INPUT_MAX)
-		return 1;
-	n = u8_uctomb(mb, (ucs4_t)key, sizeof mb);
-	if (n > 0)
-		buf_add(&t->input, mb, (size_t)n);
+	text_add_key(&t->input, key, INPUT_MAX);
 	t->bad = 0;
 	return 1;
 }

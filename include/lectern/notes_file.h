@@ -65,6 +65,8 @@ enum notes_file_status notes_file_parse(struct notes_file *f,
 
 /* Appends f as a state file to b. */
 void		 notes_file_write(const struct notes_file *f, struct buf *b);
+/* The letter of mark i (0 to NOTES_NMARKS - 1): a-z, then A-Z. */
+int		 notes_mark_letter(size_t i);
 
 /* Frees what f holds and empties it. */
 void		 notes_file_free(struct notes_file *f);

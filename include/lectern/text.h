@@ -59,6 +59,12 @@ void	text_sanitize(struct buf *b, const uint8_t *s, size_t n);
 /* Erases the last character of the UTF-8 text in b (what Backspace does
  * in the bars). */
 void	text_erase_char(struct buf *b);
+/* Appends n bytes of text (already made safe) to b, cut to cols columns
+ * with an ellipsis when it is wider; returns the columns it takes. */
+int	text_add_cut(struct buf *b, const void *s, size_t n, int cols);
+/* Adds the character typed as key to b, unless it is a control, not a
+ * character, or b would pass max bytes. Returns 1 when it was added. */
+int	text_add_key(struct buf *b, int key, size_t max);
 /* Erases the last word of b and the spaces after it (Ctrl-W). */
 void	text_erase_word(struct buf *b);
 
