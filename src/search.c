@@ -272,7 +272,8 @@ exact(const struct search_query *q, const uint8_t *t, size_t s, size_t e)
 	if (!q->case_sensitive && !q->keep_marks && !q->keep_dashes)
 		return 1;
 	fold_text(&b, t + s, e - s, flags);
-	ok = b.len == q->nexact && memcmp(b.data, q->exact, b.len) == 0;
+	ok = b.len == q->nexact && (b.len == 0 ||
+	    memcmp(b.data, q->exact, b.len) == 0);
 	buf_free(&b);
 	return ok;
 }
@@ -704,8 +705,8 @@ search_query_init(struct search_query *q, const char *text, int regex,
 	 * diacritics does. */
 	fold_text(&f, (const uint8_t *)text, n, FOLD_CASE);
 	fold_text(&marks, (const uint8_t *)text, n, FOLD_CASE | FOLD_DASHES);
-	q->keep_dashes = marks.len != f.len ||
-	    memcmp(marks.data, f.data, f.len) != 0;
+	q->keep_dashes = marks.len != f.len || (f.len > 0 &&
+	    memcmp(marks.data, f.data, f.len) != 0);
 	buf_free(&marks);
 	fold_text(&e, (const uint8_t *)text, n, exact_flags(q));
 	q->folded = (uint8_t *)f.data;
