@@ -19,13 +19,6 @@
 #define HEAD_LOOSE_COLS	150
 #define HEAD_LOOSE_WORDS 24
 
-/* True for horizontal white space (and CR). */
-int
-lex_hspace(uint8_t c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
-}
-
 /* Trims white space (and a no-break space) from both ends of [*s, *e). */
 void
 lex_trim(const uint8_t *src, size_t *s, size_t *e)

@@ -9,8 +9,14 @@
 
 #define LEX_MAX_NAME_BYTES	48
 
-/* True for horizontal white space (and CR). */
-int		 lex_hspace(uint8_t c);
+/* True for horizontal white space (and CR): in line, as every reader
+ * asks it of each byte. */
+static inline int
+lex_hspace(uint8_t c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
 /* Trims white space (and a no-break space) from both ends of [*s, *e). */
 void		 lex_trim(const uint8_t *src, size_t *s, size_t *e);
 /* The code point at p (n bytes left); its length in *len (at least 1). */

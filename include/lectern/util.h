@@ -28,8 +28,15 @@ char	*xvasprintf(const char *fmt, va_list ap) UTIL_PRINTF(1, 0);
 
 /* Grows *array (of *cap elements of size) to hold at least need elements. */
 void	 util_grow(void **array, size_t *cap, size_t need, size_t size);
-#define UTIL_GROW(arr, cap, need) \
-	util_grow((void **)&(arr), &(cap), (need), sizeof *(arr))
+/* The same, testing for room in line (the parsers grow arrays once or
+ * more per line): arr and cap are named twice, need once. */
+#define UTIL_GROW(arr, cap, need) do {					\
+	size_t util_need_ = (need);					\
+									\
+	if (util_need_ > (cap))						\
+		util_grow((void **)&(arr), &(cap), util_need_,		\
+		    sizeof *(arr));					\
+} while (0)
 
 /* Reads the regular file at path (links followed), at most max bytes,
  * without blocking on a FIFO. Returns a new NUL-terminated buffer and its
