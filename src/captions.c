@@ -51,6 +51,7 @@
 #define BARE_SIZE	600		/* the same without punctuation */
 #define BARE_STOPS	400		/* bytes to a sentence's end, at most */
 #define MAX_ROLL	4		/* lines a rolling cue repeats */
+#define PREFETCH	1024		/* bytes read ahead of the cue */
 
 /* A label seen, and how often. */
 struct namecount {
@@ -70,6 +71,9 @@ struct caps {
 	size_t		 sampled;	/* the labels up to here are counted */
 
 	struct cuetext	 cue, prev;	/* this cue's lines, the last one's */
+	int		 prev_plain;	/* prev is the input's [prev_ts,
+					   prev_te) as it is, not read yet */
+	size_t		 prev_ts, prev_te;
 
 	/* The cue being written. */
 	size_t		 cue_at;	/* its text in the input */
@@ -212,6 +216,19 @@ keep_lines(struct caps *cs)
 	cs->prev = cs->cue;
 	cs->cue = t;
 	cuetext_reset(&cs->cue);
+	cs->prev_plain = 0;
+}
+
+/* Reads the last cue's lines, when it was written without them. */
+static void
+need_prev(struct caps *cs, const uint8_t *in)
+{
+	if (!cs->prev_plain)
+		return;
+	cuetext_reset(&cs->prev);
+	cuetext_add_lines(&cs->prev, in + cs->prev_ts, cs->prev_te -
+	    cs->prev_ts);
+	cs->prev_plain = 0;
 }
 
 /* The count of a label's name, counted once more with add. */
@@ -678,6 +695,62 @@ write_cue(struct caps *cs, struct doc *d, size_t from)
 	cs->gap = 1;
 }
 
+/* True when the cue lasts so short a time that it may add nothing. */
+static int
+blip(const struct cues_cue *c)
+{
+	return c->start != DOC_NO_TIME && c->end >= c->start &&
+	    c->end - c->start <= BLIP_MS;
+}
+
+/* Starts writing the cue c: its time, the pause before it. */
+static void
+start_cue(struct caps *cs, const struct cues_cue *c)
+{
+	cs->cue_time = c->start;
+	cs->pause = gap_ms(cs->last_end, c->start);
+	cs->fresh = 1;
+	cs->wrote = 0;
+}
+
+/* Reads a cue whose lines are readable as they are (most cues of most
+ * files: words, no markup, no speaker) straight into the document, as
+ * write_cue would, without making a copy of them first. Returns 0 when
+ * the cue is not one. */
+static int
+read_plain_cue(struct caps *cs, struct doc *d, const struct cues_cue *c)
+{
+	const uint8_t *s = d->in + c->ts, *nl;
+	size_t n = c->te - c->ts, k;
+	uint32_t end = cs->last_end;
+
+	if (cs->rolling || blip(c) || !c->plain)
+		return 0;
+	cs->cue_at = c->ts;
+	cs->ncues++;
+	start_cue(cs, c);
+	if (c->start != DOC_NO_TIME)
+		cs->last_end = c->end;
+	while (n > 0) {
+		nl = memchr(s, '\n', n);
+		k = nl == NULL ? n : (size_t)(nl - s);
+		add_text(cs, d, s, k, 0);
+		cs->gap = 1;
+		if (nl == NULL)
+			break;
+		s += k + 1;
+		n -= k + 1;
+	}
+	cs->gap = 1;
+	cs->fresh = 0;
+	if (!cs->wrote)
+		cs->last_end = end;
+	cs->prev_plain = 1;
+	cs->prev_ts = c->ts;
+	cs->prev_te = c->te;
+	return 1;
+}
+
 /* Reads one cue into the document. */
 static void
 read_cue(struct caps *cs, struct doc *d, const struct cues_cue *c)
@@ -685,13 +758,14 @@ read_cue(struct caps *cs, struct doc *d, const struct cues_cue *c)
 	size_t from, first;
 	uint32_t end = cs->last_end;
 
+	if (read_plain_cue(cs, d, c))
+		return;
+	need_prev(cs, d->in);
 	read_text(cs, d->in, c);
 	cs->cue_at = c->ts;
 	cs->ncues++;
 	/* A 10 ms cue between two rolling ones shows nothing new. */
-	if (c->start != DOC_NO_TIME && c->end >= c->start &&
-	    c->end - c->start <= BLIP_MS && cs->prev.nlines > 0 &&
-	    all_repeated(cs)) {
+	if (blip(c) && cs->prev.nlines > 0 && all_repeated(cs)) {
 		cs->nrepeats++;
 		keep_lines(cs);
 		return;
@@ -700,10 +774,7 @@ read_cue(struct caps *cs, struct doc *d, const struct cues_cue *c)
 	first = skip_empty(cs->cue.lines, cs->cue.nlines, 0);
 	if (first < cs->cue.nlines && from > cs->cue.lines[first].s)
 		cs->nrepeats++;
-	cs->cue_time = c->start;
-	cs->pause = gap_ms(cs->last_end, c->start);
-	cs->fresh = 1;
-	cs->wrote = 0;
+	start_cue(cs, c);
 	/* With the time of each word, the speech ends with the last one
 	 * (rolling captions last until the next begins); without, with
 	 * the cue. */
@@ -733,6 +804,10 @@ captions_some(struct doc *d, size_t budget)
 		}
 		read_cue(cs, d, &c);
 		cs->pos = c.next;
+		/* Cues are short: the bytes of the cues to come are asked
+		 * for ahead of their reading. */
+		if (d->inlen - cs->pos > PREFETCH)
+			__builtin_prefetch(d->in + cs->pos + PREFETCH);
 	}
 	d->parsed = cs->pos;
 	if (cs->pos < d->inlen)

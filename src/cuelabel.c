@@ -366,6 +366,11 @@ cuelabel_ends_sentence(const uint8_t *buf, size_t s, size_t e)
 	const uint8_t *q;
 	ucs4_t uc = 0;
 
+	/* Most text ends in a letter, a digit or a comma. */
+	if (e > s && buf[e - 1] < 0x80 && (buf[e - 1] == ',' ||
+	    ((buf[e - 1] | 0x20) >= 'a' && (buf[e - 1] | 0x20) <= 'z') ||
+	    (buf[e - 1] >= '0' && buf[e - 1] <= '9')))
+		return 0;
 	/* Back over closing quotes, brackets and spaces. */
 	while (e > s) {
 		q = u8_prev(&uc, buf + e, buf + s);

@@ -9,6 +9,10 @@
  */
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "lectern/cues.h"
 #include "lectern/cuetext.h"
 #include "lectern/doc.h"
@@ -25,6 +29,20 @@ cues_line_end(const uint8_t *in, size_t len, size_t p)
 		return p;
 	if (p + 1 < len && in[p] == '\r' && in[p + 1] == '\n')
 		return p + 1;
+#ifdef __SSE2__
+	/* Caption lines are short: sixteen bytes at a time, in line. */
+	{
+		const __m128i n16 = _mm_set1_epi8('\n');
+
+		for (; len - p >= 16; p += 16) {
+			unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+			    _mm_loadu_si128((const __m128i *)(in + p)), n16));
+
+			if (m != 0)
+				return p + (size_t)__builtin_ctz(m);
+		}
+	}
+#endif
 	nl = memchr(in + p, '\n', len - p);
 	return nl == NULL ? len : (size_t)(nl - in);
 }
@@ -216,10 +234,12 @@ cues_next(const uint8_t *in, size_t len, size_t pos, int vtt,
 	/* Its text: up to an empty line, a timing line, or a number before
 	 * a timing line. */
 	c->next = 0;
+	c->plain = 1;
 	for (p = c->ts; p < len; p = le + 1) {
 		uint32_t a, b;
+		int plain = c->plain;
 
-		le = cues_line_end(in, len, p);
+		le = cuetext_line_end(in, len, p, &plain);
 		if (empty(in, p, le)) {
 			c->next = next_line(len, le);
 			break;
@@ -228,6 +248,7 @@ cues_next(const uint8_t *in, size_t len, size_t pos, int vtt,
 		    &a, &b, &q) || (digits(in, p, le) && timing_next(in, len,
 		    le))))
 			break;
+		c->plain = plain;
 		if (le >= len) {
 			p = len;
 			break;

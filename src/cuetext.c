@@ -44,31 +44,50 @@ cuetext_free(struct cuetext *ct)
 	memset(ct, 0, sizeof *ct);
 }
 
+/* Reads "hh:mm:ss.mmm" (or ",mmm"), one to six digits for the hours, as
+ * most caption files write every time, at s[0] (n bytes there). Returns
+ * its length, or 0. */
+static size_t
+time_fixed(const uint8_t *s, size_t n, uint32_t *ms)
+{
+	uint64_t h = 0, v;
+	unsigned m1, m2, s1, s2, f1, f2, f3;
+	size_t k;
+
+	for (k = 0; k < n && k < 6 && (unsigned)(s[k] - '0') <= 9; k++)
+		h = h * 10 + (unsigned)(s[k] - '0');
+	if (k == 0 || n - k < 10 || s[k] != ':' || s[k + 3] != ':' ||
+	    (s[k + 6] != '.' && s[k + 6] != ',') ||
+	    (n - k > 10 && (unsigned)(s[k + 10] - '0') <= 9))
+		return 0;
+	s += k;
+	m1 = (unsigned)(s[1] - '0');
+	m2 = (unsigned)(s[2] - '0');
+	s1 = (unsigned)(s[4] - '0');
+	s2 = (unsigned)(s[5] - '0');
+	f1 = (unsigned)(s[7] - '0');
+	f2 = (unsigned)(s[8] - '0');
+	f3 = (unsigned)(s[9] - '0');
+	if ((m1 > 5) | (m2 > 9) | (s1 > 5) | (s2 > 9) | (f1 > 9) | (f2 > 9) |
+	    (f3 > 9))
+		return 0;
+	v = ((h * 60 + m1 * 10 + m2) * 60 + s1 * 10 + s2) * 1000 +
+	    f1 * 100 + f2 * 10 + f3;
+	*ms = v >= UINT32_MAX ? UINT32_MAX - 1 : (uint32_t)v;
+	return k + 10;
+}
+
 int
 cuetext_time(const uint8_t *s, size_t *i, size_t e, uint32_t *ms)
 {
 	uint64_t v[3] = { 0, 0, 0 }, frac = 0;
-	size_t p = *i, d, q;
+	size_t p = *i, d;
 	int groups = 0, fd = 0;
 
-#define D(k) ((uint64_t)(s[q + (k)] - '0'))
-#define ISD(k) (s[q + (k)] >= '0' && s[q + (k)] <= '9')
-	/* Most times are "00:01:02.345": read at once. */
-	for (q = p; q < e && q - p < 6 && s[q] >= '0' && s[q] <= '9'; q++)
-		v[0] = v[0] * 10 + (uint64_t)(s[q] - '0');
-	if (q > p && e - q >= 10 && s[q] == ':' && ISD(1) && s[q + 1] <= '5' &&
-	    ISD(2) && s[q + 3] == ':' && ISD(4) && s[q + 4] <= '5' && ISD(5) &&
-	    (s[q + 6] == '.' || s[q + 6] == ',') && ISD(7) && ISD(8) &&
-	    ISD(9) && (e - q == 10 || !ISD(10))) {
-		v[0] = ((v[0] * 60 + D(1) * 10 + D(2)) * 60 + D(4) * 10 +
-		    D(5)) * 1000 + D(7) * 100 + D(8) * 10 + D(9);
-		*ms = v[0] >= UINT32_MAX ? UINT32_MAX - 1 : (uint32_t)v[0];
-		*i = q + 10;
+	if (p < e && (d = time_fixed(s + p, e - p, ms)) > 0) {
+		*i = p + d;
 		return 1;
 	}
-	v[0] = 0;
-#undef D
-#undef ISD
 	while (groups < 3) {
 		for (d = 0; p < e && s[p] >= '0' && s[p] <= '9'; p++, d++)
 			if (d < 6)
@@ -488,4 +507,39 @@ cuetext_add_lines(struct cuetext *ct, const uint8_t *s, size_t n)
 		end_line(ct, line, &len, look, colon, dirty, v, m);
 	o[len] = '\0';
 	b->len = len;
+}
+
+size_t
+cuetext_line_end(const uint8_t *s, size_t n, size_t i, int *plain)
+{
+	size_t j, line = i;
+	int dirty = 0;
+	const uint8_t *nl;
+
+	if (*plain && i < n && s[i] != ' ' && s[i] != '-' && s[i] != 0xE2) {
+		/* A curly quote or a dash (0xE2 ...) is text; a note is
+		 * not. */
+		while ((j = run_end(s, i, n, i > line ? s[i - 1] : ' ',
+		    &dirty)) + 2 < n && s[j] == 0xE2 && !(s[j + 1] == 0x99 &&
+		    (s[j + 2] == 0xAA || s[j + 2] == 0xAB)))
+			i = j + 1;
+		if (!dirty && j > line && s[j - 1] != ' ' && (j == n ||
+		    s[j] == '\n'))
+			return j;
+		i = j;
+	}
+	*plain = 0;
+	nl = memchr(s + i, '\n', n - i);
+	return nl == NULL ? n : (size_t)(nl - s);
+}
+
+int
+cuetext_is_plain(const uint8_t *s, size_t n)
+{
+	size_t i = 0;
+	int plain = 1;
+
+	while (i < n && plain)
+		i = cuetext_line_end(s, n, i, &plain) + 1;
+	return plain;
 }

@@ -147,3 +147,30 @@ expect captions/highlight-reopened "$(screen 1 | grep -c '┃.*budget, which is 
 expect captions/highlight-exported "$(script -qec "$LECTERN --export-highlights $TMP/zoom.vtt" /dev/null < /dev/null | tr -d '\r' | grep '^>')" "> Good. Today we look at the budget, which is late again.
 >
 > — Dana Kim (Host) [00:03]"
+
+# A large file (its text written with its pages faulted in ahead, on
+# another thread): read as a small one is, its plain cues (written
+# without a copy) as cues that take the long way, the same cues with
+# each line after an empty tag. Eleven words a cue.
+for marked in 0 1; do
+	awk -v marked=$marked 'BEGIN { print "WEBVTT\n"; c = marked ? "<c></c>" : ""
+		for (i = 0; i < 300000; i++) {
+			t = i * 2
+			printf "%02d:%02d:%02d.000 --> %02d:%02d:%02d.500\n", t / 3600, t / 60 % 60, t % 60, t / 3600, t / 60 % 60, t % 60 + 1
+			printf "%s%swords of cue %d and of what\n", c, i % 10 == 0 ? "<v Speaker " (i / 10 % 3) "> " : "", i
+			printf "%sthey said in it%s\n\n", c, i % 4 == 3 ? "." : "" } }' > "$TMP/large$marked.vtt"
+done
+check captions/large-is-large test "$(wc -c < "$TMP/large0.vtt")" -gt 20000000
+$LECTERN --blocks "$TMP/large0.vtt" > "$TMP/large0.blocks"
+$LECTERN --blocks "$TMP/large1.vtt" > "$TMP/large1.blocks"
+check captions/large-plain-as-others cmp -s "$TMP/large0.blocks" "$TMP/large1.blocks"
+# A voice every ten cues, its turn up to the end of a sentence (every
+# fourth cue): four cues, then two, 33 words a turn.
+expect captions/large-speakers "$($LECTERN --speakers "$TMP/large0.vtt")" "Speaker 0${tab}10000${tab}330000
+Speaker 1${tab}10000${tab}330000
+Speaker 2${tab}10000${tab}330000"
+expect captions/large-words "$($LECTERN --dump "$TMP/large0.vtt" | awk '{ for (i = 1; i <= NF; i++)
+	if ($i !~ /^\[/ && $i != "Speaker" && $i !~ /^[0-9]:$/) n++ } END { print n }')" 3300000
+# The pager reads it in slices (the thread gives up between them).
+run 100x30 'G <dump> q' "$TMP/large0.vtt"
+expect captions/large-pager-end "$(screen 1 | grep -c 'cue 299999 and of what they said in')" 1

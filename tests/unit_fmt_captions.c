@@ -202,6 +202,11 @@ TEST(cuetext_sentences_and_times)
 	EXPECT(!ENDS("and so"));
 	EXPECT(!ENDS(""));
 	EXPECT(!ENDS("\xBB"));
+	/* A letter, a digit or a comma is read at once: never an end. */
+	EXPECT(!ENDS("Go on,"));
+	EXPECT(!ENDS("It is 42"));
+	EXPECT(ENDS("I said OK."));
+	EXPECT(ENDS("done!)"));
 #undef ENDS
 	EXPECT(cuetext_time((const uint8_t *)"01:02:03.456", &i, 12, &ms));
 	EXPECT_INT(ms, 3723456);
@@ -216,6 +221,142 @@ TEST(cuetext_sentences_and_times)
 	i = 0;
 	EXPECT(cuetext_time((const uint8_t *)"99999:00:00.000", &i, 15, &ms));
 	EXPECT_INT(ms, UINT32_MAX - 1);
+	/* Hours of one to six digits, read at once or not. */
+	i = 0;
+	EXPECT(cuetext_time((const uint8_t *)"123:04:05.678 -->", &i, 17, &ms));
+	EXPECT_INT(ms, 443045678);
+	EXPECT_INT(i, 13);
+	i = 0;
+	EXPECT(cuetext_time((const uint8_t *)"1:02:03.456", &i, 11, &ms));
+	EXPECT_INT(ms, 3723456);
+	i = 0;
+	EXPECT(cuetext_time((const uint8_t *)"00:00:01.0009", &i, 13, &ms));
+	EXPECT_INT(ms, 1000);
+	EXPECT_INT(i, 13);
+	i = 0;
+	EXPECT(!cuetext_time((const uint8_t *)"00:60:00.000", &i, 12, &ms));
+	EXPECT(!cuetext_time((const uint8_t *)"1234567:00:00.000", &i, 17,
+	    &ms));
+	/* Cut short: the time ends where the bytes do. */
+	i = 0;
+	EXPECT(cuetext_time((const uint8_t *)"00:00:01.000", &i, 11, &ms));
+	EXPECT_INT(ms, 1000);
+	EXPECT_INT(i, 11);
+}
+
+/* True when cuetext_is_plain says the lines s are readable as they are. */
+static int
+plain(const char *s)
+{
+	return cuetext_is_plain((const uint8_t *)s, strlen(s));
+}
+
+TEST(cuetext_plain_lines)
+{
+	struct cuetext ct;
+	const char *ok[] = {
+		"Hello there\n", "two lines\nof words", "isn\xE2\x80\x99t it",
+		"\xE6\x9D\x8E\xE6\x98\x8E said so\n", "a \xE2\x80\x94 b\n",
+		"", NULL
+	};
+	int i;
+	char *c;
+
+	memset(&ct, 0, sizeof ct);
+	/* Plain lines are what cuetext_add_lines leaves them. */
+	for (i = 0; ok[i] != NULL; i++) {
+		EXPECT(plain(ok[i]));
+		c = clean(ok[i], &ct);
+		EXPECT_INT(strncmp(c, ok[i], strlen(ok[i])), 0);
+		free(c);
+	}
+	EXPECT(!plain("a  b"));		/* white space to fold */
+	EXPECT(!plain(" a"));
+	EXPECT(!plain("a \nb"));
+	EXPECT(!plain("a\tb"));
+	EXPECT(!plain("a\r\n"));
+	EXPECT(!plain("a\n\nb"));		/* an empty line */
+	EXPECT(!plain("<i>a</i>"));
+	EXPECT(!plain("a &amp; b"));
+	EXPECT(!plain("{\\an8}a"));
+	EXPECT(!plain("SAM: hi"));		/* a label */
+	EXPECT(!plain(">> hi"));
+	EXPECT(!plain("a [laughs]"));
+	EXPECT(!plain("a (laughs)"));
+	EXPECT(!plain("- Hi.\n- Hello."));	/* two speakers */
+	EXPECT(!plain("\xE2\x80\x94 Hi."));	/* a dash that starts it */
+	EXPECT(!plain("la \xE2\x99\xAA la"));	/* a note */
+	cuetext_free(&ct);
+}
+
+/* WebVTT of cues whose lines are plain, or (marked) start with an empty
+ * tag, which changes nothing but the way they are read. */
+static char *
+cues_file(int marked)
+{
+	static const char *const lines[] = {
+		"So we started", "with the question\nof scale", "and it",
+		"and it", "worked. Then", "a long pause came", "isn\xE2\x80\x99t it",
+		"- Yes.\n- No.", "and after that", "more words", "came.",
+		"The end"
+	};
+	/* Starts and lengths in ms: a 10 ms cue repeats the one before. */
+	static const int at[][2] = {
+		{ 0, 2000 }, { 2000, 2000 }, { 4000, 1000 }, { 5000, 10 },
+		{ 5010, 2000 }, { 12000, 2000 }, { 14000, 1500 },
+		{ 15500, 1500 }, { 17000, 1000 }, { 18000, 1000 },
+		{ 19000, 1000 }, { 24000, 1000 }
+	};
+	struct buf b = { NULL, 0, 0 };
+	const char *l, *nl;
+	size_t k;
+	char *s;
+
+	buf_adds(&b, "WEBVTT\n\n");
+	for (k = 0; k < sizeof lines / sizeof lines[0]; k++) {
+		buf_printf(&b, "00:00:%02d.%03d --> 00:00:%02d.%03d\n",
+		    at[k][0] / 1000, at[k][0] % 1000,
+		    (at[k][0] + at[k][1]) / 1000, (at[k][0] + at[k][1]) % 1000);
+		for (l = lines[k]; l != NULL; l = nl == NULL ? NULL : nl + 1) {
+			nl = strchr(l, '\n');
+			if (marked)
+				buf_adds(&b, "<c></c>");
+			buf_add(&b, l, nl == NULL ? strlen(l) : (size_t)(nl - l));
+			buf_adds(&b, "\n");
+		}
+		buf_adds(&b, "\n");
+	}
+	s = xstrndup(b.data, b.len);
+	buf_free(&b);
+	return s;
+}
+
+TEST(captions_plain_cues_read_as_others)
+{
+	char *a = cues_file(0), *b = cues_file(1), *ta, *tb;
+	struct doc *da = unit_parse(a), *db = unit_parse(b);
+	size_t k;
+
+	/* Plain cues are written without a copy: the same blocks, texts,
+	 * times and speakers as cues that take the long way. */
+	EXPECT_INT(da->nblocks, db->nblocks);
+	EXPECT(da->nblocks >= 4);
+	for (k = 0; k < da->nblocks && k < db->nblocks; k++) {
+		EXPECT_INT(da->blocks[k].kind, db->blocks[k].kind);
+		EXPECT_INT(da->blocks[k].time, db->blocks[k].time);
+		EXPECT_INT(da->blocks[k].speaker, db->blocks[k].speaker);
+		EXPECT_STR(ta = unit_btext(da, k), tb = unit_btext(db, k));
+		free(ta);
+		free(tb);
+	}
+	/* The 10 ms cue that repeats "and it" adds nothing. */
+	EXPECT_STR(ta = unit_btext(da, 0),
+	    "So we started with the question of scale and it worked. Then");
+	free(ta);
+	doc_free(da);
+	doc_free(db);
+	free(a);
+	free(b);
 }
 
 /* The name of the format s is recognised as, with the file name. */

@@ -12,6 +12,8 @@
 struct cues_cue {
 	uint32_t	 start, end;	/* in ms; DOC_NO_TIME without a timing */
 	size_t		 ts, te;	/* its text lines in the input */
+	int		 plain;		/* they are readable as they are
+					   (cuetext_is_plain) */
 	size_t		 next;		/* where the next cue may start */
 };
 

@@ -55,6 +55,16 @@ void	 cuetext_free(struct cuetext *ct);
  * single spaces and trimmed. Each line is ended with '\n'. */
 void	 cuetext_add_lines(struct cuetext *ct, const uint8_t *s, size_t n);
 
+/* True when the n bytes at s (lines as above) are readable as they are:
+ * cuetext_add_lines would copy them unchanged, and no line holds what a
+ * reader of captions looks at (a colon, >, [, (, a note, a dash or
+ * anything made of 0xE2... that starts it): words and single spaces, no empty line. */
+int	 cuetext_is_plain(const uint8_t *s, size_t n);
+/* The end of the line at i of the n bytes at s (its newline, or n);
+ * clears *plain unless the line is plain as cuetext_is_plain means it
+ * (an empty line is not). One reading of the bytes does both. */
+size_t	 cuetext_line_end(const uint8_t *s, size_t n, size_t i, int *plain);
+
 /* Parses a cue time ("00:01:02.345", "01:02,345", "1:02:03.4") at *i
  * in [*i, e); sets *ms and moves *i past it. Returns 0 when there is
  * none. */
