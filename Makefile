@@ -23,8 +23,8 @@ LECTERN_CPPFLAGS = -Iinclude -D_GNU_SOURCE -DLECTERN_VERSION='"$(VERSION)"'
 MD4C_CFLAGS   := $(shell $(PKG_CONFIG) --cflags md4c 2>/dev/null)
 MD4C_LIBS     := $(shell $(PKG_CONFIG) --libs md4c 2>/dev/null || echo -lmd4c)
 LECTERN_CPPFLAGS += $(MD4C_CFLAGS)
-LECTERN_CFLAGS	 = -std=c11 $(WARN) -MMD -MP
-CORE_LIBS = -lunistring
+LECTERN_CFLAGS	 = -std=c11 -pthread $(WARN) -MMD -MP
+CORE_LIBS = -lunistring -pthread
 CORE_LIBS += $(MD4C_LIBS)
 CORE_LIBS += $(XML_LIBS)
 LIBS	 = $(CURSES_LIBS) $(CORE_LIBS)

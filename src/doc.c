@@ -370,6 +370,7 @@ doc_free(struct doc *d)
 	if (d->fs != NULL)
 		d->fmt->end(d);
 	if (d->build != NULL) {
+		build_prefault_end(d);
 		buf_free(&d->build->text);
 		free(d->build);
 	}
@@ -431,9 +432,14 @@ finish(struct doc *d)
 int
 doc_parse_some(struct doc *d, size_t budget)
 {
+	int more;
+
 	if (d->complete)
 		return 0;
-	if (d->fmt->some(d, budget) && map_gone(d) == SIZE_MAX)
+	/* A large text to write: its pages are made ready ahead. */
+	build_prefault_begin(d);
+	more = d->fmt->some(d, budget);
+	if (more && map_gone(d) == SIZE_MAX)
 		return 1;
 	finish(d);
 	return 0;

@@ -21,6 +21,7 @@ struct doc_build {
 	struct buf	 text;		/* the document's own text */
 	unsigned	 style;		/* DOC_SPAN_ bits of text being added */
 	size_t		 style_start;
+	struct build_prefault *prefault;	/* pages faulted in ahead */
 };
 
 /* A block to add: offsets into d->src, as in struct doc_block. */
@@ -43,6 +44,16 @@ void	 build_own_text(struct doc *d);
  * that knows how long it will be at most), so that it is not copied as
  * it grows and a large one is mapped in large pages. */
 void	 build_reserve(struct doc *d, size_t n);
+/* While a large own text is written at once, its pages are faulted in
+ * on another thread, ahead of the writing, so that the reader does not
+ * wait for the kernel to clear each one (a large part of the time of a
+ * reader that builds its text, on some machines). Nothing is done for a
+ * text not reserved, or where threads or MADV_POPULATE_WRITE are not to
+ * be had. The thread ends at the end of the text, when the writing has
+ * stopped for a while (begin again then), or at build_prefault_end,
+ * which waits for it; the text is never moved while it runs. */
+void	 build_prefault_begin(struct doc *d);
+void	 build_prefault_end(struct doc *d);
 /* Appends n bytes to the document's own text (with the styles set by
  * build_style). Returns the offset where they start. */
 size_t	 build_text(struct doc *d, const void *p, size_t n);
