@@ -289,25 +289,40 @@ wall() {
 	i=0
 	while [ $i -lt $RUNS ]; do
 		i=$((i + 1))
-		t0=$(date +%s%N)
-		limited timeout "$TIMEOUT" "$@" > "$W/$tag.out" 2>> "$W/stderr"
-		rc=$?
-		t1=$(date +%s%N)
-		if [ $rc = 124 ]; then
-			echo timeout >> "$W/$tag.ms"
-			note "$what: timeout (more than ${TIMEOUT} s)"
-			break
-		elif [ $rc -gt 1 ]; then	# grep -c exits 1 for no match
-			echo failed >> "$W/$tag.ms"
-			if [ $rc -gt 128 ]; then
-				note "$what: killed by signal $((rc - 128))"
-			else
-				note "$what: exit status $rc"
-			fi
-			break
-		fi
-		awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f\n", (b - a) / 1e6 }' >> "$W/$tag.ms"
+		wall_once "$tag" "$what" "$@" || break
 	done
+}
+
+# wall_once TAG LABEL COMMAND...: one run of the command; its time in ms
+# is added to TAG.ms (or "timeout", "failed": then it returns 1).
+wall_once() {
+	tag=$1 what=$2
+	shift 2
+	t0=$(date +%s%N)
+	limited timeout "$TIMEOUT" "$@" > "$W/$tag.out" 2>> "$W/stderr"
+	rc=$?
+	t1=$(date +%s%N)
+	if [ $rc = 124 ]; then
+		echo timeout >> "$W/$tag.ms"
+		note "$what: timeout (more than ${TIMEOUT} s)"
+		return 1
+	elif [ $rc -gt 1 ]; then	# grep -c exits 1 for no match
+		echo failed >> "$W/$tag.ms"
+		if [ $rc -gt 128 ]; then
+			note "$what: killed by signal $((rc - 128))"
+		else
+			note "$what: exit status $rc"
+		fi
+		return 1
+	fi
+	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f\n", (b - a) / 1e6 }' >> "$W/$tag.ms"
+}
+
+# per_100m MS BYTES: a time in ms scaled to 100 MiB of input.
+per_100m() {
+	awk -v ms="$1" -v b="$2" 'BEGIN {
+		if (ms !~ /^[0-9.]+$/ || b + 0 == 0) { print ms; exit }
+		printf "%.1f\n", ms * 104857600 / b }'
 }
 
 # rss_cell KB FILESIZE: peak RSS over file size, and the RSS in MiB.
@@ -552,10 +567,20 @@ for size in $SIZES; do
 		    "$(median "$W/cap.fs")" "$(median "$W/pla.fs")"
 	else
 		say "captions, $size: parse"
-		wall capo "lectern --outline, captions $size" "$LECTERN" --outline "$vtt"
-		wall plao "lectern --outline, plain $size" "$LECTERN" --outline "$src"
-		row 30 "WebVTT: --outline vs the plain transcript (ms)" "$size" \
-		    "$(median "$W/capo.ms")" "$(median "$W/plao.ms")"
+		# Interleaved, as the two are compared: five runs of each.
+		: > "$W/capo.ms"; : > "$W/plao.ms"
+		i=0
+		while [ $i -lt 5 ]; do
+			i=$((i + 1))
+			wall_once capo "lectern --outline, captions $size" \
+			    "$LECTERN" --outline "$vtt" || break
+			wall_once plao "lectern --outline, plain $size" \
+			    "$LECTERN" --outline "$src" || break
+		done
+		row 30 "WebVTT: --outline vs the plain transcript (ms per 100 MiB of input)" \
+		    "$size" "$(per_100m "$(median "$W/capo.ms")" \
+		    "$(wc -c < "$vtt" | tr -d ' ')")" \
+		    "$(per_100m "$(median "$W/plao.ms")" "$bytes")"
 	fi
 	rm -f "$W"/cap.* "$W"/pla.* "$W"/*.ms "$W"/*.out
 done
