@@ -15,6 +15,108 @@
 					   being typed searches it all */
 #define NEAR_MAX	(8u << 20)	/* bytes a near search looks at before
 					   it searches it all after all */
+#define SAVED_MAX	(1u << 16)	/* matches kept of shorter queries */
+
+/* The whole matches of a shorter query, to go back to. */
+struct ui_find_saved {
+	char		*text;
+	struct search_scope scope;
+	int		 filter;
+	size_t		 folded;	/* the text searched, when it was */
+	struct search_match *m;
+	size_t		 n;
+	int		 skipped;	/* as in struct search_result */
+};
+
+/* Forgets the saved matches of queries that text does not start with
+ * (all of them with NULL). */
+static void
+saved_prune(struct ui_find *f, const char *text)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < f->nsaved; i++) {
+		if (text != NULL && strncmp(f->saved[i].text, text,
+		    strlen(f->saved[i].text)) == 0) {
+			f->saved[k++] = f->saved[i];
+			continue;
+		}
+		free(f->saved[i].text);
+		free(f->saved[i].m);
+	}
+	f->nsaved = k;
+	if (k == 0) {
+		free(f->saved);
+		f->saved = NULL;
+	}
+}
+
+/* The matches saved so far. */
+static size_t
+saved_matches(const struct ui_find *f)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < f->nsaved; i++)
+		n += f->saved[i].n;
+	return n;
+}
+
+/* Saves the matches of the query in force when they are all found in
+ * the whole text (not near the view, none hidden), and few. */
+static void
+saved_add(struct ui_find *f)
+{
+	struct ui_find_saved *sv;
+	size_t i;
+
+	if (!f->have || f->q.regex || f->scanning || f->near ||
+	    f->hidden > 0 || saved_matches(f) + f->res.n > SAVED_MAX)
+		return;
+	/* The same query in another scope replaces its matches. */
+	for (i = 0; i < f->nsaved; i++)
+		if (strcmp(f->saved[i].text, f->q.text) == 0)
+			break;
+	if (i < f->nsaved) {
+		free(f->saved[i].text);
+		free(f->saved[i].m);
+	} else {
+		f->saved = xreallocarray(f->saved, f->nsaved + 1,
+		    sizeof *f->saved);
+		i = f->nsaved++;
+	}
+	sv = &f->saved[i];
+	sv->text = xstrdup(f->q.text);
+	sv->scope = f->scope;
+	sv->filter = f->filter;
+	sv->folded = search_folded_len(f->index);
+	sv->n = f->res.n;
+	sv->skipped = f->res.skipped;
+	sv->m = xreallocarray(NULL, sv->n > 0 ? sv->n : 1, sizeof *sv->m);
+	if (sv->n > 0)
+		memcpy(sv->m, f->res.m, sv->n * sizeof *sv->m);
+}
+
+/* The saved matches of text within scope, when they are those of the
+ * text searched now: NULL otherwise. */
+static const struct ui_find_saved *
+saved_find(const struct ui_find *f, const char *text,
+    const struct search_scope *scope, int filter)
+{
+	size_t i;
+
+	for (i = 0; i < f->nsaved; i++) {
+		const struct ui_find_saved *sv = &f->saved[i];
+
+		if (strcmp(sv->text, text) == 0 && sv->filter == filter &&
+		    sv->scope.kind == scope->kind &&
+		    sv->scope.section == scope->section &&
+		    sv->scope.speaker == scope->speaker &&
+		    sv->folded == search_folded_len(f->index))
+			return sv;
+	}
+	return NULL;
+}
 
 void
 ui_find_init(struct ui_find *f)
@@ -30,6 +132,7 @@ ui_find_free(struct ui_find *f)
 	search_result_free(&f->res);
 	search_index_free(f->index);
 	free(f->counts);
+	saved_prune(f, NULL);
 	memset(f, 0, sizeof *f);
 }
 
@@ -44,6 +147,7 @@ ui_find_forget(struct ui_find *f)
 	f->res.n = 0;
 	f->checked = f->hidden = 0;
 	f->counted = SIZE_MAX;
+	saved_prune(f, NULL);
 }
 
 /* Drops the matches found since the last call that are in turns the
@@ -211,8 +315,11 @@ ui_find_query(struct ui *ui, struct ui_find *f, const char *text, int regex,
 {
 	struct search_query q;
 	struct search_scope old = f->scope;
+	const struct ui_find_saved *sv;
 	int grow = flags & UI_FIND_GROW, near;
 
+	saved_add(f);
+	saved_prune(f, text);
 	if (!(flags & UI_FIND_QUIET))
 		view_restore(ui->file->view, f->origin);
 	f->shown = (flags & UI_FIND_QUIET) != 0;
@@ -229,15 +336,25 @@ ui_find_query(struct ui *ui, struct ui_find *f, const char *text, int regex,
 		ui_find_forget(f);
 		return -1;
 	}
-	near = (flags & UI_FIND_NEAR) && !regex && !f->backward &&
-	    q.nfolded < NEAR_LEN;
-	/* A longer query looks only at the matches found so far, and scans
-	 * on from where the last one had got to (not when matches were
-	 * dropped as hidden: they may match still, nor when only those near
-	 * the view were looked for and the whole text is to be now). */
-	if (!(grow && f->have && old.kind == scope->kind && f->hidden == 0 &&
-	    (near || !f->near) &&
+	sv = regex ? NULL : saved_find(f, text, scope, ui->file->view->filter);
+	near = sv == NULL && (flags & UI_FIND_NEAR) && !regex &&
+	    !f->backward && q.nfolded < NEAR_LEN;
+	if (sv != NULL) {
+		/* Back to a shorter query (Backspace): its matches. */
+		UTIL_GROW(f->res.m, f->res.cap, sv->n);
+		if (sv->n > 0)
+			memcpy(f->res.m, sv->m, sv->n * sizeof *sv->m);
+		f->res.n = sv->n;
+		f->res.skipped = sv->skipped;
+		f->scan = sv->folded;
+	} else if (!(grow && f->have && old.kind == scope->kind &&
+	    f->hidden == 0 && (near || !f->near) &&
 	    search_refine(f->index, &f->q, &q, scope, &f->res))) {
+		/* A longer query looks only at the matches found so far,
+		 * and scans on from where the last one had got to (not when
+		 * matches were dropped as hidden: they may match still, nor
+		 * when only those near the view were looked for and the
+		 * whole text is to be now). */
 		f->res.n = 0;
 		f->scan = 0;
 		if (near) {
@@ -256,7 +373,9 @@ ui_find_query(struct ui *ui, struct ui_find *f, const char *text, int regex,
 		search_query_free(&f->q);
 	f->q = q;
 	f->have = 1;
-	f->scanning = 1;
+	f->scanning = sv == NULL;
+	if (sv != NULL)
+		count_sections(ui, f);
 	scan(ui, f);
 	pick(ui, f);
 	return 0;

@@ -73,6 +73,14 @@ expect bar/ctrl-w "$(line 3 30 | cut -c1-3)" "/"
 expect bar/words "$(line 4 30 | sed 's/^.* //')" "1/$($LECTERN --count 'jan leike' $I)"
 expect bar/ctrl-u "$(line 5 30)" "/"
 
+# Backspace back to a query typed before shows what that query showed:
+# its matches are kept while few (the screen is the same as typed), and
+# only for the scope they were found in.
+NO_COLOR=1 run 100x30 '/superintx <BS> <dump> <Esc> /superint <dump> <Esc>'
+expect bar/backspace-kept "$(screen 1; attrs 1)" "$(screen 2; attrs 2)"
+run 100x30 ']]] } /the <Tab> x <BS> <dump> <Esc>'
+expect bar/backspace-kept-scope "$(line 1 30 | sed 's/^.*\///')" "$(awk '/^Why Jan is optimistic$/,/^The Superalignment team/' $I | sed '$d' | $LECTERN --count the)"
+
 # ? searches backward from where it starts.
 run 100x30 'G ?superint <dump>'
 expect bar/backward "$(line 1 30 | sed 's/^.* //')" "$N/$N"

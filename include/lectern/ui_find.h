@@ -40,6 +40,11 @@ struct ui_find {
 	 * next letter. Enter searches the whole text. */
 	int		 near;
 	size_t		 near_from;	/* where the near search started */
+	/* The whole matches of the shorter queries typed before this one
+	 * (each a prefix of it), while few: Backspace in the bar goes back
+	 * to them instead of searching the whole text again. */
+	struct ui_find_saved *saved;
+	size_t		 nsaved;
 };
 
 void	ui_find_init(struct ui_find *f);
