@@ -35,6 +35,11 @@ struct search_index {
 	const struct doc *doc;
 	size_t		 nready;	/* blocks that may be searched */
 	struct buf	 scratch;	/* a block put together */
+	/* A bit for each block searched as one range of the text (see
+	 * contiguous), learnt as blocks are taken in: a search then
+	 * touches the text only where a match can be. */
+	uint8_t		*contig;
+	size_t		 capcontig;
 };
 
 /* What is searched of a block: t[s, e), and how offsets in it map back to
@@ -153,11 +158,28 @@ search_index_extend(struct search_index *x, size_t budget)
 {
 	const struct doc *d = x->doc;
 
+	size_t b;
+
 	(void)budget;
 	/* The last blocks can still change while the parser reads on. */
+	b = x->nready;
 	x->nready = doc_complete(d) ? d->nblocks :
 	    d->nblocks < 4 ? 0 : d->nblocks - 4;
+	if (x->nready > b) {
+		UTIL_GROW(x->contig, x->capcontig, x->nready / 8 + 1);
+		memset(x->contig + b / 8, 0, x->nready / 8 + 1 - b / 8);
+		for (b -= b % 8; b < x->nready; b++)
+			if (contiguous(d, b))
+				x->contig[b / 8] |= (uint8_t)(1u << (b % 8));
+	}
 	return !search_index_complete(x);
+}
+
+/* contiguous(x->doc, b) for a block taken in. */
+static int
+block_contiguous(const struct search_index *x, size_t b)
+{
+	return (x->contig[b / 8] >> (b % 8)) & 1;
 }
 
 int
@@ -191,13 +213,14 @@ search_index_free(struct search_index *x)
 	if (x == NULL)
 		return;
 	buf_free(&x->scratch);
+	free(x->contig);
 	free(x);
 }
 
 size_t
 search_index_size(const struct search_index *x)
 {
-	return sizeof *x + x->scratch.cap;
+	return sizeof *x + x->scratch.cap + x->capcontig;
 }
 
 size_t
@@ -495,11 +518,12 @@ search_in_block(struct search_index *x, struct search_query *q, size_t b,
 #define RUN_MAX	4096
 
 static size_t
-run_end(const struct doc *d, size_t b, size_t nready, size_t limit)
+run_end(const struct search_index *x, size_t b, size_t limit)
 {
+	const struct doc *d = x->doc;
 	size_t start = d->blocks[b].start, n = 0;
 
-	while (b + 1 < nready && contiguous(d, b + 1) &&
+	while (b + 1 < x->nready && block_contiguous(x, b + 1) &&
 	    d->blocks[b + 1].end - start <= limit && ++n < RUN_MAX)
 		b++;
 	return b;
@@ -529,7 +553,7 @@ search_run_slice(struct search_index *x, struct search_query *q,
 		const struct doc_block *blk = &d->blocks[b];
 		size_t ev, e, p;
 
-		if (!contiguous(d, b)) {
+		if (!block_contiguous(x, b)) {
 			if (block_in_scope(d, b, sc))
 				search_in_block(x, q, b, from, r);
 			done += blk->end - blk->start + 1;
@@ -539,7 +563,7 @@ search_run_slice(struct search_index *x, struct search_query *q,
 		/* A run of blocks in one range: jump to where a match can
 		 * be, and search only the block there. */
 		if (!haverun || b > last) {
-			last = run_end(d, b, x->nready, budget - done);
+			last = run_end(x, b, budget - done);
 			haverun = 1;
 		}
 		e = d->blocks[last].end;
