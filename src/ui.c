@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <curses.h>
@@ -45,6 +46,7 @@
 #define TEXT_MAX_COLS	80
 #define WHEEL_LINES	3
 #define COUNT_MAX	100000000
+#define IDLE_FRAME_MS	8	/* work between keys before a drawing */
 
 /* The loop's state: the reader's state and the panes. */
 struct loop {
@@ -543,6 +545,34 @@ idle_work(struct loop *L)
 	ui_find_work(ui, f->find);
 }
 
+/* The milliseconds since t0. */
+static long
+ms_since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) /
+	    1000000;
+}
+
+/* Does the work between keys for up to a frame, or until a key comes,
+ * before the screen is drawn again: a slice is done in a fraction of a
+ * millisecond, a drawing of every pane takes as long, and a search of
+ * 100 MB is a hundred slices. A script's keys come between slices. */
+static void
+idle_frame(struct loop *L)
+{
+	struct timespec t0;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	do
+		idle_work(L);
+	while (!L->ui.scripted && !L->ui.quit && got_signal == 0 &&
+	    idle_pending(L) && !ui_input_waiting() &&
+	    ms_since(&t0) < IDLE_FRAME_MS);
+}
+
 /* Closes file i: its notes saved, its search kept as text. */
 static void
 close_file(struct loop *L, size_t i)
@@ -788,7 +818,7 @@ ui_run(struct doc *d, const struct ui_options *opt)
 		if (key >= 0)
 			handle_key(L, key);
 		else if (!L->blocking)
-			idle_work(L);
+			idle_frame(L);
 	}
 	ui_term_end();
 	loop_free(L);

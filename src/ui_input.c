@@ -1,5 +1,7 @@
 /* ui_input.c: keys from the terminal. */
+#include <poll.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <curses.h>
 
@@ -171,4 +173,12 @@ ui_input_key(struct ui *ui, int wait)
 	else if (key == KEYMAP_K_MOUSE && !read_mouse(ui))
 		key = -1;
 	return key < 0 ? UI_INPUT_SKIP : key;
+}
+
+int
+ui_input_waiting(void)
+{
+	struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
+
+	return poll(&p, 1, 0) != 0;
 }

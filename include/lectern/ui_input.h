@@ -17,4 +17,7 @@ void	ui_input_mouse(int on);
  * Returns the key, or one of UI_INPUT_*. */
 int	ui_input_key(struct ui *ui, int wait);
 
+/* True when the terminal has bytes to read: a key may be waiting. */
+int	ui_input_waiting(void);
+
 #endif
