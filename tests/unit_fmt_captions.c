@@ -359,6 +359,87 @@ TEST(captions_plain_cues_read_as_others)
 	free(b);
 }
 
+/* A random line of words, spaces (one or two), markup, sounds, curly
+ * quotes and dashes, long enough to be read 32 bytes at a time. */
+static void
+random_line(struct buf *b, unsigned *seed)
+{
+	static const char *const bits[] = {
+		"word", "and", "the", " ", " ", " ", " ", "  ", "\t", "<i>",
+		"</i>", "&amp;", "&gt;", ":", "(laughs)", "[Music]", ">>",
+		"\xE2\x80\x99", "\xE2\x80\x9C", "\xE2\x80\x94",
+		"\xE2\x99\xAA", "{\\an8}", "-", ".", ",", "?",
+		"\xE6\x9D\x8E", "0", "12", NULL
+	};
+	size_t n = 0, k;
+	int i, len;
+
+	while (bits[n] != NULL)
+		n++;
+	len = 1 + (int)((*seed >> 16) % 24);
+	for (i = 0; i < len; i++) {
+		*seed = *seed * 1103515245u + 12345u;
+		/* Mostly words and single spaces, as captions are. */
+		k = (*seed >> 16) % (n * 4);
+		buf_adds(b, k < n ? bits[k] : k % 2 ? "words" : " ");
+	}
+}
+
+TEST(captions_plain_cues_random)
+{
+	struct buf a = { NULL, 0, 0 }, m = { NULL, 0, 0 };
+	struct doc *da, *dm;
+	unsigned seed = 7;
+	size_t k, cue, at;
+	char *ta, *tm, *line;
+	int ok = 1;
+
+	/* Cues read straight (when plain) and the same cues read the long
+	 * way (each line after an empty tag) make the same document. */
+	buf_adds(&a, "WEBVTT\n\n");
+	buf_adds(&m, "WEBVTT\n\n");
+	for (cue = 0; cue < 2000; cue++) {
+		at = cue * 1500 + (cue % 7 == 0 ? 3000 : 0);
+		buf_printf(&a, "00:%02zu:%02zu.%03zu --> 00:%02zu:%02zu.%03zu\n",
+		    at / 60000 % 60, at / 1000 % 60, at % 1000,
+		    (at + 1400) / 60000 % 60, (at + 1400) / 1000 % 60,
+		    (at + 1400) % 1000);
+		buf_add(&m, a.data + a.len - 30, 30);
+		for (k = 0; k < 1 + cue % 2; k++) {
+			struct buf l = { NULL, 0, 0 };
+
+			random_line(&l, &seed);
+			line = xstrndup(l.data, l.len);
+			buf_printf(&a, "%s\n", line);
+			buf_printf(&m, "<c></c>%s\n", line);
+			free(line);
+			buf_free(&l);
+		}
+		buf_adds(&a, "\n");
+		buf_adds(&m, "\n");
+	}
+	da = unit_parse(a.data);
+	dm = unit_parse(m.data);
+	EXPECT_INT(da->nblocks, dm->nblocks);
+	EXPECT(da->nblocks > 50);
+	for (k = 0; ok && k < da->nblocks && k < dm->nblocks; k++) {
+		ta = unit_btext(da, k);
+		tm = unit_btext(dm, k);
+		ok = strcmp(ta, tm) == 0 && da->blocks[k].time ==
+		    dm->blocks[k].time && da->blocks[k].speaker ==
+		    dm->blocks[k].speaker;
+		if (!ok)
+			EXPECT_STR(ta, tm);
+		free(ta);
+		free(tm);
+	}
+	EXPECT(ok);
+	doc_free(da);
+	doc_free(dm);
+	buf_free(&a);
+	buf_free(&m);
+}
+
 /* The name of the format s is recognised as, with the file name. */
 static const char *
 sniffed(const char *s, const char *name)
