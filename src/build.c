@@ -2,6 +2,7 @@
 #include <sys/mman.h>
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -114,6 +115,8 @@ build_prefault_begin(struct doc *d)
 	struct build_prefault *pf;
 	long pg = sysconf(_SC_PAGESIZE);
 	uintptr_t base, end;
+	sigset_t all, old;
+	int rc;
 
 	if (b != NULL && b->prefault != NULL) {
 		if (!atomic_load(&b->prefault->gone))
@@ -136,7 +139,13 @@ build_prefault_begin(struct doc *d)
 	atomic_init(&pf->written, b->text.len);
 	atomic_init(&pf->stop, 0);
 	atomic_init(&pf->gone, 0);
-	if (pthread_create(&pf->thread, NULL, prefault_run, pf) != 0) {
+	/* No signal for the thread: the reader's wait for a key is what a
+	 * signal must interrupt. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	rc = pthread_create(&pf->thread, NULL, prefault_run, pf);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0) {
 		free(pf);
 		return;
 	}
