@@ -157,20 +157,24 @@ int
 search_index_extend(struct search_index *x, size_t budget)
 {
 	const struct doc *d = x->doc;
+	size_t b = x->nready, want, start;
 
-	size_t b;
-
-	(void)budget;
 	/* The last blocks can still change while the parser reads on. */
-	b = x->nready;
-	x->nready = doc_complete(d) ? d->nblocks :
+	want = doc_complete(d) ? d->nblocks :
 	    d->nblocks < 4 ? 0 : d->nblocks - 4;
-	if (x->nready > b) {
-		UTIL_GROW(x->contig, x->capcontig, x->nready / 8 + 1);
-		memset(x->contig + b / 8, 0, x->nready / 8 + 1 - b / 8);
-		for (b -= b % 8; b < x->nready; b++)
+	if (want > b) {
+		UTIL_GROW(x->contig, x->capcontig, want / 8 + 1);
+		start = d->blocks[b].start;
+		for (; b < want && (budget == 0 ||
+		    d->blocks[b].start - start < budget); b++) {
+			uint8_t bit = (uint8_t)(1u << (b % 8));
+
 			if (contiguous(d, b))
-				x->contig[b / 8] |= (uint8_t)(1u << (b % 8));
+				x->contig[b / 8] |= bit;
+			else
+				x->contig[b / 8] &= (uint8_t)~bit;
+		}
+		x->nready = b;
 	}
 	return !search_index_complete(x);
 }

@@ -514,8 +514,9 @@ idle_pending(struct loop *L)
 }
 
 /* Does a slice of the work between keys: searching on, reading on, then
- * folding the text for the search. */
-static void
+ * folding the text for the search. Returns 1 when the view moved, to be
+ * drawn at once. */
+static int
 idle_work(struct loop *L)
 {
 	struct ui *ui = &L->ui;
@@ -523,26 +524,29 @@ idle_work(struct loop *L)
 
 	if (ui->in_library) {
 		ui_lib_work(ui, &L->lib);
-		return;
+		return 0;
 	}
 	if (ui_find_scanning(f->find)) {
 		ui_find_work(ui, f->find);
-		return;
+		return 0;
 	}
 	if (ui_read_more(ui)) {
 		/* New headings may want wider contents. */
 		if (ui->geom.toc_pane && ui->opt.toc_width == UI_TOC_AUTO &&
-		    toc_width(L) != ui->geom.toc_w)
+		    toc_width(L) != ui->geom.toc_w) {
 			layout(L);
-		return;
+			return 1;
+		}
+		return 0;
 	}
 	if (f->want_end) {
 		f->want_end = 0;
 		view_to_end(f->view);
 		follow(L, 1);
-		return;
+		return 1;
 	}
 	ui_find_work(ui, f->find);
+	return 0;
 }
 
 /* The milliseconds since t0. */
@@ -556,21 +560,21 @@ ms_since(const struct timespec *t0)
 	    1000000;
 }
 
-/* Does the work between keys for up to a frame, or until a key comes,
- * before the screen is drawn again: a slice is done in a fraction of a
- * millisecond, a drawing of every pane takes as long, and a search of
- * 100 MB is a hundred slices. A script's keys come between slices. */
+/* Does the work between keys for up to a frame, or until a key comes or
+ * the view moves, before the screen is drawn again: a slice is done in a
+ * fraction of a millisecond, a drawing of every pane takes as long, and
+ * a search of 100 MB is a hundred slices. A script's keys come between
+ * slices. */
 static void
 idle_frame(struct loop *L)
 {
 	struct timespec t0;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	do
-		idle_work(L);
-	while (!L->ui.scripted && !L->ui.quit && got_signal == 0 &&
-	    idle_pending(L) && !ui_input_waiting() &&
-	    ms_since(&t0) < IDLE_FRAME_MS);
+	while (!idle_work(L) && !L->ui.scripted && !L->ui.quit &&
+	    got_signal == 0 && idle_pending(L) && !ui_input_waiting() &&
+	    ms_since(&t0) < IDLE_FRAME_MS)
+		;
 }
 
 /* Closes file i: its notes saved, its search kept as text. */

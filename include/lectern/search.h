@@ -71,8 +71,9 @@ struct search_index *search_index_new(const struct doc *d);
 /* The same, with nothing ready yet (see search_index_extend). */
 struct search_index *search_index_begin(const struct doc *d);
 void		 search_index_free(struct search_index *x);
-/* Takes in the blocks parsed since (budget is not used: there is nothing
- * to build). Returns 1 while blocks of d are left. */
+/* Takes in the blocks parsed since, about budget bytes of text of them (0:
+ * all): which of them are one range of the text is learnt as they are.
+ * Returns 1 while blocks of d are left. */
 int		 search_index_extend(struct search_index *x, size_t budget);
 /* True when every block of a complete document is taken in. */
 int		 search_index_complete(const struct search_index *x);
