@@ -523,6 +523,19 @@ operands(struct options *o, int argc, char **argv)
 }
 
 void
+ui_options_init(struct ui_options *opt)
+{
+	memset(opt, 0, sizeof *opt);
+	opt->toc = 1;
+	opt->mouse = 1;
+	opt->palette = UI_PALETTE_DARK;
+	opt->color = 1;
+	opt->osc52 = 1;
+	opt->times = 1;
+	opt->at_ms = -1;
+}
+
+void
 options_parse(struct options *o, int argc, char **argv)
 {
 	const char *nc;

@@ -46,7 +46,6 @@
 #define TEXT_MAX_COLS	80
 #define WHEEL_LINES	3
 #define COUNT_MAX	100000000
-#define IDLE_FRAME_MS	8	/* work between keys before a drawing */
 
 /* The loop's state: the reader's state and the panes. */
 struct loop {
@@ -85,19 +84,6 @@ static void
 on_signal(int sig)
 {
 	got_signal = sig;
-}
-
-void
-ui_options_init(struct ui_options *opt)
-{
-	memset(opt, 0, sizeof *opt);
-	opt->toc = 1;
-	opt->mouse = 1;
-	opt->palette = UI_PALETTE_DARK;
-	opt->color = 1;
-	opt->osc52 = 1;
-	opt->times = 1;
-	opt->at_ms = -1;
 }
 
 /* The width of the contents beside the text: a quarter of the terminal
@@ -290,19 +276,13 @@ act(struct loop *L, int key, enum keymap_action a, long count)
 		ui_list_open(ui, &L->list, UI_LIST_SPEAKERS);
 		break;
 	case KEYMAP_ALL_SPEAKERS:
-		if (f->view->filter >= 0) {
-			view_set_filter(f->view, -1);
-			ui_message(ui, "Every speaker again");
-		}
+		ui_all_speakers(ui);
 		break;
 	case KEYMAP_HELP:
 		ui_help_open(ui, &L->help);
 		break;
 	case KEYMAP_TOGGLE_MOUSE:
-		ui->opt.mouse = !ui->opt.mouse;
-		ui_input_mouse(ui->opt.mouse);
-		ui_message(ui, ui->opt.mouse ? "Mouse on: wheel scrolls, "
-		    "clicks jump" : "Mouse off: the terminal selects text");
+		ui_toggle_mouse(ui);
 		break;
 	case KEYMAP_REDRAW:
 		clearok(curscr, TRUE);
@@ -549,22 +529,9 @@ idle_work(struct loop *L)
 	return 0;
 }
 
-/* The milliseconds since t0. */
-static long
-ms_since(const struct timespec *t0)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) /
-	    1000000;
-}
-
-/* Does the work between keys for up to a frame, or until a key comes or
- * the view moves, before the screen is drawn again: a slice is done in a
- * fraction of a millisecond, a drawing of every pane takes as long, and
- * a search of 100 MB is a hundred slices. A script's keys come between
- * slices. */
+/* Does the work between keys for a frame (ui_input_frame_over) or until
+ * the view moves before drawing again: a drawing costs what a slice does,
+ * and a search of 100 MB is a hundred slices. */
 static void
 idle_frame(struct loop *L)
 {
@@ -572,8 +539,7 @@ idle_frame(struct loop *L)
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	while (!idle_work(L) && !L->ui.scripted && !L->ui.quit &&
-	    got_signal == 0 && idle_pending(L) && !ui_input_waiting() &&
-	    ms_since(&t0) < IDLE_FRAME_MS)
+	    got_signal == 0 && idle_pending(L) && !ui_input_frame_over(&t0))
 		;
 }
 

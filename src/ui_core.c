@@ -16,6 +16,7 @@
 #include "lectern/notes.h"
 #include "lectern/text.h"
 #include "lectern/ui_core.h"
+#include "lectern/ui_input.h"
 #include "lectern/ui_style.h"
 #include "lectern/util.h"
 #include "lectern/view.h"
@@ -677,4 +678,24 @@ ui_toggle_times(struct ui *ui)
 	view_set_flags(f->view, ui->opt.times ? LAYOUT_F_TIMES : 0);
 	ui_message(ui, ui->opt.times ? "Times shown" : "Times hidden");
 	return 1;
+}
+
+void
+ui_toggle_mouse(struct ui *ui)
+{
+	ui->opt.mouse = !ui->opt.mouse;
+	ui_input_mouse(ui->opt.mouse);
+	ui_message(ui, ui->opt.mouse ? "Mouse on: wheel scrolls, clicks jump" :
+	    "Mouse off: the terminal selects text");
+}
+
+void
+ui_all_speakers(struct ui *ui)
+{
+	struct view *v = ui->file->view;
+
+	if (v->filter < 0)
+		return;
+	view_set_filter(v, -1);
+	ui_message(ui, "Every speaker again");
 }

@@ -1,6 +1,7 @@
 /* ui_input.c: keys from the terminal. */
 #include <poll.h>
 #include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <curses.h>
@@ -13,6 +14,7 @@
  * ESCDELAY variable of the environment overrides it. */
 #define ESC_DELAY_MS	100
 #define SEQ_MAX		32	/* bytes of a sequence read before giving up */
+#define FRAME_MS	8	/* work between keys before a drawing */
 
 void
 ui_input_setup(void)
@@ -176,9 +178,14 @@ ui_input_key(struct ui *ui, int wait)
 }
 
 int
-ui_input_waiting(void)
+ui_input_frame_over(const struct timespec *t0)
 {
 	struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
+	struct timespec t;
 
-	return poll(&p, 1, 0) != 0;
+	if (poll(&p, 1, 0) != 0)
+		return 1;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) /
+	    1000000 >= FRAME_MS;
 }

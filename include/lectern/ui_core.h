@@ -126,6 +126,10 @@ void	ui_write_stats(struct ui *ui, size_t search);
 int	ui_check_shrunk(struct ui *ui);
 /* Shows the times or hides them; returns 1 when that changed. */
 int	ui_toggle_times(struct ui *ui);
+/* Takes the mouse or gives it back to the terminal, and says so. */
+void	ui_toggle_mouse(struct ui *ui);
+/* Shows every speaker's turns again, when one speaker's were shown. */
+void	ui_all_speakers(struct ui *ui);
 
 /* Messages on the status line, until the next key. */
 void	ui_message(struct ui *ui, const char *fmt, ...)

@@ -2,6 +2,8 @@
 #ifndef LECTERN_UI_INPUT_H
 #define LECTERN_UI_INPUT_H
 
+#include <time.h>
+
 #include "lectern/ui_core.h"
 
 /* Sets up the terminal's keyboard and mouse (on or off). */
@@ -17,7 +19,9 @@ void	ui_input_mouse(int on);
  * Returns the key, or one of UI_INPUT_*. */
 int	ui_input_key(struct ui *ui, int wait);
 
-/* True when the terminal has bytes to read: a key may be waiting. */
-int	ui_input_waiting(void);
+/* True when a frame of work between keys begun at t0 (CLOCK_MONOTONIC) is
+ * over: 8 ms have passed, or the terminal has bytes to read (a key may
+ * be waiting). */
+int	ui_input_frame_over(const struct timespec *t0);
 
 #endif
