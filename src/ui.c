@@ -513,10 +513,8 @@ idle_work(struct loop *L)
 	if (ui_read_more(ui)) {
 		/* New headings may want wider contents. */
 		if (ui->geom.toc_pane && ui->opt.toc_width == UI_TOC_AUTO &&
-		    toc_width(L) != ui->geom.toc_w) {
+		    toc_width(L) != ui->geom.toc_w)
 			layout(L);
-			return 1;
-		}
 		return 0;
 	}
 	if (f->want_end) {
@@ -531,15 +529,17 @@ idle_work(struct loop *L)
 
 /* Does the work between keys for a frame (ui_input_frame_over) or until
  * the view moves before drawing again: a drawing costs what a slice does,
- * and a search of 100 MB is a hundred slices. */
+ * and a search of 100 MB is a hundred slices. A library's list fills in
+ * as its rows are read, a slice a drawing. */
 static void
 idle_frame(struct loop *L)
 {
 	struct timespec t0;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	while (!idle_work(L) && !L->ui.scripted && !L->ui.quit &&
-	    got_signal == 0 && idle_pending(L) && !ui_input_frame_over(&t0))
+	while (!idle_work(L) && !L->ui.scripted && !L->ui.in_library &&
+	    !L->ui.quit && got_signal == 0 && idle_pending(L) &&
+	    !ui_input_frame_over(&t0))
 		;
 }
 
