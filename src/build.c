@@ -61,8 +61,8 @@ build_reserve(struct doc *d, size_t n)
 struct build_prefault {
 	pthread_t	 thread;
 	uintptr_t	 text;		/* where the text starts */
-	uintptr_t	 base, end;	/* the pages of the reserved text */
-	uintptr_t	 done;		/* faulted in up to here */
+	uintptr_t	 done, end;	/* faulted in up to done, of the
+					   reserved text's pages */
 	atomic_size_t	 written;	/* the writer's length of text */
 	atomic_int	 stop;
 	atomic_int	 gone;		/* the thread has given up */
@@ -134,7 +134,7 @@ build_prefault_begin(struct doc *d)
 		return;
 	pf = xcalloc(1, sizeof *pf);
 	pf->text = (uintptr_t)b->text.data;
-	pf->base = pf->done = base;
+	pf->done = base;
 	pf->end = end;
 	atomic_init(&pf->written, b->text.len);
 	atomic_init(&pf->stop, 0);
