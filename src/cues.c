@@ -9,10 +9,6 @@
  */
 #include <string.h>
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-
 #include "lectern/cues.h"
 #include "lectern/cuetext.h"
 #include "lectern/doc.h"
@@ -29,20 +25,6 @@ cues_line_end(const uint8_t *in, size_t len, size_t p)
 		return p;
 	if (p + 1 < len && in[p] == '\r' && in[p + 1] == '\n')
 		return p + 1;
-#ifdef __SSE2__
-	/* Caption lines are short: sixteen bytes at a time, in line. */
-	{
-		const __m128i n16 = _mm_set1_epi8('\n');
-
-		for (; len - p >= 16; p += 16) {
-			unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
-			    _mm_loadu_si128((const __m128i *)(in + p)), n16));
-
-			if (m != 0)
-				return p + (size_t)__builtin_ctz(m);
-		}
-	}
-#endif
 	nl = memchr(in + p, '\n', len - p);
 	return nl == NULL ? len : (size_t)(nl - in);
 }
