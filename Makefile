@@ -18,15 +18,23 @@ PKG_CONFIG ?= pkg-config
 CURSES_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
 CURSES_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
 XML_CFLAGS    := $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
-XML_LIBS      := $(shell $(PKG_CONFIG) --libs libxml-2.0 2>/dev/null || echo -lxml2)
+# libxml2 is loaded when the first web page is read (src/html_xml.c), by
+# the soname of the library found here, as the linker would record it.
+XML_LIBDIR    := $(shell $(PKG_CONFIG) --variable=libdir libxml-2.0 2>/dev/null)
+XML_SO        := $(firstword $(wildcard $(XML_LIBDIR)/libxml2.so) \
+		   $(shell $(CC) -print-file-name=libxml2.so 2>/dev/null))
+XML_SONAME    := $(shell objdump -p $(XML_SO) 2>/dev/null | \
+		   awk '$$1 == "SONAME" { print $$2 }')
+XML_SONAME    := $(or $(XML_SONAME),libxml2.so.2)
 LECTERN_CPPFLAGS = -Iinclude -D_GNU_SOURCE -DLECTERN_VERSION='"$(VERSION)"'
+LECTERN_CPPFLAGS += -DLECTERN_XML_SONAME='"$(XML_SONAME)"'
 MD4C_CFLAGS   := $(shell $(PKG_CONFIG) --cflags md4c 2>/dev/null)
 MD4C_LIBS     := $(shell $(PKG_CONFIG) --libs md4c 2>/dev/null || echo -lmd4c)
 LECTERN_CPPFLAGS += $(MD4C_CFLAGS)
 LECTERN_CFLAGS	 = -std=c11 -pthread $(WARN) -MMD -MP
 CORE_LIBS = -lunistring -pthread
 CORE_LIBS += $(MD4C_LIBS)
-CORE_LIBS += $(XML_LIBS)
+CORE_LIBS += -ldl
 LIBS	 = $(CURSES_LIBS) $(CORE_LIBS)
 
 # The model, parser, layout and outputs: no curses in these.
@@ -41,7 +49,7 @@ CORE	+= court fmt_court
 CORE	+= fmt_hearing
 CORE	+= play fmt_play
 CORE	+= fmt_fountain
-CORE	+= fmt_html html_enc html_tree html_pick html_walk html_label
+CORE	+= fmt_html html_enc html_tree html_pick html_walk html_label html_xml
 CORE	+= rx rx_run
 # The terminal user interface: the only modules that include curses.h.
 UI	 = main ui ui_core ui_reader ui_status ui_toc ui_find ui_search \

@@ -13,6 +13,7 @@
  * speaker). Repeated copies of a paragraph and "Advertisement" lines are
  * left out. The page is read at once: nothing is fetched, ever.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -630,6 +631,24 @@ put_blocks(struct doc *d, struct reader *rd)
 		put_turn(d, rd, pending, pp, pp->te, pp->te, pp->time);
 }
 
+/* The page cannot be read: says why, in place of its text. */
+static void
+put_noparser(struct doc *d, const char *why)
+{
+	struct build_piece bp;
+	char msg[512];
+	size_t s;
+
+	snprintf(msg, sizeof msg, "This web page cannot be shown: lectern "
+	    "reads web pages with libxml2, which could not be loaded (%s).",
+	    why);
+	s = build_texts(d, msg);
+	bp = build_piece(s, build_len(d));
+	build_para(d, &bp);
+	build_text(d, "\n", 1);
+	build_detail(d, "libxml2 not loaded: %s", why);
+}
+
 /* Reads the whole page at once. */
 static int
 some(struct doc *d, size_t budget)
@@ -648,6 +667,8 @@ some(struct doc *d, size_t budget)
 	enc = html_utf8(d->in, d->inlen, &utf8, &page, &len);
 	html_page_parse(&pg, page, len);
 	buf_free(&utf8);
+	if (pg.noparser != NULL)
+		put_noparser(d, pg.noparser);
 	root = html_pick(&pg);
 	html_walk(&pg, root, &rd.pc);
 	find_speakers(&rd);

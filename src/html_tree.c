@@ -8,12 +8,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include <libxml/HTMLparser.h>
-#include <libxml/parserInternals.h>
-
 #include "lectern/doc.h"
 #include "lectern/html.h"
 #include "lectern/util.h"
+
+#include "html_xml.h"
 
 #define MAX_DEPTH	256	/* elements open at once */
 #define MAX_NAME	120	/* bytes of "tag#id.class" kept */
@@ -27,6 +26,7 @@ static const char *tag_names[] = {
 /* What the SAX callbacks keep while the parser runs. */
 struct sax {
 	struct html_page *pg;
+	const struct html_xml *xml;
 	htmlParserCtxtPtr ctxt;
 	int		*stack;		/* per open element: node, -1 or -2 */
 	size_t		 depth, cap;
@@ -397,7 +397,7 @@ on_start(void *ctx, const xmlChar *xname, const xmlChar **attrs)
 		/* Too deep: parse on from after this tag with a new parser. */
 		sx->restart = sx->base + (size_t)(sx->ctxt->input->cur -
 		    sx->ctxt->input->base) + (size_t)sx->ctxt->input->consumed;
-		xmlStopParser(sx->ctxt);
+		sx->xml->xmlStopParser(sx->ctxt);
 	}
 	if (sx->dropped > 0) {
 		sx->dropped++;
@@ -520,22 +520,23 @@ parse_from(struct sax *sx, size_t off)
 	xmlParserInputBufferPtr in;
 	xmlParserInputPtr stream;
 	htmlSAXHandler *h;
+	const struct html_xml *X = sx->xml;
 
 	sx->restart = 0;
 	sx->base = sx->at = off;
-	if ((ctxt = htmlNewParserCtxt()) == NULL)
+	if ((ctxt = X->htmlNewParserCtxt()) == NULL)
 		return;
-	in = xmlParserInputBufferCreateIO(read_page, NULL, sx,
+	in = X->xmlParserInputBufferCreateIO(read_page, NULL, sx,
 	    XML_CHAR_ENCODING_NONE);
-	stream = in != NULL ? xmlNewIOInputStream(ctxt, in,
+	stream = in != NULL ? X->xmlNewIOInputStream(ctxt, in,
 	    XML_CHAR_ENCODING_NONE) : NULL;
 	if (stream == NULL) {
 		if (in != NULL)
-			xmlFreeParserInputBuffer(in);
-		htmlFreeParserCtxt(ctxt);
+			X->xmlFreeParserInputBuffer(in);
+		X->htmlFreeParserCtxt(ctxt);
 		return;
 	}
-	inputPush(ctxt, stream);
+	X->inputPush(ctxt, stream);
 	h = (htmlSAXHandler *)ctxt->sax;
 	memset(h, 0, sizeof *h);
 	h->startElement = on_start;
@@ -546,11 +547,11 @@ parse_from(struct sax *sx, size_t off)
 	h->initialized = 1;
 	ctxt->userData = sx;
 	sx->ctxt = ctxt;
-	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET |
+	X->htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET |
 	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC);
-	xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
-	htmlParseDocument(ctxt);
-	htmlFreeParserCtxt(ctxt);
+	X->xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+	X->htmlParseDocument(ctxt);
+	X->htmlFreeParserCtxt(ctxt);
 	sx->ctxt = NULL;
 }
 
@@ -565,6 +566,10 @@ html_page_parse(struct html_page *pg, const uint8_t *p, size_t n)
 	memset(&sx, 0, sizeof sx);
 	sx.pg = pg;
 	sx.cur = -1;
+	if ((sx.xml = html_xml()) == NULL) {
+		pg->noparser = html_xml_error();
+		return;
+	}
 	if (n > INT32_MAX / 2) {
 		n = INT32_MAX / 2;
 		pg->cut = 1;

@@ -82,6 +82,7 @@ struct html_page {
 	char		*site;
 	int		 restarts;	/* times deep nesting was cut */
 	int		 cut;		/* the page was too large: text cut */
+	const char	*noparser;	/* why libxml2 could not be loaded */
 };
 
 /* What the walk of the main content gives: pieces of text, each a block
