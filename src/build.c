@@ -287,7 +287,6 @@ build_block(struct doc *d, enum doc_block_kind kind,
 	b->lend = p->lend;
 	b->speaker = -1;
 	b->turn = -1;
-	b->quote_attrib = -1;
 	b->time = p->time;
 	/* The latest time so far, for a reader showing a document that is
 	 * still being read. */

@@ -33,15 +33,15 @@ cite_speaker(struct buf *b, const struct doc *d, size_t i)
 {
 	const struct doc_block *blk = &d->blocks[i];
 	const char *name;
+	int q;
 
 	if (blk->speaker >= 0) {
 		name = d->speakers[blk->speaker].name;
 		text_sanitize(b, (const uint8_t *)name, strlen(name));
 		return 1;
 	}
-	if (blk->kind == DOC_QUOTE && blk->quote_attrib >= 0 &&
-	    (size_t)blk->quote_attrib < d->nblocks) {
-		const struct doc_block *a = &d->blocks[blk->quote_attrib];
+	if ((q = doc_quote_attrib(d, i)) >= 0) {
+		const struct doc_block *a = &d->blocks[q];
 
 		if (a->lend > a->lstart) {
 			cite_text(b, d, a->lstart, a->lend);

@@ -513,6 +513,16 @@ doc_parse_until(struct doc *d, size_t off)
 }
 
 int
+doc_quote_attrib(const struct doc *d, size_t b)
+{
+	if (b >= d->nblocks || d->blocks[b].kind != DOC_QUOTE)
+		return -1;
+	while (b < d->nblocks && d->blocks[b].kind == DOC_QUOTE)
+		b++;
+	return b < d->nblocks && d->blocks[b].kind == DOC_ATTRIB ? (int)b : -1;
+}
+
+int
 doc_block_section(const struct doc *d, size_t b)
 {
 	return b < d->nblocks ? d->blocks[b].section : -1;

@@ -220,10 +220,8 @@ add_attribution(struct doc *d, struct pline *pl)
 		n++;
 	if (n > 3)
 		j = a - 1;
-	for (; j < a; j++) {
+	for (; j < a; j++)
 		d->blocks[j].kind = DOC_QUOTE;
-		d->blocks[j].quote_attrib = (int)a;
-	}
 }
 
 /* The title: a TITLE block, and the document's title its text. */

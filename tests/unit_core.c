@@ -131,7 +131,7 @@ TEST(seed_blocks)
 			attribs++;
 			EXPECT_STR(l, "Jan Leike");
 			free(l);
-			EXPECT_INT(d->blocks[i - 1].quote_attrib, (long)i);
+			EXPECT_INT(doc_quote_attrib(d, i - 1), (long)i);
 		}
 		if (strncmp(t, "What sort of backup plan", 24) == 0) {
 			found = 1;
@@ -301,7 +301,10 @@ TEST(pull_quote)
 	EXPECT_INT(d->blocks[1].kind, DOC_QUOTE);
 	EXPECT_INT(d->blocks[2].kind, DOC_QUOTE);
 	EXPECT_INT(d->blocks[3].kind, DOC_ATTRIB);
-	EXPECT_INT(d->blocks[1].quote_attrib, 3);
+	EXPECT_INT(doc_quote_attrib(d, 1), 3);
+	EXPECT_INT(doc_quote_attrib(d, 2), 3);
+	EXPECT_INT(doc_quote_attrib(d, 3), -1);
+	EXPECT_INT(doc_quote_attrib(d, 4), -1);
 	EXPECT_INT(d->blocks[4].kind, DOC_PARA);
 	EXPECT_INT(d->blocks[5].kind, DOC_BULLET);
 	EXPECT_INT(d->blocks[6].kind, DOC_BULLET);

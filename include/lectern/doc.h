@@ -48,7 +48,6 @@ struct doc_block {
 	int32_t		 speaker;	/* index in doc->speakers, or -1 */
 	int32_t		 turn;		/* index in doc->turns, or -1 */
 	int32_t		 section;	/* innermost section holding it, or -1 */
-	int32_t		 quote_attrib;	/* QUOTE: its ATTRIB block, or -1 */
 	uint32_t	 time;		/* start in ms, or DOC_NO_TIME */
 	uint8_t		 kind;		/* enum doc_block_kind */
 	uint8_t		 level;		/* heading level from 1, bullet depth
@@ -59,10 +58,10 @@ struct doc_block {
 /* A section: a heading and the blocks up to the next heading of the same
  * or a higher level. */
 struct doc_section {
-	size_t		 heading;	/* block index of the heading */
-	int		 level;
-	int		 parent;	/* section index, or -1 */
-	size_t		 end;		/* first block after the section */
+	uint32_t	 heading;	/* block index of the heading */
+	uint32_t	 end;		/* first block after the section */
+	int32_t		 level;
+	int32_t		 parent;	/* section index, or -1 */
 };
 
 /* An episode of an archive, several transcripts in one file (each
@@ -82,9 +81,9 @@ struct doc_speaker {
 };
 
 struct doc_turn {
-	int		 speaker;
-	size_t		 first;		/* the TURN block */
-	size_t		 last;		/* its last block */
+	int32_t		 speaker;
+	uint32_t	 first;		/* the TURN block */
+	uint32_t	 last;		/* its last block */
 };
 
 /* A range of the source; empty when start == end. */
@@ -279,6 +278,10 @@ const char	*doc_kind_name(enum doc_block_kind kind);
 
 /* Section index of block b's innermost section, or -1. */
 int		 doc_block_section(const struct doc *d, size_t b);
+
+/* The attribution (ATTRIB block) a QUOTE block b is quoted from: the
+ * block after its run of quotes, or -1. */
+int		 doc_quote_attrib(const struct doc *d, size_t b);
 
 /* The title of section i (its heading's text); its length in *n. Points
  * into the document. */
