@@ -273,7 +273,9 @@ check_model(const struct doc *d)
 		require(k->speaker < (int)d->nspeakers, "speaker index");
 		require(k->turn < (int)d->nturns, "turn index");
 		require(k->section < (int)d->nsections, "section index");
-		require(k->quote_attrib < (int)d->nblocks, "quote index");
+		require(doc_quote_attrib(d, b) < (int)d->nblocks &&
+		    (doc_quote_attrib(d, b) < 0 || k->kind == DOC_QUOTE),
+		    "quote's attribution");
 		require(b == 0 || k->start >= d->blocks[b - 1].start,
 		    "blocks in order");
 	}
