@@ -108,6 +108,16 @@ static const uint8_t common_third[NCOMMON] = {
 
 static int	 relevant(struct scan *, uint32_t, const uint8_t **, int *);
 
+/* The widest vectors the loops may use, in bytes. */
+static int	 vectors = 32;
+
+void
+scan_set_vectors(int bytes)
+{
+	vectors = bytes;
+}
+static int	 can_start(struct scan *, uint32_t);
+
 void
 scan_init(struct scan *sc, const uint8_t *q, size_t n)
 {
@@ -168,6 +178,10 @@ scan_init(struct scan *sc, const uint8_t *q, size_t n)
 		sc->irr[i] = relevant(sc, 0x2000 | (common_third[i] & 0x3F),
 		    &f, &len) ? 0 : common_third[i];
 	}
+	sc->nostart2000 = 1;
+	for (i = 0x2000; i < 0x2040; i++)
+		if (can_start(sc, (uint32_t)i))
+			sc->nostart2000 = 0;
 }
 
 void
@@ -316,18 +330,96 @@ try_at(struct scan *sc, const uint8_t *t, size_t s, size_t p, size_t e,
 	return scan_match(sc, t, s, p, e, partial);
 }
 
+/* What the vector loops of scan_unit look for. */
+struct unit_want {
+	uint8_t		 lo, up;	/* the query's first byte, either case */
+	uint8_t		 c1, c2;	/* its next two in ASCII, or 0 */
+};
+
 /*
- * The first match in [from, e) of the unit [s, e). Places are where the
- * query's first byte is (either case) with its second next (or a
- * character outside ASCII), or where a character outside ASCII starts;
- * sixteen bytes are looked at a time.
+ * The vector loop of scan_unit, for a vector type of W bytes. A place is
+ * the query's first byte (either case) with its second next (or a byte
+ * outside ASCII, the start or the rest of a character that may fold to
+ * it), and its third after that (the same way); or the first byte of a
+ * character outside ASCII, but for those of U+2000 to U+203F (curly
+ * quotes, dashes: E2 80 xx) when none of them can start the query.
+ */
+#define UNIT_LOOP(W, V, LOAD, SET1, ZERO, EQ, GT, OR, AND, MASK) do { \
+	const V vlo = SET1((char)w->lo), vup = SET1((char)w->up); \
+	const V v1 = SET1((char)w->c1), v2 = SET1((char)w->c2); \
+	const V m1 = SET1(w->c1 >= 'a' && w->c1 <= 'z' ? 0x20 : 0); \
+	const V m2 = SET1(w->c2 >= 'a' && w->c2 <= 'z' ? 0x20 : 0); \
+	const V any1 = SET1(w->c1 == 0 ? (char)0xFF : 0); \
+	const V any2 = SET1(w->c2 == 0 ? (char)0xFF : 0); \
+	const V zero = ZERO(), hi = SET1((char)0xBF); \
+	const V ve2 = SET1(sc->nostart2000 ? (char)0xE2 : 0); \
+	const V v80 = SET1((char)0x80); \
+	\
+	while (p + (W) + 2 <= e) { \
+		V x = LOAD((const V *)(t + p)); \
+		V y = LOAD((const V *)(t + p + 1)); \
+		V z = LOAD((const V *)(t + p + 2)); \
+		V second = OR(OR(EQ(OR(y, m1), v1), GT(zero, y)), any1); \
+		V third = OR(OR(EQ(OR(z, m2), v2), GT(zero, z)), any2); \
+		uint32_t m = (uint32_t)MASK(AND(OR(EQ(x, vlo), EQ(x, vup)), \
+		    AND(second, third))) | ((uint32_t)MASK(x) & \
+		    (uint32_t)MASK(GT(x, hi)) & \
+		    ~(uint32_t)MASK(AND(EQ(x, ve2), EQ(y, v80)))); \
+		\
+		for (; m != 0; m &= m - 1) { \
+			size_t at = p + (size_t)__builtin_ctz(m), r; \
+			int k; \
+			\
+			if ((r = try_at(sc, t, s, at, e, &k, partial)) != 0) { \
+				*end = r; \
+				*pp = p; \
+				return at; \
+			} \
+		} \
+		p += (W); \
+	} \
+	*pp = p; \
+	return NONE; \
+} while (0)
+
+#if defined(__SSE2__)
+static size_t
+unit_sse2(struct scan *sc, const struct unit_want *w, const uint8_t *t,
+    size_t s, size_t *pp, size_t e, size_t *end, int *partial)
+{
+	size_t p = *pp;
+
+	UNIT_LOOP(16, __m128i, _mm_loadu_si128, _mm_set1_epi8,
+	    _mm_setzero_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_or_si128,
+	    _mm_and_si128, _mm_movemask_epi8);
+}
+#endif
+
+#if defined(__x86_64__) && defined(__GNUC__)
+__attribute__((target("avx2"))) static size_t
+unit_avx2(struct scan *sc, const struct unit_want *w, const uint8_t *t,
+    size_t s, size_t *pp, size_t e, size_t *end, int *partial)
+{
+	size_t p = *pp;
+
+	UNIT_LOOP(32, __m256i, _mm256_loadu_si256, _mm256_set1_epi8,
+	    _mm256_setzero_si256, _mm256_cmpeq_epi8, _mm256_cmpgt_epi8,
+	    _mm256_or_si256, _mm256_and_si256, _mm256_movemask_epi8);
+}
+#endif
+
+/*
+ * The first match in [from, e) of the unit [s, e): the vector loop's
+ * places (32 bytes at a time with AVX2, 16 with SSE2), then a byte at a
+ * time for the rest.
  */
 size_t
 scan_unit(struct scan *sc, const uint8_t *t, size_t s, size_t from, size_t e,
     size_t *end, int *partial)
 {
-	size_t p = from < s ? s : from, r;
-	uint8_t c0 = sc->q[0], lo, up;
+	size_t p = from < s ? s : from, r = NONE;
+	uint8_t c0 = sc->q[0];
+	struct unit_want w;
 	int k;
 
 	if (c0 >= 0x80 || c0 == ' ') {
@@ -343,51 +435,24 @@ scan_unit(struct scan *sc, const uint8_t *t, size_t s, size_t from, size_t e,
 			}
 		return NONE;
 	}
-	lo = lower(c0);
-	up = lo >= 'a' && lo <= 'z' ? (uint8_t)(lo - 32) : lo;
-#if defined(__SSE2__)
-	{
-		/* With a second byte in ASCII, a place must also have it (or
-		 * a character outside ASCII) next. */
-		uint8_t c1 = sc->n > 1 && sc->q[1] > 0x20 && sc->q[1] < 0x7F ?
-		    sc->q[1] : 0;
-		const __m128i vlo = _mm_set1_epi8((char)lo);
-		const __m128i vup = _mm_set1_epi8((char)up);
-		const __m128i v1 = _mm_set1_epi8((char)c1);
-		const __m128i m1 = _mm_set1_epi8(c1 >= 'a' && c1 <= 'z' ?
-		    0x20 : 0);
-		const __m128i any1 = _mm_set1_epi8(c1 == 0 ? (char)0xFF : 0);
-		const __m128i hi = _mm_set1_epi8((char)0xBF);
-
-		while (p + 17 <= e) {
-			__m128i x = _mm_loadu_si128((const __m128i *)(t + p));
-			__m128i y = _mm_loadu_si128((const __m128i *)(t + p +
-			    1));
-			__m128i second = _mm_or_si128(_mm_or_si128(
-			    _mm_cmpeq_epi8(_mm_or_si128(y, m1), v1),
-			    _mm_cmplt_epi8(y, _mm_setzero_si128())), any1);
-			unsigned m;
-
-			m = ((unsigned)_mm_movemask_epi8(_mm_and_si128(
-			    _mm_or_si128(_mm_cmpeq_epi8(x, vlo),
-			    _mm_cmpeq_epi8(x, vup)), second))) |
-			    ((unsigned)_mm_movemask_epi8(x) &
-			    (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(x, hi)));
-			for (; m != 0; m &= m - 1) {
-				size_t at = p + (size_t)__builtin_ctz(m);
-
-				if ((r = try_at(sc, t, s, at, e, &k,
-				    partial)) != 0) {
-					*end = r;
-					return at;
-				}
-			}
-			p += 16;
-		}
-	}
+	w.lo = lower(c0);
+	w.up = w.lo >= 'a' && w.lo <= 'z' ? (uint8_t)(w.lo - 32) : w.lo;
+	w.c1 = sc->n > 1 && sc->q[1] > 0x20 && sc->q[1] < 0x7F ? sc->q[1] : 0;
+	w.c2 = w.c1 != 0 && sc->n > 2 && sc->q[2] > 0x20 && sc->q[2] < 0x7F ?
+	    sc->q[2] : 0;
+#if defined(__x86_64__) && defined(__GNUC__)
+	if (vectors >= 32 && __builtin_cpu_supports("avx2"))
+		r = unit_avx2(sc, &w, t, s, &p, e, end, partial);
+	else
 #endif
+#if defined(__SSE2__)
+	if (vectors >= 16)
+		r = unit_sse2(sc, &w, t, s, &p, e, end, partial);
+#endif
+	if (r != NONE)
+		return r;
 	for (; p < e; p++)
-		if ((t[p] == lo || t[p] == up || t[p] >= 0xC0) &&
+		if ((t[p] == w.lo || t[p] == w.up || t[p] >= 0xC0) &&
 		    (r = try_at(sc, t, s, p, e, &k, partial)) != 0) {
 			*end = r;
 			return p;
@@ -636,11 +701,12 @@ scan_event(struct scan *sc, const uint8_t *t, size_t from, size_t e)
 	if (lit && e - from < sc->plen)
 		lit = 0;
 #if defined(__x86_64__) && defined(__GNUC__)
-	if (__builtin_cpu_supports("avx2"))
+	if (vectors >= 32 && __builtin_cpu_supports("avx2"))
 		r = loop_avx2(sc, t, c, e, last, lit, &c, &skip);
 	else
 #endif
 #if defined(__SSE2__)
+	if (vectors >= 16)
 		r = loop_sse2(sc, t, c, e, last, lit, &c, &skip);
 #endif
 	if (r != NONE)

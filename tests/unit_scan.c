@@ -200,15 +200,46 @@ oracle(const uint8_t *t, size_t s, size_t e, const uint8_t *q, size_t n,
 	return k;
 }
 
+/* Compares the scans (of units, and of events then units) of the folded
+ * query fq in d with the oracle's na matches a; returns 1 when some were
+ * found. */
+static int
+check_scan(struct doc *d, struct buf *fq, struct buf *text,
+    size_t a[][2], size_t na)
+{
+	static size_t c[4096][2];
+	size_t nc, i;
+
+	nc = scan_all(d, (const uint8_t *)fq->data, fq->len, c, 4096, 0);
+	if (na != nc)
+		UNIT_FAIL("query [%s] in [%s]: oracle %zu, scan %zu",
+		    fq->data, buf_str(text), na, nc);
+	else
+		for (i = 0; i < na; i++)
+			if (a[i][0] != c[i][0] || a[i][1] != c[i][1]) {
+				UNIT_FAIL("query [%s] match %zu: oracle "
+				    "%zu-%zu, scan %zu-%zu in [%s]", fq->data,
+				    i, a[i][0], a[i][1], c[i][0], c[i][1],
+				    buf_str(text));
+				break;
+			}
+	nc = scan_all(d, (const uint8_t *)fq->data, fq->len, c, 4096, 1);
+	if (nc != na)
+		UNIT_FAIL("query [%s]: with events %zu, oracle %zu, in [%s]",
+		    fq->data, nc, na, buf_str(text));
+	return nc > 0;
+}
+
 TEST(scan_matches_oracle)
 {
-	int round, tries = 0, found = 0;
+	static const int widths[] = { 32, 16, 0 };
+	int round, tries = 0, found = 0, wi;
 
 	for (round = 0; round < 400; round++) {
 		struct buf text = { NULL, 0, 0 }, qb = { NULL, 0, 0 };
 		struct doc *d;
-		static size_t a[4096][2], c[4096][2];
-		size_t na, nc, i, qi, b;
+		static size_t a[4096][2];
+		size_t na, i, qi, b;
 		int l;
 
 		for (l = 0; l < 1 + (int)rnd(4); l++)
@@ -238,33 +269,13 @@ TEST(scan_matches_oracle)
 				for (i = 0; i < na; i++)
 					a[i][1] = trim_invisible(d, a[i][0],
 					    a[i][1]);
-				nc = scan_all(d, (const uint8_t *)fq.data,
-				    fq.len, c, 4096, 0);
-				found += nc > 0;
-				if (na != nc)
-					UNIT_FAIL("query [%s] in [%s]: oracle "
-					    "%zu, scan %zu", fq.data,
-					    buf_str(&text), na, nc);
-				else
-					for (i = 0; i < na; i++)
-						if (a[i][0] != c[i][0] ||
-						    a[i][1] != c[i][1]) {
-							UNIT_FAIL("query [%s] "
-							    "match %zu: oracle "
-							    "%zu-%zu, scan "
-							    "%zu-%zu in [%s]",
-							    fq.data, i, a[i][0],
-							    a[i][1], c[i][0],
-							    c[i][1],
-							    buf_str(&text));
-							break;
-						}
-				nc = scan_all(d, (const uint8_t *)fq.data,
-				    fq.len, c, 4096, 1);
-				if (nc != na)
-					UNIT_FAIL("query [%s]: with events %zu, "
-					    "oracle %zu, in [%s]", fq.data, nc,
-					    na, buf_str(&text));
+				/* Each width of the vector loops, and none. */
+				for (wi = 0; wi < 3; wi++) {
+					scan_set_vectors(widths[wi]);
+					found += check_scan(d, &fq, &text, a,
+					    na);
+				}
+				scan_set_vectors(32);
 				buf_free(&fq);
 			}
 			if (unit_fails > 5)
@@ -277,5 +288,5 @@ TEST(scan_matches_oracle)
 			break;
 	}
 	EXPECT(tries > 4000);
-	EXPECT(found > 500);
+	EXPECT(found > 1500);
 }

@@ -35,6 +35,9 @@ struct scan {
 	int		 everywhere;	/* no stretch: every place is one */
 	uint8_t		 irr[NCOMMON];	/* third bytes of common characters
 					   a match cannot hold, or 0 */
+	int		 nostart2000;	/* no character of U+2000 to U+203F
+					   (curly quotes, dashes: E2 80 xx)
+					   can start a match */
 	int		 piece;		/* scan_event is given a piece of a
 					   longer text: a match may run off
 					   either end */
@@ -44,6 +47,10 @@ struct scan {
  * scan_free. */
 void	 scan_init(struct scan *sc, const uint8_t *q, size_t n);
 void	 scan_free(struct scan *sc);
+
+/* The widest vectors the scans use, in bytes: 32 (where the processor
+ * has AVX2), 16 or 0 (a byte at a time); the tests try each. */
+void	 scan_set_vectors(int bytes);
 
 /* The next offset in [from, e) of t where a match may lie (inside it), or
  * SIZE_MAX. Every match within [from, e) holds such an offset. */
