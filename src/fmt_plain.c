@@ -639,6 +639,7 @@ plain_some(struct doc *d, size_t budget)
 	struct pline pl;
 	size_t stop;
 
+	ps->unit_valid = 0;
 	if (ps->lines == 0 && ps->fmtitle.end > 0 && d->nblocks == 0) {
 		/* The front matter's title, at the top. */
 		memset(&pl, 0, sizeof pl);

@@ -113,11 +113,41 @@ from_line(struct plain_state *ps, struct doc *d, const struct pline *pl,
 	}
 }
 
+/* True when [s, e) is only blank lines. */
+static int
+blank_between(const struct doc *d, size_t s, size_t e)
+{
+	for (; s < e; s++)
+		if (d->in[s] != '\n' && d->in[s] != ' ' && d->in[s] != '\t' &&
+		    d->in[s] != '\r')
+			return 0;
+	return 1;
+}
+
+/* Fills u from the line pl and notes pl (or the line that ends the unit)
+ * as the last line read: a count's places come in order, and the next
+ * one is most often on the next line, whose line before is then known. */
+static int
+unit_of(struct plain_state *ps, struct doc *d, const struct pline *pl,
+    struct format_unit *u)
+{
+	struct plain_state *real = d->fs;
+	int rc = from_line(ps, d, pl, u);
+
+	real->unit_valid = 0;
+	if (rc == 1 && pl->next == u->next) {
+		real->unit_last = *pl;
+		real->unit_valid = 1;
+	}
+	return rc;
+}
+
 int
 plain_unit(struct doc *d, size_t pos, struct format_unit *u)
 {
 	struct plain_state ps;
 	struct pline pl, lab;
+	const struct pline *last;
 	size_t body, ls, p, prev;
 	int gap;
 
@@ -127,6 +157,7 @@ plain_unit(struct doc *d, size_t pos, struct format_unit *u)
 	if (ps.own)
 		return -1;
 	ps.ahead_pos = 0;
+	last = ps.unit_valid ? &ps.unit_last : NULL;
 	/* Where the text starts (after front matter): the first lines are
 	 * read by the parser, which knows the title. */
 	body = ps.body;
@@ -138,8 +169,11 @@ plain_unit(struct doc *d, size_t pos, struct format_unit *u)
 	if (ls < body)
 		ls = body;
 	if (ps.wrapped || ps.spaced) {
-		/* From the start of the paragraph, logical line by line. */
-		while (ls > body) {
+		/* From the start of the paragraph, logical line by line:
+		 * the line after the last one read starts one. */
+		if (last != NULL && last->next <= pos && last->next >= body)
+			ls = last->next;
+		while (ls > body && (last == NULL || ls != last->next)) {
 			p = line_start(d, ls - 1);
 			if (blank_line(d, p))
 				break;
@@ -154,13 +188,22 @@ plain_unit(struct doc *d, size_t pos, struct format_unit *u)
 		}
 	} else if (!plain_read(&ps, d, ls, &pl))
 		return 0;
-	/* A paragraph right after a label alone is that label's text. */
-	if (pl.kind == L_PLAIN && (prev = prev_line(d, pl.start, body,
-	    &gap)) != SIZE_MAX && plain_read(&ps, d, prev, &lab) &&
-	    lab.kind == L_LABEL && lab.next <= pl.start) {
+	if (pl.kind != L_PLAIN)
+		return unit_of(&ps, d, &pl, u);
+	/* A paragraph right after a label alone is that label's text. The
+	 * last line read, with only blank lines after it, is the line
+	 * before (a label is one line; the lines of a paragraph that
+	 * wrapped are none of them labels). */
+	if (last != NULL && last->next <= pl.start && last->start >= body &&
+	    blank_between(d, last->next, pl.start))
+		lab = *last;
+	else if ((prev = prev_line(d, pl.start, body, &gap)) == SIZE_MAX ||
+	    !plain_read(&ps, d, prev, &lab))
+		return unit_of(&ps, d, &pl, u);
+	if (lab.kind == L_LABEL && lab.next <= pl.start) {
 		if (lab.time != DOC_NO_TIME)
 			return -1;
-		return from_line(&ps, d, &lab, u);
+		return unit_of(&ps, d, &lab, u);
 	}
-	return from_line(&ps, d, &pl, u);
+	return unit_of(&ps, d, &pl, u);
 }

@@ -24,6 +24,8 @@
 #define COUNT_AROUND	4096		/* and around them */
 #define COUNT_MANY	256		/* places in a piece that make it
 					   cheaper to look at the mapping */
+#define COUNT_DENSE	(COUNT_PIECE / 4) /* so do bytes of blocks looked
+					   at in a piece */
 
 /* Counts the matches in the block to be u; scratch holds it when its
  * label, separator and text are not one range of the input. */
@@ -54,6 +56,7 @@ struct pieces {
 	struct buf	 b;
 	size_t		 start, end;	/* the input offsets it holds */
 	size_t		 places;	/* found in it */
+	size_t		 looked;	/* bytes of its blocks looked at */
 	int		 mapped;	/* places are many: look at the
 					   mapping itself */
 };
@@ -95,6 +98,7 @@ read_piece(struct doc *d, struct pieces *pc, size_t pos)
 	pc->start = s;
 	pc->end = e;
 	pc->places = 0;
+	pc->looked = 0;
 	return 0;
 }
 
@@ -127,7 +131,8 @@ next_place(struct doc *d, struct search_query *q, struct pieces *pc,
 		ev = scan_event(q->scan, (const uint8_t *)pc->b.data,
 		    pos - pc->start, pc->end - pc->start);
 		if (ev != NONE && pc->start + ev < last) {
-			if (++pc->places > COUNT_MANY) {
+			if (++pc->places > COUNT_MANY ||
+			    pc->looked > COUNT_DENSE) {
 				/* All of the rest will be touched: at once,
 				 * not a fault at a time. */
 				pc->mapped = 1;
@@ -165,6 +170,7 @@ count_units(struct doc *d, struct search_query *q, size_t pos, size_t *n)
 			break;
 		}
 		count_unit(d, q, &u, &scratch, n);
+		pc.looked += u.next - u.start;
 		pos = u.next;
 	}
 	buf_free(&pc.b);

@@ -18,6 +18,31 @@ status search/count-bad-regex 2 $LECTERN -E --count "(" $I
 expect search/count-regex "$($LECTERN -E --count 'superintelligen(ce|t)' $I)" "$($LECTERN --count superintelligen $I)"
 expect search/count-stdin "$($LECTERN --count superint < $I)" 10
 
+# --count past the top of a long file looks only at the blocks where the
+# word is, a block at a time from the file itself: the same counts as a
+# regular expression, which is counted by reading the whole document.
+# Labels alone on their line before their paragraph, words that start
+# with the query's first letters, curly quotes and dashes; paragraphs one
+# to a line with blank lines between, hard-wrapped, and one line each.
+awk 'BEGIN { srand(7); split("the a you think it’s people and “so” — well theory thee THE then other Annie", w, " ")
+	for (p = 0; p < 3000; p++) {
+		if (p % 3 == 0)
+			print (p % 2 ? "ANN LEE:" : "Bob Ray:")
+		s = ""; n = 20 + int(rand() * 60)
+		for (i = 0; i < n; i++)
+			s = s w[1 + int(rand() * 15)] " "
+		print s "end."; print ""
+	} }' > "$TMP/spaced.txt"
+fold -s -w 72 "$TMP/spaced.txt" > "$TMP/wrapped.txt"
+grep -v '^$' "$TMP/spaced.txt" | awk '/:$/ { l = $0; next }
+	{ print (l != "" ? l " " : "") $0; l = "" }' > "$TMP/lines.txt"
+for f in spaced wrapped lines; do
+	for q in the a you then other so "it’s" "—" ann; do
+		expect "search/count-units-$f-$q" "$($LECTERN --count "$q" "$TMP/$f.txt")" \
+		    "$($LECTERN -E --count "$q" "$TMP/$f.txt")"
+	done
+done
+
 # --grep: section path, speaker, the match marked.
 $LECTERN --grep "put out another fire" $I > "$TMP/grep"
 expect search/grep-lines "$(wc -l < "$TMP/grep")" 1

@@ -63,6 +63,10 @@ struct plain_state {
 	struct pline	 ahead;		/* the last line read */
 	size_t		 ahead_pos;	/* where it was read from, plus 1 */
 	size_t		 ahead_speakers; /* the speakers then */
+	/* The last logical line plain_unit read, while the parser has not
+	 * read on: where a count's next place is, it comes before. */
+	struct pline	 unit_last;
+	int		 unit_valid;
 };
 
 /* Finds the end of the physical line at pos (the newline or the end). */
