@@ -593,7 +593,15 @@ doc_looks_binary(const struct doc *d)
 
 	for (i = 0; i < n;) {
 		ucs4_t uc;
-		int k = u8_mbtouc(&uc, d->src + i, n - i);
+		int k;
+
+		/* Printable ASCII and the line ends, most of any text. */
+		if ((d->src[i] >= 0x20 && d->src[i] < 0x7F) ||
+		    d->src[i] == '\n') {
+			i++;
+			continue;
+		}
+		k = u8_mbtouc(&uc, d->src + i, n - i);
 
 		if (k <= 0)
 			k = 1;

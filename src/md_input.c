@@ -170,6 +170,21 @@ bold_label(const uint8_t *p, size_t s, size_t e)
 	return 0;
 }
 
+/* True when [s, e) holds the byte a followed by one of the bytes of
+ * next. */
+static int
+pair_in(const uint8_t *p, size_t s, size_t e, int a, const char *next)
+{
+	const uint8_t *q;
+
+	while (s + 1 < e && (q = memchr(p + s, a, e - s - 1)) != NULL) {
+		s = (size_t)(q - p) + 1;
+		if (p[s] != '\0' && strchr(next, p[s]) != NULL)
+			return 1;
+	}
+	return 0;
+}
+
 /* How likely n bytes are to be Markdown, from what they hold. */
 int
 md_sniff(const uint8_t *p, size_t n, const char *ext)
@@ -205,12 +220,10 @@ md_sniff(const uint8_t *p, size_t n, const char *ext)
 			fence++;
 		else if (bold_label(p, s, e))
 			bold++;
-		if (memmem(p + s, e - s, "](", 2) != NULL &&
+		if (pair_in(p, s, e, ']', "(") &&
 		    memchr(p + s, '[', e - s) != NULL)
 			links++;
-		if (memmem(p + s, e - s, "\\[", 2) != NULL ||
-		    memmem(p + s, e - s, "\\*", 2) != NULL ||
-		    memmem(p + s, e - s, "\\_", 2) != NULL)
+		if (pair_in(p, s, e, '\\', "[*_"))
 			esc++;
 	}
 	score = (fm ? 30 : 0) + (atx >= 2 ? 20 : atx * 5) +

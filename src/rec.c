@@ -125,9 +125,17 @@ int
 rec_has(const uint8_t *p, size_t s, size_t e, const char *w)
 {
 	size_t n = strlen(w), i;
+	uint8_t lo, up;
 
+	if (n == 0)
+		return s <= e;
+	/* The first byte, either case, before any call. */
+	lo = (uint8_t)w[0] >= 'A' && (uint8_t)w[0] <= 'Z' ?
+	    (uint8_t)(w[0] | 0x20) : (uint8_t)w[0];
+	up = lo >= 'a' && lo <= 'z' ? (uint8_t)(lo - 32) : lo;
 	for (i = s; i + n <= e; i++)
-		if (strncasecmp((const char *)p + i, w, n) == 0)
+		if ((p[i] == lo || p[i] == up) &&
+		    strncasecmp((const char *)p + i + 1, w + 1, n - 1) == 0)
 			return 1;
 	return 0;
 }
