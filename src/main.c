@@ -456,7 +456,7 @@ main(int argc, char **argv)
 	size_t i;
 	int status;
 
-	setlocale(LC_ALL, "");
+	setlocale(LC_CTYPE, "");
 	/* A terminal that is not UTF-8 gets ASCII, transliterated. */
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		text_set_ascii(1);
