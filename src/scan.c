@@ -528,8 +528,24 @@ literal_at(const struct scan *sc, const uint8_t *t, size_t c, size_t e)
 	    forward(sc, t, c, e, sc->poff, NULL) != 0;
 }
 
+/* True when a fold of len bytes at f can start with the query's last
+ * bytes and go on past its end: a longer query may match there where
+ * this one does not (a partial match, which must be seen for the
+ * longer query to be searched anew rather than refined). */
+static int
+ends_inside(const struct scan *sc, const uint8_t *f, int len)
+{
+	size_t j;
+
+	for (j = 1; j < (size_t)len && j <= sc->n; j++)
+		if (memcmp(sc->q + sc->n - j, f, j) == 0)
+			return 1;
+	return 0;
+}
+
 /* True when the character uc can be part of P's stretch in a match: it
- * folds to nothing (with P in ASCII), or to part of P. */
+ * folds to nothing (with P in ASCII), or to part of P; or when a match
+ * can end inside its fold. */
 static int
 relevant(struct scan *sc, uint32_t uc, const uint8_t **f, int *len)
 {
@@ -543,7 +559,8 @@ relevant(struct scan *sc, uint32_t uc, const uint8_t **f, int *len)
 		return 1;
 	yes = (*len == 0 && sc->pascii) || (*len > 0 &&
 	    (size_t)*len <= sc->plen && memmem(sc->q + sc->poff, sc->plen,
-	    *f, (size_t)*len) != NULL);
+	    *f, (size_t)*len) != NULL) || (*len > 1 &&
+	    ends_inside(sc, *f, *len));
 	if (r != NULL)
 		*r |= I_REL_KNOWN | (yes ? I_REL : 0);
 	return yes;
@@ -570,6 +587,11 @@ anchored(const struct scan *sc, const uint8_t *t, size_t y, int k,
 		    backward(sc, t, y, i) && (i + (size_t)len == sc->n ||
 		    forward(sc, t, y + (size_t)k, e, i + (size_t)len,
 		    NULL) != 0))
+			return 1;
+	/* The query's last i bytes start the fold: it ends inside. */
+	for (i = 1; i < (size_t)len && i <= sc->n; i++)
+		if (memcmp(sc->q + sc->n - i, f, i) == 0 &&
+		    backward(sc, t, y, sc->n - i))
 			return 1;
 	return 0;
 }

@@ -317,6 +317,10 @@ add_match(struct search_result *r, const struct stream *st, size_t s,
 	UTIL_GROW(r->m, r->cap, r->n + 1);
 	r->m[r->n].fs = (uint32_t)to_doc(st, s);
 	r->m[r->n].fe = (uint32_t)to_doc(st, e);
+	if (r->want_next) {
+		UTIL_GROW(r->next, r->capnext, r->n + 1);
+		r->next[r->n] = e < st->e ? st->t[e] : 0;
+	}
 	r->n++;
 }
 
@@ -330,9 +334,12 @@ plain_block(struct search_query *q, const struct stream *st, size_t from,
 
 	while ((s = scan_unit(q->scan, st->t, st->s, p, st->e, &end,
 	    &partial)) != NONE) {
-		if (exact(q, st->t, s, end))
+		/* A place refused by case or marks may overlap the next. */
+		if (exact(q, st->t, s, end)) {
 			add_match(r, st, s, end);
-		p = end > s ? end : s + 1;
+			p = end > s ? end : s + 1;
+		} else
+			p = s + 1;
 	}
 	if (partial)
 		r->skipped = 1;
@@ -602,6 +609,29 @@ search_run(struct search_index *x, struct search_query *q,
 		pos = search_run_slice(x, q, sc, r, pos, SIZE_MAX);
 }
 
+/* Keeps the matches of r that the byte c (folded) may follow: those
+ * followed by it in either case, or by a byte that is not printable
+ * ASCII (which may fold to it, or vanish), or by none (the block's end,
+ * or a NUL); the next bytes are then forgotten. */
+static void
+keep_next(struct search_result *r, uint8_t c)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < r->n; i++) {
+		uint8_t b = r->next[i];
+
+		if (b <= 0x20 || b >= 0x7F || b == c ||
+		    (b >= 'A' && b <= 'Z' && (b | 0x20) == c))
+			r->m[n++] = r->m[i];
+	}
+	r->n = n;
+	r->want_next = 0;
+	free(r->next);
+	r->next = NULL;
+	r->capnext = 0;
+}
+
 int
 search_refine(struct search_index *x, const struct search_query *old,
     struct search_query *q, const struct search_scope *sc,
@@ -616,6 +646,8 @@ search_refine(struct search_index *x, const struct search_query *old,
 	    q->nfolded < old->nfolded || old->nfolded == 0 ||
 	    memcmp(q->folded, old->folded, old->nfolded) != 0)
 		return 0;
+	if (r->want_next && q->nfolded > old->nfolded)
+		keep_next(r, q->folded[old->nfolded]);
 	for (i = 0; i < r->n; i++) {
 		struct search_match m = r->m[i];
 		size_t s, e;
@@ -647,10 +679,12 @@ void
 search_result_free(struct search_result *r)
 {
 	free(r->m);
+	free(r->next);
 	rxrun_free(r->rxrun);
 	r->rxrun = NULL;
 	r->m = NULL;
-	r->n = r->cap = 0;
+	r->next = NULL;
+	r->n = r->cap = r->capnext = 0;
 }
 
 size_t

@@ -8,6 +8,7 @@
 #include "lectern/doc.h"
 #include "lectern/fold.h"
 #include "lectern/scan.h"
+#include "lectern/search.h"
 #include "lectern/util.h"
 #include "unit.h"
 
@@ -289,4 +290,92 @@ TEST(scan_matches_oracle)
 	}
 	EXPECT(tries > 4000);
 	EXPECT(found > 1500);
+}
+
+/* A longer query refined from a shorter one's matches by the bytes that
+ * follow them (search_refine with want_next, as the bar does after a
+ * short query was searched unseen) finds what a search of it finds. */
+TEST(search_refine_by_next_byte)
+{
+	int round, tries = 0, found = 0;
+
+	for (round = 0; round < 300; round++) {
+		struct buf text = { NULL, 0, 0 }, qb = { NULL, 0, 0 };
+		struct search_index *x;
+		struct doc *d;
+		int l, j, npieces;
+
+		for (l = 0; l < 1 + (int)rnd(4); l++)
+			gen_line(&text, 5 + (int)rnd(60));
+		/* Labels, so that matches run over a separator. */
+		if (rnd(2))
+			buf_adds(&text, "Ann Lee: se\xE2\x80\x99s \xC3\x89t ss.\n\n");
+		d = unit_parse(buf_str(&text));
+		x = search_index_new(d);
+		for (j = 0; j < 20; j++) {
+			struct search_query q1, q2;
+			struct search_result r1 = SEARCH_RESULT_INIT;
+			struct search_result r2 = SEARCH_RESULT_INIT;
+			char err[128];
+			size_t cut, i;
+
+			buf_reset(&qb);
+			npieces = 2 + (int)rnd(3);
+			for (l = 0; l < npieces; l++)
+				buf_adds(&qb, pieces[rnd(NPIECES)]);
+			/* The shorter query: the first one or two bytes. */
+			cut = 1 + rnd(2);
+			if (cut >= qb.len || (qb.data[cut] & 0xC0) == 0x80)
+				continue;
+			{
+				char *q1text = xstrndup(qb.data, cut);
+				int bad = search_query_init(&q1, q1text, 0,
+				    err, sizeof err) == -1;
+
+				free(q1text);
+				if (bad || search_query_init(&q2, buf_str(&qb),
+				    0, err, sizeof err) == -1) {
+					if (!bad)
+						search_query_free(&q1);
+					search_query_free(&q2);
+					continue;
+				}
+			}
+			r1.want_next = 1;
+			search_run(x, &q1, NULL, &r1);
+			search_run(x, &q2, NULL, &r2);
+			if (search_refine(x, &q1, &q2, NULL, &r1)) {
+				tries++;
+				found += r2.n > 0;
+				if (r1.n != r2.n)
+					UNIT_FAIL("[%s] from [%.*s]: %zu refined, "
+					    "%zu searched, in [%s]", q2.text,
+					    (int)cut, qb.data, r1.n, r2.n,
+					    buf_str(&text));
+				else
+					for (i = 0; i < r1.n; i++)
+						if (r1.m[i].fs != r2.m[i].fs ||
+						    r1.m[i].fe != r2.m[i].fe) {
+							UNIT_FAIL("[%s]: match "
+							    "%zu differs",
+							    q2.text, i);
+							break;
+						}
+			}
+			search_result_free(&r1);
+			search_result_free(&r2);
+			search_query_free(&q1);
+			search_query_free(&q2);
+			if (unit_fails > 5)
+				break;
+		}
+		search_index_free(x);
+		doc_free(d);
+		buf_free(&text);
+		buf_free(&qb);
+		if (unit_fails > 5)
+			break;
+	}
+	EXPECT(tries > 1500);
+	EXPECT(found > 150);
 }

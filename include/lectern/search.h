@@ -61,9 +61,15 @@ struct search_result {
 	struct search_rxrun *rxrun;	/* a regular expression's search in
 					   progress, to go on with */
 	int		 count_only;	/* n counts the matches, m is not kept */
+	/* With want_next, the byte of the text after each match (0 at the
+	 * end of its block): a longer query is then refined by it, without
+	 * reading the text at every match. */
+	int		 want_next;
+	uint8_t		*next;
+	size_t		 capnext;
 };
 
-#define SEARCH_RESULT_INIT	{ NULL, 0, 0, 0, NULL, 0 }
+#define SEARCH_RESULT_INIT	{ NULL, 0, 0, 0, NULL, 0, 0, NULL, 0 }
 
 /* Makes ready to search the parsed blocks of d. Pair with
  * search_index_free. */
