@@ -16,6 +16,8 @@
 #define NEAR_MAX	(8u << 20)	/* bytes a near search looks at before
 					   it searches it all after all */
 #define SAVED_MAX	(1u << 16)	/* matches kept of shorter queries */
+#define PRE_MAX		(1u << 18)	/* matches of a short query searched
+					   for unseen */
 
 /* The whole matches of a shorter query, to go back to. */
 struct ui_find_saved {
@@ -124,6 +126,101 @@ ui_find_init(struct ui_find *f)
 	memset(f, 0, sizeof *f);
 }
 
+/* Forgets the unseen search. */
+static void
+pre_forget(struct ui_find *f)
+{
+	if (f->prestate != UI_FIND_PRE_NONE &&
+	    f->prestate != UI_FIND_PRE_FAILED)
+		search_query_free(&f->preq);
+	search_result_free(&f->pre);
+	free(f->pretext);
+	f->pretext = NULL;
+	f->prestate = UI_FIND_PRE_NONE;
+}
+
+/* True when the unseen search is of the query shown, in its scope. */
+static int
+pre_current(const struct ui_find *f)
+{
+	return f->prestate != UI_FIND_PRE_NONE &&
+	    strcmp(f->pretext, f->q.text) == 0 &&
+	    f->prescope.kind == f->scope.kind &&
+	    f->prescope.section == f->scope.section &&
+	    f->prescope.speaker == f->scope.speaker;
+}
+
+/* True when there is an unseen search to do: a short query's near
+ * matches are all found, and the whole text is taken in. */
+static int
+pre_wanted(const struct ui_find *f)
+{
+	return f->have && f->near && !f->scanning && !f->q.regex &&
+	    f->index != NULL && search_index_complete(f->index) &&
+	    (!pre_current(f) || f->prestate == UI_FIND_PRE_RUN);
+}
+
+/* Searches the next slice of the text for the short query, unseen;
+ * gives up when it matches too often to be worth keeping. */
+static void
+pre_work(struct ui_find *f)
+{
+	char err[128];
+
+	if (!pre_current(f)) {
+		pre_forget(f);
+		f->pretext = xstrdup(f->q.text);
+		f->prescope = f->scope;
+		if (search_query_init(&f->preq, f->q.text, 0, err,
+		    sizeof err) == -1) {
+			search_query_free(&f->preq);
+			f->prestate = UI_FIND_PRE_FAILED;
+			return;
+		}
+		f->prescan = 0;
+		f->prestate = UI_FIND_PRE_RUN;
+		f->pre.want_next = 1;
+	}
+	f->prescan = search_run_slice(f->index, &f->preq, &f->prescope,
+	    &f->pre, f->prescan, SCAN_SLICE);
+	if (f->pre.n > PRE_MAX) {
+		search_result_free(&f->pre);
+		f->prestate = UI_FIND_PRE_OFF;
+	} else if (f->prescan >= search_folded_len(f->index))
+		f->prestate = UI_FIND_PRE_DONE;
+}
+
+/* Takes the unseen search's matches that the longer query q (in scope)
+ * still matches, to search on from where it had got to. Returns 1, or
+ * 0 when there are none to take. */
+static int
+pre_take(struct ui_find *f, struct search_query *q,
+    const struct search_scope *scope)
+{
+	if ((f->prestate != UI_FIND_PRE_RUN &&
+	    f->prestate != UI_FIND_PRE_DONE) ||
+	    f->prescope.kind != scope->kind ||
+	    f->prescope.section != scope->section ||
+	    f->prescope.speaker != scope->speaker)
+		return 0;
+	UTIL_GROW(f->res.m, f->res.cap, f->pre.n);
+	if (f->pre.n > 0)
+		memcpy(f->res.m, f->pre.m, f->pre.n * sizeof *f->pre.m);
+	f->res.n = f->pre.n;
+	f->res.skipped = f->pre.skipped;
+	/* The bytes after them, for search_refine to pass most by. */
+	f->res.want_next = 1;
+	UTIL_GROW(f->res.next, f->res.capnext, f->pre.n);
+	if (f->pre.n > 0)
+		memcpy(f->res.next, f->pre.next, f->pre.n);
+	if (!search_refine(f->index, &f->preq, q, scope, &f->res)) {
+		f->res.n = 0;
+		return 0;
+	}
+	f->scan = f->prescan;
+	return 1;
+}
+
 void
 ui_find_free(struct ui_find *f)
 {
@@ -133,6 +230,7 @@ ui_find_free(struct ui_find *f)
 	search_index_free(f->index);
 	free(f->counts);
 	saved_prune(f, NULL);
+	pre_forget(f);
 	memset(f, 0, sizeof *f);
 }
 
@@ -148,6 +246,7 @@ ui_find_forget(struct ui_find *f)
 	f->checked = f->hidden = 0;
 	f->counted = SIZE_MAX;
 	saved_prune(f, NULL);
+	pre_forget(f);
 }
 
 /* Drops the matches found since the last call that are in turns the
@@ -316,7 +415,7 @@ ui_find_query(struct ui *ui, struct ui_find *f, const char *text, int regex,
 	struct search_query q;
 	struct search_scope old = f->scope;
 	const struct ui_find_saved *sv;
-	int grow = flags & UI_FIND_GROW, near;
+	int grow = flags & UI_FIND_GROW, near, taken;
 
 	saved_add(f);
 	saved_prune(f, text);
@@ -339,6 +438,7 @@ ui_find_query(struct ui *ui, struct ui_find *f, const char *text, int regex,
 	sv = regex ? NULL : saved_find(f, text, scope, ui->file->view->filter);
 	near = sv == NULL && (flags & UI_FIND_NEAR) && !regex &&
 	    !f->backward && q.nfolded < NEAR_LEN;
+	taken = 0;
 	if (sv != NULL) {
 		/* Back to a shorter query (Backspace): its matches. */
 		UTIL_GROW(f->res.m, f->res.cap, sv->n);
@@ -347,6 +447,9 @@ ui_find_query(struct ui *ui, struct ui_find *f, const char *text, int regex,
 		f->res.n = sv->n;
 		f->res.skipped = sv->skipped;
 		f->scan = sv->folded;
+	} else if (grow && !near && f->have && f->near &&
+	    (taken = pre_take(f, &q, scope))) {
+		/* The short query searched unseen: its matches refined. */
 	} else if (!(grow && f->have && old.kind == scope->kind &&
 	    f->hidden == 0 && (near || !f->near) &&
 	    search_refine(f->index, &f->q, &q, scope, &f->res))) {
@@ -366,7 +469,7 @@ ui_find_query(struct ui *ui, struct ui_find *f, const char *text, int regex,
 		}
 	}
 	f->near = near;
-	f->checked = f->res.n;
+	f->checked = taken ? 0 : f->res.n;	/* none were checked yet */
 	f->hidden = 0;
 	f->counted = SIZE_MAX;	/* count anew */
 	if (f->have)
@@ -479,7 +582,7 @@ int
 ui_find_pending(const struct ui_find *f)
 {
 	return f->index == NULL || f->scanning ||
-	    !search_index_complete(f->index);
+	    !search_index_complete(f->index) || pre_wanted(f);
 }
 
 void
@@ -491,6 +594,8 @@ ui_find_work(struct ui *ui, struct ui_find *f)
 	}
 	if (f->index == NULL)
 		f->index = search_index_begin(ui->file->doc);
+	if (pre_wanted(f))
+		pre_work(f);
 	if (search_index_complete(f->index))
 		return;
 	search_index_extend(f->index, TAKE_CHUNK);
@@ -503,7 +608,9 @@ size_t
 ui_find_size(const struct ui_find *f)
 {
 	return (f->index != NULL ? search_index_size(f->index) : 0) +
-	    f->res.cap * sizeof *f->res.m + f->ncounts * sizeof *f->counts;
+	    f->res.cap * sizeof *f->res.m + f->res.capnext +
+	    f->pre.cap * sizeof *f->pre.m + f->pre.capnext +
+	    f->ncounts * sizeof *f->counts;
 }
 
 void

@@ -133,3 +133,23 @@ expect history/up "$(line 1 30 | cut -c1-5)" "/jobs"
 expect history/up-up "$(line 2 30 | cut -c1-9)" "/superint"
 expect history/down "$(line 3 30 | cut -c1-5)" "/jobs"
 unset KEEP_STATE
+
+# While the near matches of a short query are shown, the whole text is
+# searched for it unseen; the next letter then refines those matches, to
+# the count a search of the longer query gives (through tmux, a real
+# terminal: the unseen search runs between keys, as a reader types).
+if command -v tmux >/dev/null 2>&1; then
+	awk 'BEGIN { for (i = 0; i < 20000; i++)
+		printf "Ann: such a super supper, %d support suppressed; ﬁne.\n\n", i }' > "$TMP/sup.txt"
+	T="tmux -L lectern-search-$$ -f /dev/null"
+	$T new-session -d -x 100 -y 30 "$LECTERN $TMP/sup.txt; sleep 60"
+	sleep 1.5
+	$T send-keys '/su'; sleep 1.5
+	$T send-keys 'p'; sleep 1
+	$T capture-pane -p > "$TMP/t1"
+	$T send-keys 'p'; sleep 1
+	$T capture-pane -p > "$TMP/t2"
+	$T kill-server 2>/dev/null
+	expect bar/unseen-refined "$(sed -n 30p "$TMP/t1" | sed 's/^.*\///')" "$($LECTERN --count sup "$TMP/sup.txt")"
+	expect bar/unseen-refined-again "$(sed -n 30p "$TMP/t2" | sed 's/^.*\///')" "$($LECTERN --count supp "$TMP/sup.txt")"
+fi

@@ -45,7 +45,23 @@ struct ui_find {
 	 * to them instead of searching the whole text again. */
 	struct ui_find_saved *saved;
 	size_t		 nsaved;
+	/* While the near matches of a short query are shown and the next
+	 * letter has not come, the whole text is searched for it unseen,
+	 * while its matches are few: that letter then refines them, as a
+	 * longer query does, instead of searching the text again. */
+	char		*pretext;	/* the text of the query shown then */
+	struct search_query preq;	/* the query searched for */
+	struct search_result pre;	/* its matches, none hidden */
+	struct search_scope prescope;
+	size_t		 prescan;	/* where its next slice starts */
+	int		 prestate;	/* UI_FIND_PRE_ */
 };
+
+#define UI_FIND_PRE_NONE	0	/* no query */
+#define UI_FIND_PRE_RUN		1	/* being searched */
+#define UI_FIND_PRE_DONE	2	/* the whole text searched */
+#define UI_FIND_PRE_OFF		3	/* too many matches: given up */
+#define UI_FIND_PRE_FAILED	4	/* the query would not compile */
 
 void	ui_find_init(struct ui_find *f);
 void	ui_find_free(struct ui_find *f);
