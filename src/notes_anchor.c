@@ -2,6 +2,7 @@
  * again by their text when it changed. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lectern/doc.h"
 #include "lectern/notes_anchor.h"
@@ -29,28 +30,102 @@ notes_anchor_hash(const uint8_t *p, size_t n)
 	return h;
 }
 
+#define HASH_FULL	(16u << 20)	/* hashed whole up to this size */
+#define HASH_EDGE	(256u << 10)	/* beyond, its first and last bytes */
+#define HASH_SAMPLE	4096		/* and 32 samples between */
+
+/* The bytes hashed, from memory or (fd >= 0) read from a file at base. */
+struct hash_src {
+	const uint8_t	*p;
+	int		 fd;
+	off_t		 base;
+	uint8_t		*buf;
+};
+
+/* The n bytes at off, or NULL when the file does not give them. */
+static const uint8_t *
+hash_at(struct hash_src *hs, size_t off, size_t n)
+{
+	size_t got = 0;
+	ssize_t k;
+
+	if (hs->fd < 0)
+		return hs->p + off;
+	while (got < n) {
+		k = pread(hs->fd, hs->buf + got, n - got,
+		    hs->base + (off_t)(off + got));
+		if (k <= 0)
+			return NULL;
+		got += (size_t)k;
+	}
+	return hs->buf;
+}
+
 /* Of all of it up to 16 MB; beyond, samples, so that a 1 GB archive opens
- * without reading it all (each page read from a mapping costs a fault). */
+ * without reading it all. Returns 0 with *h unset when a byte could not
+ * be read. */
+static int
+sampled_hash(struct hash_src *hs, size_t n, uint64_t *h)
+{
+	const uint8_t *q;
+	size_t i, step;
+	uint64_t v;
+
+	if (n <= HASH_FULL) {
+		if ((q = hash_at(hs, 0, n)) == NULL)
+			return 0;
+		*h = notes_anchor_hash(q, n);
+		return 1;
+	}
+	if ((q = hash_at(hs, 0, HASH_EDGE)) == NULL)
+		return 0;
+	v = notes_anchor_hash(q, HASH_EDGE) ^ n;
+	if ((q = hash_at(hs, n - HASH_EDGE, HASH_EDGE)) == NULL)
+		return 0;
+	v = v * 31 + notes_anchor_hash(q, HASH_EDGE);
+	step = (n - 2 * HASH_EDGE) / 32;
+	for (i = 0; i < 32; i++) {
+		if ((q = hash_at(hs, HASH_EDGE + i * step, HASH_SAMPLE)) ==
+		    NULL)
+			return 0;
+		v = v * 31 + notes_anchor_hash(q, HASH_SAMPLE);
+	}
+	*h = v;
+	return 1;
+}
+
+/* A large mapped file's samples are read with pread rather than from the
+ * mapping: touching 34 places of a mapping costs a page fault each, the
+ * dearest thing at a start under a hypervisor. */
 uint64_t
 notes_anchor_doc_hash(const struct doc *d)
 {
-	return notes_anchor_content_hash(d->src, d->len);
+	struct hash_src hs = { d->src, -1, 0, NULL };
+	uint64_t h;
+
+	if (d->len > HASH_FULL && d->own == DOC_MAPPED && d->fd >= 0 &&
+	    d->src == d->in && d->in >= d->raw) {
+		hs.fd = d->fd;
+		hs.base = (off_t)(d->in - d->raw);
+		hs.buf = xmalloc(HASH_EDGE);
+		if (sampled_hash(&hs, d->len, &h)) {
+			free(hs.buf);
+			return h;
+		}
+		free(hs.buf);
+		hs.fd = -1;
+	}
+	sampled_hash(&hs, d->len, &h);
+	return h;
 }
 
 uint64_t
 notes_anchor_content_hash(const uint8_t *p, size_t n)
 {
-	const size_t full = 16u << 20, edge = 256u << 10, sample = 4096;
+	struct hash_src hs = { p, -1, 0, NULL };
 	uint64_t h;
-	size_t i, step;
 
-	if (n <= full)
-		return notes_anchor_hash(p, n);
-	h = notes_anchor_hash(p, edge) ^ n;
-	h = h * 31 + notes_anchor_hash(p + n - edge, edge);
-	step = (n - 2 * edge) / 32;
-	for (i = 0; i < 32; i++)
-		h = h * 31 + notes_anchor_hash(p + edge + i * step, sample);
+	sampled_hash(&hs, n, &h);
 	return h;
 }
 

@@ -755,3 +755,44 @@ TEST(state_list_keys)
 	EXPECT_INT(l.n, 4);
 	state_list_free(&l);
 }
+
+/* The content hash of a large mapped file, whose samples are read with
+ * pread, is the one of its bytes in memory; with a byte-order mark, the
+ * text after it is hashed, as in memory. */
+TEST(doc_hash_large_file)
+{
+	char *dir = private_dir(), *path;
+	static const char *const heads[] = { "", "\xEF\xBB\xBF" };
+	size_t i, k;
+
+	if (dir == NULL)
+		return;
+	if (asprintf(&path, "%s/big.txt", dir) == -1)
+		abort();
+	for (k = 0; k < 2; k++) {
+		FILE *fp = fopen(path, "w");
+		struct doc *d;
+
+		if (fp == NULL) {
+			UNIT_FAIL("%s: %s", path, strerror(errno));
+			break;
+		}
+		fputs(heads[k], fp);
+		/* 17 MB of lines that differ, past the size hashed whole. */
+		for (i = 0; i < 17u * 1024 * 1024 / 32; i++)
+			fprintf(fp, "Ann: line %020zu here.\n", i * 7919);
+		fclose(fp);
+		d = doc_open(path);
+		EXPECT(d != NULL);
+		if (d == NULL)
+			break;
+		EXPECT(d->len > (16u << 20));
+		EXPECT(notes_anchor_doc_hash(d) ==
+		    notes_anchor_content_hash(d->src, d->len));
+		doc_free(d);
+	}
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}
