@@ -11,10 +11,17 @@
 #define FNV_OFFSET	0xCBF29CE484222325ULL
 #define FNV_PRIME	0x100000001B3ULL
 
-uint64_t
-notes_anchor_hash(const uint8_t *p, size_t n)
+/* The hash of n bytes, fed in pieces of whole words but the last. */
+static uint64_t
+hash_begin(size_t n)
 {
-	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, w;
+	return 0x9E3779B97F4A7C15ULL ^ n;
+}
+
+static uint64_t
+hash_add(uint64_t h, const uint8_t *p, size_t n)
+{
+	uint64_t w;
 	size_t i;
 
 	for (i = 0; i + 8 <= n; i += 8) {
@@ -24,71 +31,87 @@ notes_anchor_hash(const uint8_t *p, size_t n)
 	}
 	for (; i < n; i++)
 		h = (h ^ p[i]) * 0x100000001B3ULL;
+	return h;
+}
+
+static uint64_t
+hash_end(uint64_t h)
+{
 	h ^= h >> 33;
 	h *= 0xC4CEB9FE1A85EC53ULL;
 	h ^= h >> 33;
 	return h;
 }
 
+uint64_t
+notes_anchor_hash(const uint8_t *p, size_t n)
+{
+	return hash_end(hash_add(hash_begin(n), p, n));
+}
+
 #define HASH_FULL	(16u << 20)	/* hashed whole up to this size */
 #define HASH_EDGE	(256u << 10)	/* beyond, its first and last bytes */
 #define HASH_SAMPLE	4096		/* and 32 samples between */
 
-/* The bytes hashed, from memory or (fd >= 0) read from a file at base. */
+#define HASH_PIECE	(16u << 10)	/* bytes read from a file at once */
+
+/* The bytes hashed: in memory, or (fd >= 0) in a file from base. */
 struct hash_src {
 	const uint8_t	*p;
 	int		 fd;
 	off_t		 base;
-	uint8_t		*buf;
 };
 
-/* The n bytes at off, or NULL when the file does not give them. */
-static const uint8_t *
-hash_at(struct hash_src *hs, size_t off, size_t n)
+/* The hash of the n bytes at off, in *h; 0 when the file does not give
+ * them. A file is read a piece at a time into a buffer on the stack: a
+ * fresh buffer's pages would cost what the mapping's do. */
+static int
+hash_range(const struct hash_src *hs, size_t off, size_t n, uint64_t *h)
 {
-	size_t got = 0;
+	uint8_t buf[HASH_PIECE];
+	uint64_t v = hash_begin(n);
+	size_t done = 0, got, want;
 	ssize_t k;
 
-	if (hs->fd < 0)
-		return hs->p + off;
-	while (got < n) {
-		k = pread(hs->fd, hs->buf + got, n - got,
-		    hs->base + (off_t)(off + got));
-		if (k <= 0)
-			return NULL;
-		got += (size_t)k;
+	if (hs->fd < 0) {
+		*h = notes_anchor_hash(hs->p + off, n);
+		return 1;
 	}
-	return hs->buf;
+	while (done < n) {
+		want = n - done < HASH_PIECE ? n - done : HASH_PIECE;
+		for (got = 0; got < want; got += (size_t)k)
+			if ((k = pread(hs->fd, buf + got, want - got, hs->base +
+			    (off_t)(off + done + got))) <= 0)
+				return 0;
+		v = hash_add(v, buf, want);	/* whole words but the last */
+		done += want;
+	}
+	*h = hash_end(v);
+	return 1;
 }
 
 /* Of all of it up to 16 MB; beyond, samples, so that a 1 GB archive opens
  * without reading it all. Returns 0 with *h unset when a byte could not
  * be read. */
 static int
-sampled_hash(struct hash_src *hs, size_t n, uint64_t *h)
+sampled_hash(const struct hash_src *hs, size_t n, uint64_t *h)
 {
-	const uint8_t *q;
 	size_t i, step;
-	uint64_t v;
+	uint64_t v, r;
 
-	if (n <= HASH_FULL) {
-		if ((q = hash_at(hs, 0, n)) == NULL)
-			return 0;
-		*h = notes_anchor_hash(q, n);
-		return 1;
-	}
-	if ((q = hash_at(hs, 0, HASH_EDGE)) == NULL)
+	if (n <= HASH_FULL)
+		return hash_range(hs, 0, n, h);
+	if (!hash_range(hs, 0, HASH_EDGE, &r))
 		return 0;
-	v = notes_anchor_hash(q, HASH_EDGE) ^ n;
-	if ((q = hash_at(hs, n - HASH_EDGE, HASH_EDGE)) == NULL)
+	v = r ^ n;
+	if (!hash_range(hs, n - HASH_EDGE, HASH_EDGE, &r))
 		return 0;
-	v = v * 31 + notes_anchor_hash(q, HASH_EDGE);
+	v = v * 31 + r;
 	step = (n - 2 * HASH_EDGE) / 32;
 	for (i = 0; i < 32; i++) {
-		if ((q = hash_at(hs, HASH_EDGE + i * step, HASH_SAMPLE)) ==
-		    NULL)
+		if (!hash_range(hs, HASH_EDGE + i * step, HASH_SAMPLE, &r))
 			return 0;
-		v = v * 31 + notes_anchor_hash(q, HASH_SAMPLE);
+		v = v * 31 + r;
 	}
 	*h = v;
 	return 1;
@@ -100,19 +123,15 @@ sampled_hash(struct hash_src *hs, size_t n, uint64_t *h)
 uint64_t
 notes_anchor_doc_hash(const struct doc *d)
 {
-	struct hash_src hs = { d->src, -1, 0, NULL };
+	struct hash_src hs = { d->src, -1, 0 };
 	uint64_t h;
 
 	if (d->len > HASH_FULL && d->own == DOC_MAPPED && d->fd >= 0 &&
 	    d->src == d->in && d->in >= d->raw) {
 		hs.fd = d->fd;
 		hs.base = (off_t)(d->in - d->raw);
-		hs.buf = xmalloc(HASH_EDGE);
-		if (sampled_hash(&hs, d->len, &h)) {
-			free(hs.buf);
+		if (sampled_hash(&hs, d->len, &h))
 			return h;
-		}
-		free(hs.buf);
 		hs.fd = -1;
 	}
 	sampled_hash(&hs, d->len, &h);
@@ -122,7 +141,7 @@ notes_anchor_doc_hash(const struct doc *d)
 uint64_t
 notes_anchor_content_hash(const uint8_t *p, size_t n)
 {
-	struct hash_src hs = { p, -1, 0, NULL };
+	struct hash_src hs = { p, -1, 0 };
 	uint64_t h;
 
 	sampled_hash(&hs, n, &h);
