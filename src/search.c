@@ -638,7 +638,7 @@ search_refine(struct search_index *x, const struct search_query *old,
     struct search_result *r)
 {
 	const struct doc *d = x->doc;
-	size_t i, n = 0, b = 0;
+	size_t i, n = 0, b = 0, last;
 	struct stream st;
 	int have = 0;
 
@@ -660,10 +660,21 @@ search_refine(struct search_index *x, const struct search_query *old,
 			stream_of(x, b, &st);
 			have = 1;
 		}
-		s = from_doc(&st, m.fs);
-		e = scan_match(q->scan, st.t, st.s, s, st.e, &partial);
-		if (partial)
-			return 0;	/* a longer match there would be missed */
+		s = last = from_doc(&st, m.fs);
+		/* A match that starts in the separator the layout puts
+		 * after a label has its offset, the label's end: it may
+		 * start at any byte of it. */
+		if (st.scratch && m.fs == st.lstart + st.llen) {
+			s = st.llen;
+			last = st.llen + st.seplen;
+		}
+		for (;; s++) {
+			e = scan_match(q->scan, st.t, st.s, s, st.e, &partial);
+			if (partial)
+				return 0;	/* a longer match would be missed */
+			if ((e != 0 && exact(q, st.t, s, e)) || s >= last)
+				break;
+		}
 		if (e == 0 || !exact(q, st.t, s, e))
 			continue;
 		m.fe = (uint32_t)to_doc(&st, e);

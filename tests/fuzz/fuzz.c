@@ -130,6 +130,42 @@ check_matches(const struct doc *d, const struct search_index *x,
 	}
 }
 
+/* The matches of text's first one or two characters, refined to text
+ * (by the byte after each first, as the bar does after an unseen search),
+ * are the matches of text: r, searched for it. */
+static void
+check_refine(struct search_index *x, const char *text,
+    struct search_query *q, const struct search_result *r)
+{
+	struct search_result pr = SEARCH_RESULT_INIT;
+	struct search_query p;
+	char err[128], prefix[16];
+	size_t cut = 0, i;
+	int k;
+
+	for (k = 0; k < 2 && text[cut] != '\0'; k++)
+		do
+			cut++;
+		while ((text[cut] & 0xC0) == 0x80 && cut < sizeof prefix - 1);
+	if (text[cut] == '\0' || cut >= sizeof prefix)
+		return;
+	memcpy(prefix, text, cut);
+	prefix[cut] = '\0';
+	if (search_query_init(&p, prefix, 0, err, sizeof err) == 0) {
+		pr.want_next = 1;
+		search_run(x, &p, NULL, &pr);
+		if (search_refine(x, &p, q, NULL, &pr)) {
+			require(pr.n == r->n, "refined as many as searched");
+			for (i = 0; i < pr.n && i < r->n; i++)
+				require(pr.m[i].fs == r->m[i].fs &&
+				    pr.m[i].fe == r->m[i].fe,
+				    "refined the matches searched");
+		}
+	}
+	search_query_free(&p);
+	search_result_free(&pr);
+}
+
 /* Searches for text: at once, and, with slices, again in small slices
  * (the same matches). */
 static void
@@ -146,6 +182,8 @@ check_search(const struct doc *d, struct search_index *x,
 	    (!regex || rx_size(q.rx) <= RUN_MAX)) {
 		search_run(x, &q, NULL, &r);
 		check_matches(d, x, &r);
+		if (!regex)
+			check_refine(x, text, &q, &r);
 		while (slices && pos < search_folded_len(x))
 			pos = search_run_slice(x, &q, NULL, &sl, pos, 61);
 		require(!slices || sl.n == r.n, "slices find as many matches");
