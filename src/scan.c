@@ -178,6 +178,8 @@ scan_init(struct scan *sc, const uint8_t *q, size_t n)
 		sc->irr[i] = relevant(sc, 0x2000 | (common_third[i] & 0x3F),
 		    &f, &len) ? 0 : common_third[i];
 	}
+	/* U+FFFD, which a stray byte outside ASCII shows as. */
+	sc->stray = memmem(q, n, "\xEF\xBF\xBD", 3) != NULL;
 	sc->nostart2000 = 1;
 	for (i = 0x2000; i < 0x2040; i++)
 		if (can_start(sc, (uint32_t)i))
@@ -255,8 +257,9 @@ prev_char(const uint8_t *t, size_t s, size_t p)
 
 	while (b > s && p - b < 4 && (t[b] & 0xC0) == 0x80)
 		b--;
-	if ((t[b] & 0xC0) == 0x80 || (t[b] >= 0xC0 && b + (size_t)
-	    (t[b] >= 0xF0 ? 4 : t[b] >= 0xE0 ? 3 : 2) != p))
+	if ((t[b] & 0xC0) == 0x80 || (t[b] < 0x80 && b + 1 != p) ||
+	    (t[b] >= 0xC0 && b + (size_t)(t[b] >= 0xF0 ? 4 : t[b] >= 0xE0 ?
+	    3 : 2) != p))
 		return p - 1;	/* not a whole character: a stray byte */
 	return b;
 }
@@ -310,6 +313,22 @@ can_start(struct scan *sc, uint32_t uc)
 	if (r != NULL)
 		*r |= I_START_KNOWN | (yes ? I_START : 0);
 	return yes;
+}
+
+/* True when the byte at p (outside ASCII) is no part of a character
+ * that starts in [s, p): a stray byte, shown as U+FFFD. */
+static int
+stray_at(const uint8_t *t, size_t s, size_t p, size_t e)
+{
+	size_t b = p;
+	int k;
+
+	while (b > s && p - b < 3 && (t[b - 1] & 0xC0) == 0x80)
+		b--;
+	if (b == s || t[b - 1] < 0xC0)
+		return 1;
+	(void)decode(t, b - 1, e, &k);
+	return b - 1 + (size_t)k <= p;
 }
 
 /* Tries a match at the place p: returns its end, or 0; *k is set to the
@@ -427,8 +446,8 @@ scan_unit(struct scan *sc, const uint8_t *t, size_t s, size_t from, size_t e,
 		 * or a stray byte, which shows as U+FFFD). */
 		for (; p < e; p++)
 			if ((t[p] >= 0xC0 || (c0 == ' ' && ascii_space(t[p])) ||
-			    (t[p] >= 0x80 && c0 == 0xEF && (p == 0 ||
-			    t[p - 1] < 0x80))) &&
+			    (t[p] >= 0x80 && c0 == 0xEF && stray_at(t, s, p,
+			    e))) &&
 			    (r = try_at(sc, t, s, p, e, &k, partial)) != 0) {
 				*end = r;
 				return p;
@@ -649,6 +668,7 @@ block_places(struct scan *sc, const uint8_t *t, size_t c, size_t e,
 	const V i4 = SET1((char)sc->irr[4]), i5 = SET1((char)sc->irr[5]); \
 	const V i6 = SET1((char)sc->irr[6]); \
 	const V keep = SET1(lit ? (char)0xFF : 0); \
+	const uint32_t stray = sc->stray ? 0xFFFFFFFFu : 0; \
 	\
 	while (c + (W) + 2 <= e && (!lit || c + (W) - 1 <= last)) { \
 		V x = LOAD((const V *)(t + c)); \
@@ -659,8 +679,8 @@ block_places(struct scan *sc, const uint8_t *t, size_t c, size_t e,
 		    x80)), any); \
 		V lit1 = EQ(OR(LOAD((const V *)(t + c + sc->o1)), m1), v1); \
 		V lit2 = EQ(OR(LOAD((const V *)(t + c + sc->o2)), m2), v2); \
-		uint32_t lead = (uint32_t)MASK(x) & (uint32_t)MASK(GT(x, hi)) & \
-		    ~(uint32_t)MASK(punct); \
+		uint32_t lead = (uint32_t)MASK(x) & ((uint32_t)MASK(GT(x, hi)) | \
+		    stray) & ~(uint32_t)MASK(punct); \
 		uint32_t m = (uint32_t)MASK(AND(AND(lit1, lit2), keep)); \
 		size_t r; \
 		\
@@ -737,7 +757,8 @@ scan_event(struct scan *sc, const uint8_t *t, size_t from, size_t e)
 		if (lit && c <= last && lower(t[c + sc->o1]) == sc->b1 &&
 		    lower(t[c + sc->o2]) == sc->b2 && literal_at(sc, t, c, e))
 			return c;
-		if (t[c] >= 0xC0 && c >= skip) {
+		if ((t[c] >= 0xC0 || (sc->stray && t[c] >= 0x80)) &&
+		    c >= skip) {
 			if (relevant_at(sc, t, c, e, &k))
 				return c;
 			skip = c + (size_t)k;

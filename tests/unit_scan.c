@@ -14,7 +14,8 @@
 
 /* Pieces of text: ASCII of both cases, white space of several kinds,
  * precomposed and decomposed letters, ß, ligatures, curly quotes,
- * dashes, an ellipsis, invisible characters, wide characters. */
+ * dashes, an ellipsis, invisible characters, wide characters, a stray
+ * byte and U+FFFD, which it shows as. */
 static const char *pieces[] = {
 	"a", "b", "e", "s", "t", "A", "E", "S", "T", "x", "y", " ", " ", " ",
 	"  ", "\t", "\n", "\xC3\xA9", "e\xCC\x81", "\xC3\x89", "\xC3\x9F",
@@ -22,7 +23,8 @@ static const char *pieces[] = {
 	"\xE2\x80\xA6", "...", ".", "\xE2\x80\x8B", "\xC2\xAD", "\xC2\xA0",
 	"\xC4\xB0", "\xE2\x84\xAA", "k", "\xCE\xA3", "\xCF\x83", "\xCF\x82",
 	"\xE6\x97\xA5", "\xF0\x9F\x98\x80", "\xCC\x81", "i", "I", "\xC3\xBC",
-	"u", "\xE2\x80\x9C", "\"", "\xE2\x80\x93", "\xC3\x80"
+	"u", "\xE2\x80\x9C", "\"", "\xE2\x80\x93", "\xC3\x80",
+	"\xBF", "\xEF\xBF\xBD"
 };
 #define NPIECES (sizeof pieces / sizeof pieces[0])
 

@@ -35,6 +35,8 @@ struct scan {
 	int		 everywhere;	/* no stretch: every place is one */
 	uint8_t		 irr[NCOMMON];	/* third bytes of common characters
 					   a match cannot hold, or 0 */
+	int		 stray;		/* it holds U+FFFD, which any byte
+					   outside ASCII may be */
 	int		 nostart2000;	/* no character of U+2000 to U+203F
 					   (curly quotes, dashes: E2 80 xx)
 					   can start a match */
