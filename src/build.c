@@ -63,6 +63,7 @@ struct build_prefault {
 	uintptr_t	 text;		/* where the text starts */
 	uintptr_t	 done, end;	/* faulted in up to done, of the
 					   reserved text's pages */
+	uintptr_t	 pgmask;	/* the page size less 1 */
 	atomic_size_t	 written;	/* the writer's length of text */
 	atomic_int	 stop;
 	atomic_int	 gone;		/* the thread has given up */
@@ -80,8 +81,9 @@ prefault_run(void *arg)
 	 * stopped for a while (a reader that reads in slices, as the
 	 * pager does between keys). */
 	while (!atomic_load_explicit(&pf->stop, memory_order_relaxed)) {
-		want = pf->text + atomic_load_explicit(&pf->written,
-		    memory_order_relaxed) + PREFAULT_AHEAD;
+		/* Whole pages: madvise takes nothing else. */
+		want = (pf->text + atomic_load_explicit(&pf->written,
+		    memory_order_relaxed) + PREFAULT_AHEAD) & ~pf->pgmask;
 		if (want > pf->end)
 			want = pf->end;
 		if (pf->done >= want) {
@@ -136,6 +138,7 @@ build_prefault_begin(struct doc *d)
 	pf->text = (uintptr_t)b->text.data;
 	pf->done = base;
 	pf->end = end;
+	pf->pgmask = (uintptr_t)pg - 1;
 	atomic_init(&pf->written, b->text.len);
 	atomic_init(&pf->stop, 0);
 	atomic_init(&pf->gone, 0);
