@@ -640,7 +640,7 @@ search_refine(struct search_index *x, const struct search_query *old,
 	const struct doc *d = x->doc;
 	size_t i, n = 0, b = 0, last;
 	struct stream st;
-	int have = 0;
+	int have = 0, ok;
 
 	if (old == NULL || q->regex || old->regex || r->skipped ||
 	    q->nfolded < old->nfolded || old->nfolded == 0 ||
@@ -672,10 +672,10 @@ search_refine(struct search_index *x, const struct search_query *old,
 			e = scan_match(q->scan, st.t, st.s, s, st.e, &partial);
 			if (partial)
 				return 0;	/* a longer match would be missed */
-			if ((e != 0 && exact(q, st.t, s, e)) || s >= last)
+			if ((ok = e != 0 && exact(q, st.t, s, e)) || s >= last)
 				break;
 		}
-		if (e == 0 || !exact(q, st.t, s, e))
+		if (!ok)
 			continue;
 		m.fe = (uint32_t)to_doc(&st, e);
 		if (n > 0 && r->m[n - 1].fe > m.fs)

@@ -19,6 +19,14 @@
 #define PRE_MAX		(1u << 18)	/* matches of a short query searched
 					   for unseen */
 
+/* True when two scopes are the same part of the document. */
+static int
+same_scope(const struct search_scope *a, const struct search_scope *b)
+{
+	return a->kind == b->kind && a->section == b->section &&
+	    a->speaker == b->speaker;
+}
+
 /* The whole matches of a shorter query, to go back to. */
 struct ui_find_saved {
 	char		*text;
@@ -111,9 +119,7 @@ saved_find(const struct ui_find *f, const char *text,
 		const struct ui_find_saved *sv = &f->saved[i];
 
 		if (strcmp(sv->text, text) == 0 && sv->filter == filter &&
-		    sv->scope.kind == scope->kind &&
-		    sv->scope.section == scope->section &&
-		    sv->scope.speaker == scope->speaker &&
+		    same_scope(&sv->scope, scope) &&
 		    sv->folded == search_folded_len(f->index))
 			return sv;
 	}
@@ -145,9 +151,7 @@ pre_current(const struct ui_find *f)
 {
 	return f->prestate != UI_FIND_PRE_NONE &&
 	    strcmp(f->pretext, f->q.text) == 0 &&
-	    f->prescope.kind == f->scope.kind &&
-	    f->prescope.section == f->scope.section &&
-	    f->prescope.speaker == f->scope.speaker;
+	    same_scope(&f->prescope, &f->scope);
 }
 
 /* True when there is an unseen search to do: a short query's near
@@ -199,9 +203,7 @@ pre_take(struct ui_find *f, struct search_query *q,
 {
 	if ((f->prestate != UI_FIND_PRE_RUN &&
 	    f->prestate != UI_FIND_PRE_DONE) ||
-	    f->prescope.kind != scope->kind ||
-	    f->prescope.section != scope->section ||
-	    f->prescope.speaker != scope->speaker)
+	    !same_scope(&f->prescope, scope))
 		return 0;
 	UTIL_GROW(f->res.m, f->res.cap, f->pre.n);
 	if (f->pre.n > 0)
