@@ -699,9 +699,10 @@ court_sniff(const uint8_t *p, size_t n, const char *ext)
 		else if (court_label(p, s, l.e, &lb) && lb.titled) {
 			nlab++;
 			ncourt += rec_word(p, s, l.e, "THE COURT", ":");
-		} else if (court_classify(NULL, p, s, l.e, NULL) == COURT_BY)
+		} else if ((q = court_classify(NULL, p, s, l.e, NULL)) ==
+		    COURT_BY)
 			nby++;
-		else if (court_classify(NULL, p, s, l.e, NULL) == COURT_EXAM)
+		else if (q == COURT_EXAM)
 			nexam++;
 	}
 	if (nq >= 3 && na >= 3 && (nby > 0 || nexam > 0))

@@ -98,7 +98,12 @@ sniff(const uint8_t *p, size_t n, const char *ext)
 	    memmem(p, n, "<html", 5) != NULL)
 		strong = 1;
 	for (k = i; k < n; k++) {
-		if (p[k] != '<' || k + 2 >= n)
+		const uint8_t *lt = memchr(p + k, '<', n - k);
+
+		if (lt == NULL)
+			break;
+		k = (size_t)(lt - p);
+		if (k + 2 >= n)
 			continue;
 		if (!((p[k + 1] | 0x20) >= 'a' && (p[k + 1] | 0x20) <= 'z') &&
 		    p[k + 1] != '/' && p[k + 1] != '!')

@@ -124,16 +124,36 @@ rec_word(const uint8_t *p, size_t s, size_t e, const char *w,
 int
 rec_has(const uint8_t *p, size_t s, size_t e, const char *w)
 {
-	size_t n = strlen(w), i;
+	size_t n = strlen(w), k, i, last;
+	const uint8_t *q;
 	uint8_t lo, up;
 
 	if (n == 0)
 		return s <= e;
+	if (s > e || e - s < n)
+		return 0;
+	last = e - n;			/* the last place w can start */
+	/* A byte of w without case and rarer than a space (a bracket, a
+	 * dot) is looked for with memchr, the fastest scan there is. */
+	for (k = 0; k < n; k++)
+		if (!(((uint8_t)w[k] | 0x20) >= 'a' &&
+		    ((uint8_t)w[k] | 0x20) <= 'z') && w[k] != ' ')
+			break;
+	if (k < n) {
+		for (i = s; i <= last; i = (size_t)(q - p) - k + 1) {
+			q = memchr(p + i + k, w[k], last - i + 1);
+			if (q == NULL)
+				return 0;
+			if (strncasecmp((const char *)q - k, w, n) == 0)
+				return 1;
+		}
+		return 0;
+	}
 	/* The first byte, either case, before any call. */
 	lo = (uint8_t)w[0] >= 'A' && (uint8_t)w[0] <= 'Z' ?
 	    (uint8_t)(w[0] | 0x20) : (uint8_t)w[0];
 	up = lo >= 'a' && lo <= 'z' ? (uint8_t)(lo - 32) : lo;
-	for (i = s; i + n <= e; i++)
+	for (i = s; i <= last; i++)
 		if ((p[i] == lo || p[i] == up) &&
 		    strncasecmp((const char *)p + i + 1, w + 1, n - 1) == 0)
 			return 1;

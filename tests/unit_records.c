@@ -1,6 +1,7 @@
 /* unit_records.c: unit tests of the readers of court transcripts,
  * hearings, plays and screenplays, and of the layout of blocks that keep
  * their lines. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include "lectern/court.h"
 #include "lectern/doc.h"
 #include "lectern/layout.h"
+#include "lectern/rec.h"
 #include "lectern/util.h"
 #include "unit.h"
 
@@ -104,6 +106,62 @@ label_of(const char *line)
 	s = xstrdup(buf_str(&b));
 	buf_free(&b);
 	return s;
+}
+
+/* rec_has as its contract says it, a place at a time. */
+static int
+has_slowly(const uint8_t *p, size_t s, size_t e, const char *w)
+{
+	size_t n = strlen(w), i, k;
+
+	for (i = s; i + n <= e && s <= e; i++) {
+		for (k = 0; k < n; k++)
+			if (tolower(p[i + k]) != tolower((uint8_t)w[k]))
+				break;
+		if (k == n)
+			return 1;
+	}
+	return n == 0 && s <= e;
+}
+
+/* Random texts of the needles' own bytes, so that near misses abound:
+ * a needle found by a byte without case (a bracket, a dot) or by its
+ * first letter, at the ends of the range or overlapping a false start. */
+TEST(rec_has_finds_as_it_says)
+{
+	static const char *const words[] = { "[Senate Hearing", "S. Hrg.",
+	    "<pre", "Serial No.", "Printing Office]", "THE COURT", "a",
+	    "..", "] [", "", "x.y" };
+	static const char alphabet[] = "[]<>. SsEeNnAaTtHhRrGgIiPpOoCcXxYy";
+	uint8_t text[48];
+	unsigned seed = 7;
+	size_t i, w, s, e, k;
+
+	for (i = 0; i < 20000; i++) {
+		size_t n = 1 + (seed = seed * 1103515245u + 12345u) % 47;
+
+		for (k = 0; k < n; k++) {
+			seed = seed * 1103515245u + 12345u;
+			text[k] = (uint8_t)alphabet[(seed >> 16) %
+			    (sizeof alphabet - 1)];
+		}
+		w = (seed >> 8) % (sizeof words / sizeof words[0]);
+		s = (seed >> 4) % 3;
+		e = n - (seed >> 12) % 3;
+		if (e > n)
+			e = n;
+		EXPECT_INT(rec_has(text, s, e, words[w]),
+		    has_slowly(text, s, e, words[w]));
+	}
+	/* At the very ends of the range, and a range too short. */
+	EXPECT_INT(rec_has((const uint8_t *)"x[senate hearing",
+	    1, 16, "[Senate Hearing"), 1);
+	EXPECT_INT(rec_has((const uint8_t *)"x[senate hearing",
+	    1, 15, "[Senate Hearing"), 0);
+	EXPECT_INT(rec_has((const uint8_t *)"Serial No.", 0, 10,
+	    "Serial No."), 1);
+	EXPECT_INT(rec_has((const uint8_t *)"Serial No.", 2, 1,
+	    "Serial No."), 0);
 }
 
 TEST(court_labels)
