@@ -310,6 +310,26 @@ doc_open(const char *path)
 	return doc_open_as(path, NULL);
 }
 
+/* What the first screen reads of a file, asked for at once: the sniff
+ * (64 KB), the samples that tell the format's habits and the first chunk
+ * parsed (256 KB; a play's sample, 1 MB). Left to itself, the kernel
+ * answers the first fault in a cold mapping by reading all around it
+ * (read_ahead_kb, 8 MB on some disks) and waits for it all; asked for
+ * these pieces, it reads them alone, the first soonest, and the faults
+ * in them wait for nothing more. Beyond them, reading is the kernel's. */
+static void
+read_first(int fd, size_t size)
+{
+	static const size_t ends[] = { 64u << 10, 256u << 10, 1u << 20 };
+	size_t i, from = 0;
+
+	for (i = 0; i < sizeof ends / sizeof ends[0] && from < size; i++) {
+		(void)posix_fadvise(fd, (off_t)from, (off_t)(ends[i] - from),
+		    POSIX_FADV_WILLNEED);
+		from = ends[i];
+	}
+}
+
 struct doc *
 doc_open_as(const char *path, const char *format)
 {
@@ -340,6 +360,7 @@ doc_open_as(const char *path, const char *format)
 		    fd, 0);
 		if (map != MAP_FAILED && watch_map(map, (size_t)st.st_size) ==
 		    0) {
+			read_first(fd, (size_t)st.st_size);
 			d = doc_new_as(map, (size_t)st.st_size, path,
 			    DOC_MAPPED, format);
 			d->fd = fd;

@@ -17,6 +17,7 @@
 #include "lectern/layout.h"
 #include "lectern/library.h"
 #include "lectern/notes.h"
+#include "lectern/notes_anchor.h"
 #include "lectern/notes_export.h"
 #include "lectern/options.h"
 #include "lectern/progress.h"
@@ -424,6 +425,8 @@ run_reader(struct options *o)
 		free_list(&l);
 		return 2;
 	}
+	/* Its state is looked up by a hash of it, once the terminal is set. */
+	notes_anchor_prefetch(d);
 	doc_parse_some(d, LIBRARY_FIRST_CHUNK);
 	if (check_doc(d, l.v[0]) == -1) {
 		doc_free(d);

@@ -1,5 +1,6 @@
 /* notes_anchor.c: saved highlights checked against the document, and found
  * again by their text when it changed. */
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -90,28 +91,39 @@ hash_range(const struct hash_src *hs, size_t off, size_t n, uint64_t *h)
 	return 1;
 }
 
+#define HASH_PIECES	34	/* the two edges and the samples */
+
+/* Piece i of those hashed of n > HASH_FULL bytes. */
+static void
+hash_piece(size_t n, size_t i, size_t *off, size_t *len)
+{
+	size_t step = (n - 2 * HASH_EDGE) / (HASH_PIECES - 2);
+
+	*len = i < 2 ? HASH_EDGE : HASH_SAMPLE;
+	if (i == 0)
+		*off = 0;
+	else if (i == 1)
+		*off = n - HASH_EDGE;
+	else
+		*off = HASH_EDGE + (i - 2) * step;
+}
+
 /* Of all of it up to 16 MB; beyond, samples, so that a 1 GB archive opens
  * without reading it all. Returns 0 with *h unset when a byte could not
  * be read. */
 static int
 sampled_hash(const struct hash_src *hs, size_t n, uint64_t *h)
 {
-	size_t i, step;
-	uint64_t v, r;
+	size_t i, off, len;
+	uint64_t v = 0, r;
 
 	if (n <= HASH_FULL)
 		return hash_range(hs, 0, n, h);
-	if (!hash_range(hs, 0, HASH_EDGE, &r))
-		return 0;
-	v = r ^ n;
-	if (!hash_range(hs, n - HASH_EDGE, HASH_EDGE, &r))
-		return 0;
-	v = v * 31 + r;
-	step = (n - 2 * HASH_EDGE) / 32;
-	for (i = 0; i < 32; i++) {
-		if (!hash_range(hs, HASH_EDGE + i * step, HASH_SAMPLE, &r))
+	for (i = 0; i < HASH_PIECES; i++) {
+		hash_piece(n, i, &off, &len);
+		if (!hash_range(hs, off, len, &r))
 			return 0;
-		v = v * 31 + r;
+		v = i == 0 ? r ^ n : v * 31 + r;
 	}
 	*h = v;
 	return 1;
@@ -119,23 +131,47 @@ sampled_hash(const struct hash_src *hs, size_t n, uint64_t *h)
 
 /* A large mapped file's samples are read with pread rather than from the
  * mapping: touching 34 places of a mapping costs a page fault each, the
- * dearest thing at a start under a hypervisor. */
+ * dearest thing at a start under a hypervisor. Sets hs for them and
+ * returns 1; 0 for a text hashed in memory. */
+static int
+hash_from_file(const struct doc *d, struct hash_src *hs)
+{
+	if (d->len <= HASH_FULL || d->own != DOC_MAPPED || d->fd < 0 ||
+	    d->src != d->in || d->in < d->raw)
+		return 0;
+	hs->fd = d->fd;
+	hs->base = (off_t)(d->in - d->raw);
+	return 1;
+}
+
 uint64_t
 notes_anchor_doc_hash(const struct doc *d)
 {
 	struct hash_src hs = { d->src, -1, 0 };
 	uint64_t h;
 
-	if (d->len > HASH_FULL && d->own == DOC_MAPPED && d->fd >= 0 &&
-	    d->src == d->in && d->in >= d->raw) {
-		hs.fd = d->fd;
-		hs.base = (off_t)(d->in - d->raw);
+	if (hash_from_file(d, &hs)) {
 		if (sampled_hash(&hs, d->len, &h))
 			return h;
 		hs.fd = -1;
 	}
 	sampled_hash(&hs, d->len, &h);
 	return h;
+}
+
+void
+notes_anchor_prefetch(const struct doc *d)
+{
+	struct hash_src hs = { d->src, -1, 0 };
+	size_t i, off, len;
+
+	if (!hash_from_file(d, &hs))
+		return;
+	for (i = 0; i < HASH_PIECES; i++) {
+		hash_piece(d->len, i, &off, &len);
+		(void)posix_fadvise(hs.fd, hs.base + (off_t)off, (off_t)len,
+		    POSIX_FADV_WILLNEED);
+	}
 }
 
 uint64_t

@@ -21,6 +21,10 @@ uint64_t	 notes_anchor_hash(const uint8_t *p, size_t n);
 uint64_t	 notes_anchor_doc_hash(const struct doc *d);
 /* The same hash of n bytes at p. */
 uint64_t	 notes_anchor_content_hash(const uint8_t *p, size_t n);
+/* Asks the kernel to read now, unwaited, what notes_anchor_doc_hash will
+ * read of a large file, so that a cold file's pieces come in while the
+ * reader sets up. */
+void		 notes_anchor_prefetch(const struct doc *d);
 
 /* The excerpt that anchors block b: the start of its text, up to
  * NOTES_EXCERPT_BYTES or a NUL byte. Caller frees. */

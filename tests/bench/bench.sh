@@ -201,6 +201,24 @@ open_runs() {
 	done
 }
 
+# cold_runs TAG COMMAND... FILE: RUNS first screens (then q), FILE put out
+# of the page cache before each (dd's nocache, which needs no privilege;
+# the programs and their libraries stay in it); the median to TAG.cold.
+# What a reader sees opening an archive not read lately.
+cold_runs() {
+	tag=$1
+	shift
+	eval "cf=\${$#}"
+	: > "$W/$tag.cold"
+	i=0
+	while [ $i -lt $RUNS ]; do
+		i=$((i + 1))
+		dd if="$cf" iflag=nocache count=0 status=none 2>> "$W/stderr"
+		pty "$W/r" 100x30 "q" "$@"
+		num "$(rep first_screen_ms "$W/r")" >> "$W/$tag.cold"
+	done
+}
+
 # search_runs_lectern LABEL FILE: RUNS runs typing /quuxfrobni one key at a
 # time; medians of the response to / and of the mean and the max response
 # of the 10 letters.
@@ -417,7 +435,7 @@ bench() {
 	fs=$(median "$W/lec.fs")
 	if [ "$fs" = timeout ] || [ "$fs" = failed ]; then
 		# No first screen: the other lectern runs would not get one either.
-		for f in lec.slash lec.smean lec.smax lec.resize lec.j lec.space lecn.j lecn.space; do
+		for f in lec.cold lec.slash lec.smean lec.smax lec.resize lec.j lec.space lecn.j lecn.space; do
 			echo "$fs" > "$W/$f"
 		done
 		note "lectern $label: no first screen ($fs); its other screen measures are skipped"
@@ -437,6 +455,7 @@ bench() {
 		LECTERN_STATS="$W/stats.search" pty "$W/r" 100x30 \
 		    "<wait> G <wait> / s u p e r a l i g n <Enter> q" "$LECTERN" "$file"
 		num "$(rep maxrss_kb "$W/r")" > "$W/lec.srss"
+		cold_runs lec "$LECTERN" "$file"
 		if command -v strace > /dev/null; then
 			writes_run lecw "$LECTERN" "$file"
 			writes_run lecwn "$LECTERN" --no-toc "$file"
@@ -449,6 +468,7 @@ bench() {
 	open_runs less "less $label" less "$file"
 	search_runs_less "less $label" "$file"
 	resize_runs less "less $label" less "$file"
+	cold_runs less less "$file"
 	bytes_run less "less $label" less "$file"
 	wall grep-c "grep -c, $label" grep -c "$RARE" "$file"
 	wall grep-ic "grep -ic, $label" grep -ic "$RARE" "$file"
@@ -463,6 +483,8 @@ bench() {
 	    note "$label: lectern --count says '$lc', grep -ic says '$gc'"
 
 	row 1 "first complete screen (ms)" "$label" "$(median "$W/lec.fs")" "$(median "$W/less.fs")"
+	row 1.5 "first screen, the file out of the page cache (ms)" "$label" \
+	    "$(median "$W/lec.cold")" "$(median "$W/less.cold")"
 	median "$W/lec.fs" > "$W/first.$size_tag"
 	LAST_TAG=$size_tag
 	row 2 "G: end shown (ms) ²" "$label" "$(median "$W/lec.g")" "$(median "$W/less.g")"
