@@ -131,12 +131,30 @@ pos_cmp(struct view_pos a, struct view_pos b)
 	return 0;
 }
 
+/* The lines from p on, counted up to max: a pane's worth of them, laid
+ * out for the drawing anyway, tells where the top stands to max_top
+ * without laying out the end of the document. */
+static int
+lines_from(struct view *v, struct view_pos p, int max)
+{
+	int n = 1;
+
+	if (p.block >= v->doc->nblocks)
+		return 0;
+	while (n < max && view_next(v, &p))
+		n++;
+	return n;
+}
+
 /* Pulls the top back so that the pane stays full. */
 static void
 clamp(struct view *v)
 {
-	struct view_pos m = max_top(v);
+	struct view_pos m;
 
+	if (lines_from(v, v->top, v->rows) == v->rows)
+		return;
+	m = max_top(v);
 	if (pos_cmp(v->top, m) > 0)
 		v->top = m;
 }
@@ -325,7 +343,12 @@ relayout(struct view *v, int flags)
 void
 view_set_flags(struct view *v, int flags)
 {
-	if (flags != layout_cache_flags(v->lc))
+	if (flags == layout_cache_flags(v->lc))
+		return;
+	/* At the very start nothing has a place to keep. */
+	if (v->top.block == 0 && v->top.line == 0 && !v->anchored)
+		layout_cache_set_flags(v->lc, flags);
+	else
 		relayout(v, flags);
 }
 
@@ -364,7 +387,9 @@ view_set_filter(struct view *v, int speaker)
 int
 view_at_end(struct view *v)
 {
-	return doc_complete(v->doc) && pos_cmp(v->top, max_top(v)) >= 0;
+	return doc_complete(v->doc) &&
+	    lines_from(v, v->top, v->rows + 1) <= v->rows &&
+	    pos_cmp(v->top, max_top(v)) >= 0;
 }
 
 size_t

@@ -88,6 +88,46 @@ TEST(view_top_and_scroll)
 	doc_free(d);
 }
 
+/* The lines from the top to the end of the document. */
+static int
+lines_below(struct view *v)
+{
+	struct view_pos p = v->top;
+	int n = 1;
+
+	while (view_next(v, &p))
+		n++;
+	return n;
+}
+
+/* At every line, for panes of one line up: at the end exactly when the
+ * pane's lines reach the last, and a place near the end shown with the
+ * pane full (what is below the top is counted, not assumed). */
+TEST(view_end_at_every_line)
+{
+	struct doc *d = unit_parse(talk);
+	int rows, total;
+
+	for (rows = 1; rows <= 7; rows++) {
+		struct view *v = view_new(d, 30, rows);
+
+		total = lines_below(v);
+		EXPECT(total > rows);
+		do {
+			EXPECT_INT(view_at_end(v), lines_below(v) <= rows);
+		} while (view_scroll(v, 1) == 1);
+		EXPECT_INT(lines_below(v), rows);
+		view_to_top(v);
+		view_show_offset(v, d->len - 1);
+		EXPECT_INT(lines_below(v), rows);
+		EXPECT(view_at_end(v));
+		view_show_offset(v, 0);
+		EXPECT(!view_at_end(v));
+		view_free(v);
+	}
+	doc_free(d);
+}
+
 TEST(view_show_offset_and_block)
 {
 	struct doc *d = unit_parse(talk);
