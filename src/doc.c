@@ -607,16 +607,36 @@ doc_count_words(const uint8_t *s, size_t n)
 	return words;
 }
 
+/* True when each of the eight bytes of w is printable ASCII (0x20 to
+ * 0x7E): no byte below 0x20 (the borrow of a subtraction reaches its top
+ * bit) and none above 0x7E (adding one sets its top bit, or it is set). */
+static int
+printable8(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL, tops = ones << 7;
+
+	return (((w - 0x20 * ones) & ~w) | (w + ones) | w) & tops ? 0 : 1;
+}
+
 int
 doc_looks_binary(const struct doc *d)
 {
 	size_t n = d->len < 65536 ? d->len : 65536, i, bad = 0;
 
 	for (i = 0; i < n;) {
+		uint64_t w;
 		ucs4_t uc;
 		int k;
 
-		/* Printable ASCII and the line ends, most of any text. */
+		/* Printable ASCII and the line ends, most of any text: eight
+		 * bytes at a time while none is below 0x20 or above 0x7E. */
+		if (i + 8 <= n) {
+			memcpy(&w, d->src + i, 8);
+			if (printable8(w)) {
+				i += 8;
+				continue;
+			}
+		}
 		if ((d->src[i] >= 0x20 && d->src[i] < 0x7F) ||
 		    d->src[i] == '\n') {
 			i++;
