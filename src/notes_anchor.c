@@ -129,15 +129,16 @@ sampled_hash(const struct hash_src *hs, size_t n, uint64_t *h)
 	return 1;
 }
 
-/* A large mapped file's samples are read with pread rather than from the
- * mapping: touching 34 places of a mapping costs a page fault each, the
- * dearest thing at a start under a hypervisor. Sets hs for them and
- * returns 1; 0 for a text hashed in memory. */
+/* A mapped file is hashed with pread rather than from the mapping: the
+ * first touch of each page of a mapping costs a fault, the dearest thing
+ * at a start under a hypervisor, and most of the pages hashed are not
+ * the first screen's (all of a 1 MB file; 34 places of a large one).
+ * Sets hs for them and returns 1; 0 for a text hashed in memory. */
 static int
 hash_from_file(const struct doc *d, struct hash_src *hs)
 {
-	if (d->len <= HASH_FULL || d->own != DOC_MAPPED || d->fd < 0 ||
-	    d->src != d->in || d->in < d->raw)
+	if (d->own != DOC_MAPPED || d->fd < 0 || d->src != d->in ||
+	    d->in < d->raw)
 		return 0;
 	hs->fd = d->fd;
 	hs->base = (off_t)(d->in - d->raw);
@@ -165,7 +166,7 @@ notes_anchor_prefetch(const struct doc *d)
 	struct hash_src hs = { d->src, -1, 0 };
 	size_t i, off, len;
 
-	if (!hash_from_file(d, &hs))
+	if (d->len <= HASH_FULL || !hash_from_file(d, &hs))
 		return;
 	for (i = 0; i < HASH_PIECES; i++) {
 		hash_piece(d->len, i, &off, &len);

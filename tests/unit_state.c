@@ -756,20 +756,23 @@ TEST(state_list_keys)
 	state_list_free(&l);
 }
 
-/* The content hash of a large mapped file, whose samples are read with
- * pread, is the one of its bytes in memory; with a byte-order mark, the
- * text after it is hashed, as in memory. */
+/* The content hash of a mapped file, read with pread (all of a small
+ * one, samples of a large one), is the one of its bytes in memory; with a
+ * byte-order mark, the text after it is hashed, as in memory. Sizes: past
+ * the size hashed whole; two of the pieces read at once and a bit; one
+ * line. */
 TEST(doc_hash_large_file)
 {
 	char *dir = private_dir(), *path;
 	static const char *const heads[] = { "", "\xEF\xBB\xBF" };
+	static const size_t sizes[] = { 17u << 20, (32u << 10) + 5, 32 };
 	size_t i, k;
 
 	if (dir == NULL)
 		return;
 	if (asprintf(&path, "%s/big.txt", dir) == -1)
 		abort();
-	for (k = 0; k < 2; k++) {
+	for (k = 0; k < 6; k++) {
 		FILE *fp = fopen(path, "w");
 		struct doc *d;
 
@@ -777,16 +780,18 @@ TEST(doc_hash_large_file)
 			UNIT_FAIL("%s: %s", path, strerror(errno));
 			break;
 		}
-		fputs(heads[k], fp);
-		/* 17 MB of lines that differ, past the size hashed whole. */
-		for (i = 0; i < 17u * 1024 * 1024 / 32; i++)
+		fputs(heads[k % 2], fp);
+		/* Lines that differ, 32 bytes each. */
+		for (i = 0; i < sizes[k / 2] / 32; i++)
 			fprintf(fp, "Ann: line %020zu here.\n", i * 7919);
+		fputs("Bob: end", fp);
 		fclose(fp);
 		d = doc_open(path);
 		EXPECT(d != NULL);
 		if (d == NULL)
 			break;
-		EXPECT(d->len > (16u << 20));
+		EXPECT(d->own == DOC_MAPPED);
+		EXPECT(d->len >= sizes[k / 2]);
 		EXPECT(notes_anchor_doc_hash(d) ==
 		    notes_anchor_content_hash(d->src, d->len));
 		doc_free(d);
