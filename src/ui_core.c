@@ -21,7 +21,7 @@
 #include "lectern/util.h"
 #include "lectern/view.h"
 
-#define READ_CHUNK	(4u << 20)	/* bytes parsed between two keys */
+#define READ_CHUNK	(1u << 20)	/* bytes parsed between two keys */
 #define MAX_COMBINING	4	/* marks kept on one cell; the rest are dropped */
 #define ELLIPSIS	"\xE2\x80\xA6"
 
