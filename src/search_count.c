@@ -61,10 +61,10 @@ count_unit(const struct doc *d, struct search_query *q,
 /*
  * The thread that maps in the pages of the input ahead of a count that
  * looks at all of them (a frequent word): a page's first touch is a
- * fault, dear under a hypervisor (some 1.6 us a page, as dear when asked
- * for in one go with MADV_POPULATE_READ), and the count need not wait
- * for it when the other core can take it. Without threads or
- * MADV_POPULATE_READ, the count takes its faults itself.
+ * fault, dear under a hypervisor, and mapping them in with one
+ * MADV_POPULATE_READ still costs the counting thread that time, which
+ * the other core can take. Without MADV_POPULATE_READ, the count takes
+ * its faults itself.
  */
 struct ahead {
 	pthread_t	 thread;

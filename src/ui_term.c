@@ -79,16 +79,19 @@ ready_screens(void)
 	struct winsize ws;
 	void *v[SCREENS_MAX];
 	size_t need, n = 0;
-	uintptr_t a, z;
+	uintptr_t a, z, pg = (uintptr_t)sysconf(_SC_PAGESIZE);
 
-	if (fence != NULL || ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == -1)
+	if (fence != NULL || pg == 0 || (pg & (pg - 1)) != 0 ||
+	    ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == -1)
 		return;
 	need = 3 * (size_t)ws.ws_row * ws.ws_col * sizeof(cchar_t);
 	while (n < SCREENS_MAX && n * SCREENS_PIECE < need + SCREENS_PIECE &&
 	    (v[n] = malloc(SCREENS_PIECE)) != NULL) {
-		a = ((uintptr_t)v[n] + 4095) & ~(uintptr_t)4095;
-		z = ((uintptr_t)v[n] + SCREENS_PIECE) & ~(uintptr_t)4095;
-		(void)madvise((void *)a, z - a, MADV_POPULATE_WRITE);
+		/* Whole pages: madvise takes nothing else. */
+		a = ((uintptr_t)v[n] + pg - 1) & ~(pg - 1);
+		z = ((uintptr_t)v[n] + SCREENS_PIECE) & ~(pg - 1);
+		if (z > a)
+			(void)madvise((void *)a, z - a, MADV_POPULATE_WRITE);
 		n++;
 	}
 	if (n == 0)

@@ -345,7 +345,7 @@ view_set_flags(struct view *v, int flags)
 {
 	if (flags == layout_cache_flags(v->lc))
 		return;
-	/* At the very start nothing has a place to keep. */
+	/* At the document's very top (a new view), the top stays. */
 	if (v->top.block == 0 && v->top.line == 0 && !v->anchored)
 		layout_cache_set_flags(v->lc, flags);
 	else
