@@ -727,9 +727,11 @@ fi
 	echo "|---|---|---|---|---|"
 	sort -t '|' -s -n -k1,1 "$ROWS" | cut -d '|' -f 2- | sed 's/|/ | /g; s/^/| /; s/$/ |/'
 	echo
-	echo "Times are medians of $RUNS runs, from starting or from sending a key to the last byte written"
-	echo "before the program is quiet (150 ms with no output and no CPU time used). Terminal 100x30"
-	echo "unless stated; ratio = lectern / less (or grep)."
+	echo "Times are medians of $RUNS runs (a first screen in the page cache: $((RUNS + FS_MORE))), from starting"
+	echo "or from sending a key to the last byte written before the program is quiet (150 ms with"
+	echo "no output and no CPU time used). Terminal 100x30 unless stated; ratio = lectern / less"
+	echo "(or grep). Out of the page cache: the file was dropped from it (dd iflag=nocache) before"
+	echo "each run; the programs and their libraries stay in it."
 	echo
 	echo "¹ less column: the response to Enter in \`/$RARE<Enter>\` (less searches on Enter only)."
 	echo
