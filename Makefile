@@ -38,7 +38,7 @@ CORE_LIBS += -ldl
 LIBS	 = $(CURSES_LIBS) $(CORE_LIBS)
 
 # The model, parser, layout and outputs: no curses in these.
-CORE	 = util text doc build contents format lexicon fmt_plain layout render view fold scan \
+CORE	 = util pages text doc build contents format lexicon fmt_plain layout render view fold scan \
 	   keymap search search_count state notes cite \
 	   state_list notes_file notes_anchor notes_export
 CORE	+= captions cues cuetext cuelabel fmt_vtt fmt_srt

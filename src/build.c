@@ -1,19 +1,15 @@
 /* build.c: the document model as format readers fill it. */
 #include <sys/mman.h>
 
-#include <pthread.h>
-#include <signal.h>
 #include <stdarg.h>
-#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "lectern/build.h"
 #include "lectern/doc.h"
+#include "lectern/pages.h"
 #include "lectern/util.h"
 
 #define LARGE_TEXT	(4u << 20)	/* a text worth large pages */
@@ -52,107 +48,22 @@ build_reserve(struct doc *d, size_t n)
 }
 
 #define PREFAULT_AHEAD	(8u << 20)	/* bytes faulted in past the writing */
-#define PREFAULT_STEP	(2u << 20)	/* bytes faulted in at a time */
 #define PREFAULT_MIN	(16u << 20)	/* a text worth a thread */
-#define PREFAULT_NAP_NS	200000		/* a wait for the writing to go on */
-#define PREFAULT_NAPS	250		/* waits in vain before it gives up */
-
-/* The thread that faults the text's pages in ahead of the writing. */
-struct build_prefault {
-	pthread_t	 thread;
-	uintptr_t	 text;		/* where the text starts */
-	uintptr_t	 done, end;	/* faulted in up to done, of the
-					   reserved text's pages */
-	uintptr_t	 pgmask;	/* the page size less 1 */
-	atomic_size_t	 written;	/* the writer's length of text */
-	atomic_int	 stop;
-	atomic_int	 gone;		/* the thread has given up */
-};
-
-static void *
-prefault_run(void *arg)
-{
-	struct build_prefault *pf = arg;
-	const struct timespec nap = { 0, PREFAULT_NAP_NS };
-	uintptr_t want, to;
-	int naps = 0;
-
-	/* Until stopped, at the end of the text, or when the writing has
-	 * stopped for a while (a reader that reads in slices, as the
-	 * pager does between keys). */
-	while (!atomic_load_explicit(&pf->stop, memory_order_relaxed)) {
-		/* Whole pages: madvise takes nothing else. */
-		want = (pf->text + atomic_load_explicit(&pf->written,
-		    memory_order_relaxed) + PREFAULT_AHEAD) & ~pf->pgmask;
-		if (want > pf->end)
-			want = pf->end;
-		if (pf->done >= want) {
-			if (pf->done >= pf->end || ++naps > PREFAULT_NAPS)
-				break;
-			nanosleep(&nap, NULL);
-			continue;
-		}
-		naps = 0;
-		to = pf->done + PREFAULT_STEP < want ? pf->done +
-		    PREFAULT_STEP : want;
-#ifdef MADV_POPULATE_WRITE
-		/* Faults the pages in as a write would, leaving what they
-		 * hold (the writer may be in them already). */
-		if (madvise((void *)pf->done, to - pf->done,
-		    MADV_POPULATE_WRITE) != 0)
-			break;
-#else
-		break;
-#endif
-		pf->done = to;
-	}
-	atomic_store(&pf->gone, 1);
-	return NULL;
-}
 
 void
 build_prefault_begin(struct doc *d)
 {
 	struct doc_build *b = d->build;
-	struct build_prefault *pf;
-	long pg = sysconf(_SC_PAGESIZE);
-	uintptr_t base, end;
-	sigset_t all, old;
-	int rc;
 
 	if (b != NULL && b->prefault != NULL) {
-		if (!atomic_load(&b->prefault->gone))
+		if (!pages_ahead_gone(b->prefault))
 			return;
 		build_prefault_end(d);
 	}
-	if (b == NULL || !b->own || pg <= 0 ||
-	    b->text.cap - b->text.len < PREFAULT_MIN)
+	if (b == NULL || !b->own || b->text.cap - b->text.len < PREFAULT_MIN)
 		return;
-	/* Whole pages, from the one after the writing. */
-	base = ((uintptr_t)b->text.data + b->text.len + (uintptr_t)pg) &
-	    ~((uintptr_t)pg - 1);
-	end = ((uintptr_t)b->text.data + b->text.cap) & ~((uintptr_t)pg - 1);
-	if (end <= base)
-		return;
-	pf = xcalloc(1, sizeof *pf);
-	pf->text = (uintptr_t)b->text.data;
-	pf->done = base;
-	pf->end = end;
-	pf->pgmask = (uintptr_t)pg - 1;
-	atomic_init(&pf->written, b->text.len);
-	atomic_init(&pf->stop, 0);
-	atomic_init(&pf->gone, 0);
-	/* No signal for the thread: the reader's wait for a key is what a
-	 * signal must interrupt. */
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	rc = pthread_create(&pf->thread, NULL, prefault_run, pf);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (rc != 0) {
-		free(pf);
-		return;
-	}
-	b->prefault = pf;
+	b->prefault = pages_ahead_start(b->text.data, b->text.cap,
+	    b->text.len, PREFAULT_AHEAD, PAGES_WRITE);
 }
 
 void
@@ -160,11 +71,9 @@ build_prefault_end(struct doc *d)
 {
 	struct doc_build *b = d->build;
 
-	if (b == NULL || b->prefault == NULL)
+	if (b == NULL)
 		return;
-	atomic_store(&b->prefault->stop, 1);
-	(void)pthread_join(b->prefault->thread, NULL);
-	free(b->prefault);
+	pages_ahead_stop(b->prefault);
 	b->prefault = NULL;
 }
 
@@ -216,10 +125,7 @@ build_text(struct doc *d, const void *p, size_t n)
 		buf_add(&b->text, p, n);
 		d->src = (const uint8_t *)b->text.data;
 		d->len = b->text.len;
-		if (b->prefault != NULL)
-			atomic_store_explicit(&b->prefault->written,
-			    b->text.len,
-			    memory_order_relaxed);
+		pages_ahead_at(b->prefault, b->text.len);
 	}
 	return at;
 }

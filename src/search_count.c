@@ -5,19 +5,14 @@
  * grep reads, and only the blocks around them are looked at: the document
  * is neither parsed nor folded as a whole.
  */
-#include <sys/mman.h>
-
-#include <pthread.h>
-#include <signal.h>
-#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "lectern/doc.h"
 #include "lectern/format.h"
+#include "lectern/pages.h"
 #include "lectern/scan.h"
 #include "lectern/search.h"
 #include "lectern/util.h"
@@ -31,8 +26,6 @@
 #define COUNT_DENSE	(COUNT_PIECE / 4) /* so do bytes of blocks looked
 					   at in a piece */
 #define AHEAD_BYTES	(32u << 20)	/* mapped in ahead of the count */
-#define AHEAD_STEP	(2u << 20)	/* at a time */
-#define AHEAD_NAP_NS	200000		/* a wait for the count to go on */
 
 /* Counts the matches in the block to be u; scratch holds it when its
  * label, separator and text are not one range of the input. */
@@ -58,23 +51,6 @@ count_unit(const struct doc *d, struct search_query *q,
 	}
 }
 
-/*
- * The thread that maps in the pages of the input ahead of a count that
- * looks at all of them (a frequent word): a page's first touch is a
- * fault, dear under a hypervisor, and mapping them in with one
- * MADV_POPULATE_READ still costs the counting thread that time, which
- * the other core can take. Without MADV_POPULATE_READ, the count takes
- * its faults itself.
- */
-struct ahead {
-	pthread_t	 thread;
-	uintptr_t	 done, end;	/* mapped in up to done */
-	uintptr_t	 base;		/* the input */
-	atomic_size_t	 pos;		/* where the count is */
-	atomic_int	 stop;
-	int		 running;
-};
-
 /* Where count_units is in the input: the piece of it read last. */
 struct pieces {
 	struct buf	 b;
@@ -83,74 +59,10 @@ struct pieces {
 	size_t		 looked;	/* bytes of its blocks looked at */
 	int		 mapped;	/* places are many: look at the
 					   mapping itself */
-	struct ahead	 ahead;		/* its pages mapped in ahead */
+	struct pages_ahead *ahead;	/* the mapping's pages, when mapped:
+					   mapped in ahead on another thread,
+					   not a fault at a time here */
 };
-
-#ifdef MADV_POPULATE_READ
-static void *
-ahead_run(void *arg)
-{
-	struct ahead *a = arg;
-	const struct timespec nap = { 0, AHEAD_NAP_NS };
-	uintptr_t want, to;
-
-	while (!atomic_load_explicit(&a->stop, memory_order_relaxed) &&
-	    a->done < a->end) {
-		want = a->base + atomic_load_explicit(&a->pos,
-		    memory_order_relaxed) + AHEAD_BYTES;
-		if (a->done >= want) {
-			nanosleep(&nap, NULL);
-			continue;
-		}
-		to = a->done + AHEAD_STEP < a->end ? a->done + AHEAD_STEP :
-		    a->end;
-		if (madvise((void *)a->done, to - a->done,
-		    MADV_POPULATE_READ) != 0)
-			break;
-		a->done = to;
-	}
-	return NULL;
-}
-#endif
-
-/* Starts mapping in the input's pages from pos on. */
-static void
-ahead_start(struct ahead *a, const struct doc *d, size_t pos)
-{
-#ifdef MADV_POPULATE_READ
-	uintptr_t pg = (uintptr_t)sysconf(_SC_PAGESIZE);
-	sigset_t all, old;
-
-	if (a->running || pg == 0 || (pg & (pg - 1)) != 0)
-		return;
-	a->base = (uintptr_t)d->in;
-	a->done = (a->base + pos) & ~(pg - 1);
-	a->end = ((uintptr_t)d->raw + d->rawlen + pg - 1) & ~(pg - 1);
-	atomic_init(&a->pos, pos);
-	atomic_init(&a->stop, 0);
-	if (a->done >= a->end)
-		return;
-	/* No signal for the thread: they are the main thread's. */
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	a->running = pthread_create(&a->thread, NULL, ahead_run, a) == 0;
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-#else
-	(void)a;
-	(void)d;
-	(void)pos;
-#endif
-}
-
-static void
-ahead_stop(struct ahead *a)
-{
-	if (!a->running)
-		return;
-	atomic_store(&a->stop, 1);
-	(void)pthread_join(a->thread, NULL);
-	a->running = 0;
-}
 
 /* Reads the piece of the input from pos, with some of what is around
  * it. Returns 0, or -1 when the file does not hold it any more. */
@@ -206,10 +118,10 @@ next_place(struct doc *d, struct search_query *q, struct pieces *pc,
 		if (ev != NONE && pc->start + ev < last) {
 			if (++pc->places > COUNT_MANY ||
 			    pc->looked > COUNT_DENSE) {
-				/* All of the rest will be touched: mapped
-				 * in ahead, not a fault at a time. */
+				/* All of the rest will be touched. */
 				pc->mapped = 1;
-				ahead_start(&pc->ahead, d, pos);
+				pc->ahead = pages_ahead_start(d->in,
+				    d->inlen, pos, AHEAD_BYTES, PAGES_READ);
 			}
 			q->scan->piece = 0;
 			return pc->start + ev;
@@ -245,11 +157,9 @@ count_units(struct doc *d, struct search_query *q, size_t pos, size_t *n)
 		count_unit(d, q, &u, &scratch, n);
 		pc.looked += u.next - u.start;
 		pos = u.next;
-		if (pc.ahead.running)
-			atomic_store_explicit(&pc.ahead.pos, pos,
-			    memory_order_relaxed);
+		pages_ahead_at(pc.ahead, pos);
 	}
-	ahead_stop(&pc.ahead);
+	pages_ahead_stop(pc.ahead);
 	buf_free(&pc.b);
 	buf_free(&scratch);
 	return rc < 0 ? -1 : 0;

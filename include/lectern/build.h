@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "lectern/doc.h"
+#include "lectern/pages.h"
 #include "lectern/util.h"
 
 #define BUILD_MAX_DEPTH	8	/* sections open at once */
@@ -21,7 +22,7 @@ struct doc_build {
 	struct buf	 text;		/* the document's own text */
 	unsigned	 style;		/* DOC_SPAN_ bits of text being added */
 	size_t		 style_start;
-	struct build_prefault *prefault;	/* pages faulted in ahead */
+	struct pages_ahead *prefault;	/* pages faulted in ahead */
 };
 
 /* A block to add: offsets into d->src, as in struct doc_block. */
