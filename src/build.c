@@ -203,6 +203,10 @@ build_block(struct doc *d, enum doc_block_kind kind,
 	    p->time > d->maxtime))
 		d->maxtime = p->time;
 	b->section = bs->depth > 0 ? bs->stack[bs->depth - 1] : -1;
+	while (d->npages <= p->start >> DOC_PAGE_SHIFT) {
+		UTIL_GROW(d->pages, d->cappages, d->npages + 1);
+		d->pages[d->npages++] = (uint32_t)d->nblocks;
+	}
 	return d->nblocks++;
 }
 

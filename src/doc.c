@@ -399,6 +399,7 @@ doc_free(struct doc *d)
 		free(d->speakers[i].name);
 	free(d->speakers);
 	free(d->blocks);
+	free(d->pages);
 	free(d->sections);
 	free(d->episodes);
 	free(d->turns);
@@ -504,6 +505,7 @@ doc_memory(const struct doc *d, struct doc_memory *m)
 	m->text = d->text != NULL ? d->len : d->build != NULL &&
 	    d->build->own ? d->build->text.cap : 0;
 	m->model = d->capblocks * sizeof *d->blocks +
+	    d->cappages * sizeof *d->pages +
 	    d->capsections * sizeof *d->sections +
 	    d->capepisodes * sizeof *d->episodes +
 	    d->capturns * sizeof *d->turns +
@@ -561,7 +563,14 @@ doc_section_title(const struct doc *d, size_t i, size_t *n)
 size_t
 doc_block_at(const struct doc *d, size_t off)
 {
-	size_t lo = 0, hi = d->nblocks;
+	size_t k = off >> DOC_PAGE_SHIFT, lo, hi;
+
+	/* The blocks from pages[k] on start in page k or after; the one
+	 * before starts before it. */
+	lo = k < d->npages ? d->pages[k] : d->nblocks;
+	hi = k + 1 < d->npages ? d->pages[k + 1] : d->nblocks;
+	if (lo > 0)
+		lo--;
 
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;

@@ -869,3 +869,62 @@ TEST(search_refine_and_scope)
 	search_index_free(x);
 	doc_free(d);
 }
+
+/* The block at an offset, as a walk over every block finds it. */
+static size_t
+block_at_walk(const struct doc *d, size_t off)
+{
+	size_t b = 0;
+
+	while (b + 1 < d->nblocks && d->blocks[b + 1].start <= off)
+		b++;
+	return b;
+}
+
+/* Every offset of d and a few pages past its end. */
+static int
+block_at_all(const struct doc *d)
+{
+	size_t off, bad = 0;
+
+	for (off = 0; off < d->len + 3 * DOC_PAGE; off++)
+		if (doc_block_at(d, off) != block_at_walk(d, off))
+			bad++;
+	return bad == 0;
+}
+
+TEST(block_at_every_offset)
+{
+	struct buf b = { NULL, 0, 0 };
+	struct doc *d;
+	unsigned seed = 7;
+	size_t i, k;
+
+	d = unit_seed();
+	EXPECT(d->npages > 2);
+	EXPECT(block_at_all(d));
+	doc_free(d);
+
+	/* Turns of a few bytes, and others pages long, leaving pages that
+	 * no block starts in. */
+	buf_adds(&b, "A title\n\n");
+	for (i = 0; i < 300; i++) {
+		seed = seed * 1103515245 + 12345;
+		buf_adds(&b, i % 2 ? "Ann Lee: " : "Bob Stone: ");
+		for (k = (seed >> 16) % 7 == 0 ? 3000 : (seed >> 16) % 40; k > 0;
+		    k--)
+			buf_adds(&b, "word ");
+		buf_adds(&b, "end.\n\n");
+	}
+	d = unit_parse(buf_str(&b));
+	EXPECT(d->nblocks > 250);
+	EXPECT(d->npages > 20);
+	EXPECT(block_at_all(d));
+	doc_free(d);
+	buf_free(&b);
+
+	d = unit_parse("");
+	EXPECT_INT(doc_block_at(d, 0), 0);
+	EXPECT_INT(doc_block_at(d, 5 * DOC_PAGE), 0);
+	doc_free(d);
+}

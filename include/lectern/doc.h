@@ -157,6 +157,11 @@ struct doc {
 
 	struct doc_block *blocks;
 	size_t		 nblocks, capblocks;
+	/* pages[k]: the first block starting at or after k pages of the
+	 * source (DOC_PAGE bytes each), so that finding the block at an
+	 * offset looks at a page's few blocks, not all of them. */
+	uint32_t	*pages;
+	size_t		 npages, cappages;
 	struct doc_section *sections;
 	size_t		 nsections, capsections;
 	struct doc_episode *episodes;
@@ -286,6 +291,9 @@ int		 doc_quote_attrib(const struct doc *d, size_t b);
 /* The title of section i (its heading's text); its length in *n. Points
  * into the document. */
 const uint8_t	*doc_section_title(const struct doc *d, size_t i, size_t *n);
+
+#define DOC_PAGE_SHIFT	12
+#define DOC_PAGE	((size_t)1 << DOC_PAGE_SHIFT)
 
 /* The block holding source offset off (the last block starting at or
  * before it), or 0 when there are none. */
