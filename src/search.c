@@ -305,10 +305,67 @@ exact(const struct search_query *q, const uint8_t *t, size_t s, size_t e)
 	return ok;
 }
 
+/* What a byte outside ASCII in a match's next bytes stands for. */
+#define NEXT_OTHER	0x80	/* a character that does not join the one
+				   before it */
+#define NEXT_JOINS	0xFF	/* one that may (a combining mark), or a
+				   byte not looked at */
+
+/* Notes in w the bytes after the match of stream offsets [s, e): those of
+ * the block's text, when the stream is the document's own range from s on
+ * (not from a label, whose separator the document does not hold). */
+static void
+next_fill(struct search_next *w, const struct stream *st, size_t s,
+    size_t e)
+{
+	size_t k = st->e - e, i;
+
+	memset(w, 0, sizeof *w);
+	if (st->scratch && s < st->llen + st->seplen)
+		return;		/* from the label: not the document's range */
+	if (k > SEARCH_NEXT_LEN)
+		k = SEARCH_NEXT_LEN;
+	else
+		w->n = SEARCH_NEXT_END;
+	memcpy(w->b, st->t + e, k);
+	w->n |= (uint8_t)k;
+	/* The first byte outside ASCII is all a refining looks at of what
+	 * follows: whether its character would join a match ending before
+	 * it (a combining mark). The bytes after it are of no use. */
+	for (i = 0; i < k && w->b[i] < 0x80; i++)
+		;
+	if (i < k) {
+		int len;
+
+		w->b[i] = fold_extends(fold_decode(st->t + e + i, st->e - e - i,
+		    &len)) ? NEXT_JOINS : NEXT_OTHER;
+		memset(w->b + i + 1, NEXT_JOINS, k - i - 1);
+	}
+}
+
+/* True when another match of q starts inside the match [s, e) of the
+ * stream: the search passes it over, but a longer query may match there
+ * and not at s. Only a query that ends with a start of itself can. */
+static int
+inner_match(struct search_query *q, const struct stream *st, size_t s,
+    size_t e)
+{
+	size_t p, f;
+	int partial = 0;
+
+	if (!q->border)
+		return 0;
+	for (p = s + 1; p < e; p++)
+		if ((f = scan_match(q->scan, st->t, st->s, p, st->e,
+		    &partial)) != 0 && exact(q, st->t, p, f))
+			return 1;
+	return 0;
+}
+
 /* Adds a match of stream offsets [s, e) to r. */
 static void
-add_match(struct search_result *r, const struct stream *st, size_t s,
-    size_t e)
+add_match(struct search_query *q, struct search_result *r,
+    const struct stream *st, size_t s, size_t e)
 {
 	if (r->count_only) {
 		r->n++;
@@ -319,7 +376,9 @@ add_match(struct search_result *r, const struct stream *st, size_t s,
 	r->m[r->n].fe = (uint32_t)to_doc(st, e);
 	if (r->want_next) {
 		UTIL_GROW(r->next, r->capnext, r->n + 1);
-		r->next[r->n] = e < st->e ? st->t[e] : 0;
+		next_fill(&r->next[r->n], st, s, e);
+		if (inner_match(q, st, s, e))
+			r->next[r->n].n |= SEARCH_NEXT_INNER;
 	}
 	r->n++;
 }
@@ -336,7 +395,7 @@ plain_block(struct search_query *q, const struct stream *st, size_t from,
 	    &partial)) != NONE) {
 		/* A place refused by case or marks may overlap the next. */
 		if (exact(q, st->t, s, end)) {
-			add_match(r, st, s, end);
+			add_match(q, r, st, s, end);
 			p = end > s ? end : s + 1;
 		} else
 			p = s + 1;
@@ -557,9 +616,6 @@ search_run_slice(struct search_index *x, struct search_query *q,
 	if (q->nfolded == 0)
 		return end;
 	b = doc_block_at(d, from);
-	if (q->nfolded > 1 && memchr(q->folded + 1, q->folded[0],
-	    q->nfolded - 1) != NULL)
-		r->skipped = 1;	/* refined later, it could miss some */
 	while (b < x->nready && done < budget) {
 		const struct doc_block *blk = &d->blocks[b];
 		size_t ev, e, p;
@@ -609,27 +665,108 @@ search_run(struct search_index *x, struct search_query *q,
 		pos = search_run_slice(x, q, sc, r, pos, SIZE_MAX);
 }
 
-/* Keeps the matches of r that the byte c (folded) may follow: those
- * followed by it in either case, or by a byte that is not printable
- * ASCII (which may fold to it, or vanish), or by none (the block's end,
- * or a NUL); the next bytes are then forgotten. */
+/* True when a match followed by w may go on with the folded byte c: its
+ * next byte is c in either case, or white space and c a space, or one
+ * outside ASCII (which may fold to it, or vanish), or unknown; or another
+ * place inside it may. */
+static int
+next_may(const struct search_next *w, uint8_t c)
+{
+	uint8_t b = w->b[0];
+
+	if ((w->n & SEARCH_NEXT_INNER) || (w->n & SEARCH_NEXT_COUNT) == 0)
+		return 1;
+	if (b <= 0x20 || b == 0x7F)
+		return c == ' ';
+	return b >= 0x80 || b == c || (b >= 'A' && b <= 'Z' && (b | 0x20) == c);
+}
+
+/*
+ * What the bytes w after a match of a query say of the longer query whose
+ * folded form goes on with c[0, k): 1 it matches there, k bytes longer
+ * (they are printable ASCII, each folding to itself, and what follows them
+ * is not a mark that might belong to the last: only for a query matched
+ * by its folded form alone, plain); 0 it cannot (a byte folds to another
+ * than c's, white space to a space); -1 they do not tell.
+ */
+static int
+next_says(const struct search_next *w, const uint8_t *c, size_t k, int plain)
+{
+	size_t n = w->n & SEARCH_NEXT_COUNT, j;
+
+	if (w->n & SEARCH_NEXT_INNER)
+		return -1;	/* the place inside it may match */
+	for (j = 0; j < k && j < n; j++) {
+		uint8_t b = w->b[j];
+
+		if (b <= 0x20 || b == 0x7F)	/* white space folds to ' ' */
+			return c[j] == ' ' ? -1 : 0;
+		if (b >= 0x80)
+			return -1;
+		if (b >= 'A' && b <= 'Z')
+			b |= 0x20;
+		if (b != c[j])
+			return 0;
+	}
+	if (j < k)
+		return (w->n & SEARCH_NEXT_END) ? 0 : -1;
+	if (!plain || k == 0)
+		return -1;
+	if (n > k)
+		return w->b[k] <= NEXT_OTHER ? 1 : -1;
+	return (w->n & SEARCH_NEXT_END) ? 1 : -1;
+}
+
+/* The bytes after a match grown by k bytes. */
 static void
-keep_next(struct search_result *r, uint8_t c)
+next_shift(struct search_next *w, size_t k)
+{
+	size_t n = w->n & SEARCH_NEXT_COUNT;
+
+	memmove(w->b, w->b + k, n - k);
+	memset(w->b + n - k, 0, k);
+	w->n = (uint8_t)((n - k) | (w->n & SEARCH_NEXT_END));
+}
+
+/* True when the matches of old (found with skipped as in struct
+ * search_result) may be refined to those of q. Not when old has
+ * diacritics: it refuses a place whose last character has other marks
+ * than its own, or marks after characters that vanish, where q may
+ * match. */
+static int
+extends(const struct search_query *old, const struct search_query *q,
+    int skipped)
+{
+	return old != NULL && !q->regex && !old->regex && !skipped &&
+	    !old->keep_marks && q->nfolded >= old->nfolded &&
+	    old->nfolded > 0 &&
+	    memcmp(q->folded, old->folded, old->nfolded) == 0;
+}
+
+int
+search_narrow(struct search_result *r, const struct search_result *from,
+    const struct search_query *old, const struct search_query *q)
 {
 	size_t i, n = 0;
+	int all;
 
-	for (i = 0; i < r->n; i++) {
-		uint8_t b = r->next[i];
-
-		if (b <= 0x20 || b >= 0x7F || b == c ||
-		    (b >= 'A' && b <= 'Z' && (b | 0x20) == c))
-			r->m[n++] = r->m[i];
-	}
+	if (!extends(old, q, from->skipped))
+		return 0;
+	all = !from->want_next || q->nfolded == old->nfolded;
+	UTIL_GROW(r->m, r->cap, from->n);
+	if (from->want_next)
+		UTIL_GROW(r->next, r->capnext, from->n);
+	for (i = 0; i < from->n; i++)
+		if (all || next_may(&from->next[i], q->folded[old->nfolded])) {
+			r->m[n] = from->m[i];
+			if (from->want_next)
+				r->next[n] = from->next[i];
+			n++;
+		}
 	r->n = n;
-	r->want_next = 0;
-	free(r->next);
-	r->next = NULL;
-	r->capnext = 0;
+	r->skipped = from->skipped;
+	r->want_next = from->want_next;
+	return 1;
 }
 
 int
@@ -638,24 +775,46 @@ search_refine(struct search_index *x, const struct search_query *old,
     struct search_result *r)
 {
 	const struct doc *d = x->doc;
-	size_t i, n = 0, b = 0, last;
+	const uint8_t *more;
+	size_t i, n = 0, b = 0, last, k;
 	struct stream st;
-	int have = 0, ok;
+	int have = 0, ok, plain, all, inner;
 
-	if (old == NULL || q->regex || old->regex || r->skipped ||
-	    q->nfolded < old->nfolded || old->nfolded == 0 ||
-	    memcmp(q->folded, old->folded, old->nfolded) != 0)
+	if (!extends(old, q, r->skipped))
 		return 0;
-	if (r->want_next && q->nfolded > old->nfolded)
-		keep_next(r, q->folded[old->nfolded]);
+	more = q->folded + old->nfolded;
+	k = q->nfolded - old->nfolded;
+	plain = !q->case_sensitive && !q->keep_marks && !q->keep_dashes;
+	all = sc == NULL || sc->kind == SEARCH_ALL;
+	if (!r->want_next) {
+		/* Nothing known after the matches, nor inside them. */
+		UTIL_GROW(r->next, r->capnext, r->n);
+		for (i = 0; i < r->n; i++) {
+			memset(&r->next[i], 0, sizeof r->next[i]);
+			if (old->border)
+				r->next[i].n = SEARCH_NEXT_INNER;
+		}
+		r->want_next = 1;
+	}
 	for (i = 0; i < r->n; i++) {
 		struct search_match m = r->m[i];
+		struct search_next w = r->next[i];
 		size_t s, e;
-		int partial = 0;
+		int partial = 0, says;
 
-		search_block_from(x, &m, &b);
-		if (!block_in_scope(d, b, sc))
+		if ((says = next_says(&w, more, k, plain)) == 0)
 			continue;
+		if (says == -1 || !all) {
+			search_block_from(x, &m, &b);
+			if (!block_in_scope(d, b, sc))
+				continue;
+		}
+		if (says == 1) {
+			/* The bytes after it are the document's own. */
+			m.fe += (uint32_t)k;
+			next_shift(&w, k);
+			goto keep;
+		}
 		if (!have || st.scratch || m.fs < st.s || m.fs >= st.e) {
 			stream_of(x, b, &st);
 			have = 1;
@@ -668,22 +827,50 @@ search_refine(struct search_index *x, const struct search_query *old,
 			s = st.llen;
 			last = st.llen + st.seplen;
 		}
+		/* A place inside it that was passed over may match. */
+		inner = (w.n & SEARCH_NEXT_INNER) != 0;
+		if (inner && from_doc(&st, m.fe) > last + 1)
+			last = from_doc(&st, m.fe) - 1;
 		for (;; s++) {
 			e = scan_match(q->scan, st.t, st.s, s, st.e, &partial);
 			if (partial)
 				return 0;	/* a longer match would be missed */
-			if ((ok = e != 0 && exact(q, st.t, s, e)) || s >= last)
+			ok = e != 0 && exact(q, st.t, s, e);
+			if (ok && n > 0 && r->m[n - 1].fe > to_doc(&st, s)) {
+				/* Inside the match before: passed over. */
+				r->next[n - 1].n |= SEARCH_NEXT_INNER;
+				ok = 0;
+			}
+			if (ok || s >= last)
 				break;
 		}
 		if (!ok)
 			continue;
+		m.fs = (uint32_t)to_doc(&st, s);
 		m.fe = (uint32_t)to_doc(&st, e);
-		if (n > 0 && r->m[n - 1].fe > m.fs)
-			continue;	/* overlaps the match before */
-		r->m[n++] = m;
+		next_fill(&w, &st, s, e);
+		if (inner_match(q, &st, s, e))
+			w.n |= SEARCH_NEXT_INNER;
+keep:
+		if (n > 0 && r->m[n - 1].fe > m.fs) {
+			/* Overlaps the match before: passed over. */
+			r->next[n - 1].n |= SEARCH_NEXT_INNER;
+			continue;
+		}
+		r->m[n] = m;
+		r->next[n++] = w;
 	}
 	r->n = n;
 	return 1;
+}
+
+void
+search_result_forget_next(struct search_result *r)
+{
+	free(r->next);
+	r->next = NULL;
+	r->capnext = 0;
+	r->want_next = 0;
 }
 
 void
@@ -790,6 +977,8 @@ search_query_init(struct search_query *q, const char *text, int regex,
 		q->scan = xmalloc(sizeof *q->scan);
 		scan_init(q->scan, q->folded, q->nfolded);
 	}
+	for (i = 1; i < q->nfolded && !q->border; i++)
+		q->border = memcmp(q->folded, q->folded + i, q->nfolded - i) == 0;
 	return 0;
 }
 

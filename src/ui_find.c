@@ -203,18 +203,9 @@ pre_take(struct ui_find *f, struct search_query *q,
 {
 	if ((f->prestate != UI_FIND_PRE_RUN &&
 	    f->prestate != UI_FIND_PRE_DONE) ||
-	    !same_scope(&f->prescope, scope))
+	    !same_scope(&f->prescope, scope) ||
+	    !search_narrow(&f->res, &f->pre, &f->preq, q))
 		return 0;
-	UTIL_GROW(f->res.m, f->res.cap, f->pre.n);
-	if (f->pre.n > 0)
-		memcpy(f->res.m, f->pre.m, f->pre.n * sizeof *f->pre.m);
-	f->res.n = f->pre.n;
-	f->res.skipped = f->pre.skipped;
-	/* The bytes after them, for search_refine to pass most by. */
-	f->res.want_next = 1;
-	UTIL_GROW(f->res.next, f->res.capnext, f->pre.n);
-	if (f->pre.n > 0)
-		memcpy(f->res.next, f->pre.next, f->pre.n);
 	if (!search_refine(f->index, &f->preq, q, scope, &f->res)) {
 		f->res.n = 0;
 		return 0;
@@ -269,6 +260,8 @@ drop_hidden(struct ui *ui, struct ui_find *f)
 			f->hidden++;
 			continue;
 		}
+		if (f->res.want_next)
+			f->res.next[k] = f->res.next[i];
 		f->res.m[k++] = f->res.m[i];
 	}
 	if (k < f->res.n && f->counted > k)
@@ -391,6 +384,8 @@ scan(struct ui *ui, struct ui_find *f)
 	    f->scan, f->near ? SCAN_SLICE / 16 : ui->scripted ? SIZE_MAX :
 	    SCAN_SLICE);
 	f->scanning = f->scan < search_folded_len(f->index);
+	if (f->res.want_next && f->res.n > PRE_MAX)
+		search_result_forget_next(&f->res);	/* too dear */
 	drop_hidden(ui, f);
 	if (f->near && f->scanning && (near_done(ui, f) ||
 	    f->scan - f->near_from > NEAR_MAX)) {
@@ -448,6 +443,7 @@ ui_find_query(struct ui *ui, struct ui_find *f, const char *text, int regex,
 			memcpy(f->res.m, sv->m, sv->n * sizeof *sv->m);
 		f->res.n = sv->n;
 		f->res.skipped = sv->skipped;
+		f->res.want_next = 0;
 		f->scan = sv->folded;
 	} else if (grow && !near && f->have && f->near &&
 	    (taken = pre_take(f, &q, scope))) {
@@ -459,8 +455,10 @@ ui_find_query(struct ui *ui, struct ui_find *f, const char *text, int regex,
 		 * and scans on from where the last one had got to (not when
 		 * matches were dropped as hidden: they may match still, nor
 		 * when only those near the view were looked for and the
-		 * whole text is to be now). */
+		 * whole text is to be now). The bytes after a plain query's
+		 * matches are kept for the next letter. */
 		f->res.n = 0;
+		f->res.want_next = !regex;
 		f->scan = 0;
 		if (near) {
 			const struct doc *d = ui->file->doc;
@@ -610,8 +608,10 @@ size_t
 ui_find_size(const struct ui_find *f)
 {
 	return (f->index != NULL ? search_index_size(f->index) : 0) +
-	    f->res.cap * sizeof *f->res.m + f->res.capnext +
-	    f->pre.cap * sizeof *f->pre.m + f->pre.capnext +
+	    f->res.cap * sizeof *f->res.m +
+	    f->res.capnext * sizeof *f->res.next +
+	    f->pre.cap * sizeof *f->pre.m +
+	    f->pre.capnext * sizeof *f->pre.next +
 	    f->ncounts * sizeof *f->counts;
 }
 

@@ -152,4 +152,49 @@ if command -v tmux >/dev/null 2>&1; then
 	$T kill-server 2>/dev/null
 	expect bar/unseen-refined "$(sed -n 30p "$TMP/t1" | sed 's/^.*\///')" "$($LECTERN --count sup "$TMP/sup.txt")"
 	expect bar/unseen-refined-again "$(sed -n 30p "$TMP/t2" | sed 's/^.*\///')" "$($LECTERN --count supp "$TMP/sup.txt")"
+
+	# Enter on a short query takes the matches of its unseen search. A
+	# letter at a time from there, longer queries are refined by the
+	# bytes after each match (a curly quote after some, a mark after
+	# others, a word that holds the query twice over, as "eees" holds
+	# "ee"): the counts of a search of each, in the bar and in the
+	# contents, where a letter that keeps every match keeps the counts.
+	awk 'BEGIN { print "# People\n"; for (i = 0; i < 4000; i++) {
+		if (i % 500 == 0) printf "## Part %d\n\n", i / 500
+		printf "Ann: people%s say eees, %d peoples eeees; peoplé%s.\n\n",
+		    i % 3 ? "’s" : "", i, i % 7 ? "" : "\xcc\x81" } }' > "$TMP/ppl.md"
+	$T new-session -d -x 100 -y 30 "$LECTERN $TMP/ppl.md; sleep 60"
+	sleep 1.5
+	$T send-keys '/pe'; sleep 1.5
+	$T send-keys 'Enter'; sleep 0.5
+	$T capture-pane -p > "$TMP/t0"
+	$T send-keys '/pe'; sleep 1.5
+	for k in o p l e s; do
+		$T send-keys "$k"; sleep 0.5
+		$T capture-pane -p > "$TMP/t$k"
+	done
+	mv "$TMP/ts" "$TMP/tpeoples"
+	$T send-keys 'Escape'; sleep 0.3
+	$T send-keys '/ee'; sleep 1.5
+	$T send-keys 's'; sleep 0.5
+	$T capture-pane -p > "$TMP/ts"
+	$T send-keys 'Escape'; sleep 0.3
+	$T send-keys '/peoples'; sleep 1
+	$T capture-pane -p > "$TMP/tpasted"
+	$T kill-server 2>/dev/null
+	count() { grep -o '[0-9]*/[0-9]*' "$1" | tail -1 | sed 's/^.*\///'; }
+	expect bar/enter-takes-unseen "$(count "$TMP/t0")" "$($LECTERN --count pe "$TMP/ppl.md")"
+	q=pe
+	for k in o p l e; do
+		q=$q$k
+		expect bar/refined-by-next-bytes-$q "$(count "$TMP/t$k")" "$($LECTERN --count "$q" "$TMP/ppl.md")"
+	done
+	expect bar/refined-inside-a-match "$(count "$TMP/ts")" "$($LECTERN --count ees "$TMP/ppl.md")"
+	expect bar/refined-dropping "$(count "$TMP/tpeoples")" "$($LECTERN --count peoples "$TMP/ppl.md")"
+	# The contents: Part 0 .. Part 7, 500 turns each, three matches of
+	# "people" in a turn, one of "peoples".
+	check bar/contents-counts-kept grep -q 'Part 3 *1500' "$TMP/te"
+	expect bar/contents-counts-dropped "$(grep -o 'Part [0-9] *[0-9]*' "$TMP/tpeoples" | tr -s ' ')" \
+	    "$(grep -o 'Part [0-9] *[0-9]*' "$TMP/tpasted" | tr -s ' ')"
+	check bar/contents-counts-one grep -q 'Part 3 *500' "$TMP/tpasted"
 fi

@@ -294,80 +294,142 @@ TEST(scan_matches_oracle)
 	EXPECT(found > 1500);
 }
 
-/* A longer query refined from a shorter one's matches by the bytes that
- * follow them (search_refine with want_next, as the bar does after a
- * short query was searched unseen) finds what a search of it finds. */
-TEST(search_refine_by_next_byte)
+/* The same matches, or a message. */
+static int
+same_matches(const struct search_result *a, const struct search_result *b,
+    const char *q, const char *text)
 {
-	int round, tries = 0, found = 0;
+	size_t i;
 
-	for (round = 0; round < 300; round++) {
+	if (a->n != b->n) {
+		UNIT_FAIL("[%s]: %zu refined, %zu searched, in [%s]", q, a->n,
+		    b->n, text);
+		return 0;
+	}
+	for (i = 0; i < a->n; i++)
+		if (a->m[i].fs != b->m[i].fs || a->m[i].fe != b->m[i].fe) {
+			UNIT_FAIL("[%s]: match %zu is [%u, %u) refined, [%u, "
+			    "%u) searched, in [%s]", q, i, a->m[i].fs,
+			    a->m[i].fe, b->m[i].fs, b->m[i].fe, text);
+			return 0;
+		}
+	return 1;
+}
+
+/* ASCII pieces, for the runs that refining reads from the bytes kept
+ * after each match without the text. */
+static const char *ascii_pieces[] = {
+	"a", "b", "e", "s", "t", "A", "E", "S", "T", " ", "st", "est", "ab",
+	"-", ".", "'", "\"", "x", "ee", "ss", "e\xCC\x81", "\xC3\xA9"
+};
+#define NASCII (sizeof ascii_pieces / sizeof ascii_pieces[0])
+
+/* A longer query refined from a shorter one's matches, letter by letter
+ * as the bar does (from the bytes kept after each match where they tell,
+ * from the text where they do not), finds what a search of it finds: in
+ * text of every kind of piece, in mostly ASCII text, over labels, in the
+ * whole text and in a speaker's turns. */
+TEST(search_refine_by_next_bytes)
+{
+	int round, tries = 0, found = 0, chains = 0;
+
+	for (round = 0; round < 400; round++) {
 		struct buf text = { NULL, 0, 0 }, qb = { NULL, 0, 0 };
 		struct search_index *x;
 		struct doc *d;
-		int l, j, npieces;
+		int l, j, ascii = round % 2;
 
-		for (l = 0; l < 1 + (int)rnd(4); l++)
-			gen_line(&text, 5 + (int)rnd(60));
+		for (l = 0; l < 1 + (int)rnd(4); l++) {
+			if (ascii) {
+				int i, n = 5 + (int)rnd(60);
+
+				buf_adds(&text, "zq");
+				for (i = 0; i < n; i++)
+					buf_adds(&text, ascii_pieces[rnd(NASCII)]);
+				buf_adds(&text, rnd(2) ? ".\n\n" : "\n\n");
+			} else
+				gen_line(&text, 5 + (int)rnd(60));
+		}
 		/* Labels, so that matches run over a separator. */
 		if (rnd(2))
-			buf_adds(&text, "Ann Lee: se\xE2\x80\x99s \xC3\x89t ss.\n\n");
+			buf_adds(&text, "Ann Lee: se\xE2\x80\x99s \xC3\x89t ss "
+			    "test.\n\nBob Stone: st test, Ann Lee: tests\n\n");
 		d = unit_parse(buf_str(&text));
 		x = search_index_new(d);
 		for (j = 0; j < 20; j++) {
 			struct search_query q1, q2;
 			struct search_result r1 = SEARCH_RESULT_INIT;
 			struct search_result r2 = SEARCH_RESULT_INIT;
+			struct search_scope sc = { SEARCH_ALL, -1, -1 };
 			char err[128];
-			size_t cut, i;
+			size_t cut, npieces, p;
 
 			buf_reset(&qb);
-			npieces = 2 + (int)rnd(3);
-			for (l = 0; l < npieces; l++)
-				buf_adds(&qb, pieces[rnd(NPIECES)]);
-			/* The shorter query: the first one or two bytes. */
-			cut = 1 + rnd(2);
+			npieces = 2 + rnd(5);
+			for (p = 0; p < npieces; p++)
+				buf_adds(&qb, ascii && rnd(4) ?
+				    ascii_pieces[rnd(NASCII)] :
+				    pieces[rnd(NPIECES)]);
+			if (d->nspeakers > 0 && rnd(4) == 0) {
+				sc.kind = SEARCH_SPEAKER;
+				sc.speaker = (int)rnd((unsigned)d->nspeakers);
+			}
+			/* The shortest query: the first one to three bytes. */
+			cut = 1 + rnd(3);
 			if (cut >= qb.len || (qb.data[cut] & 0xC0) == 0x80)
 				continue;
 			{
-				char *q1text = xstrndup(qb.data, cut);
-				int bad = search_query_init(&q1, q1text, 0,
-				    err, sizeof err) == -1;
+				char *t = xstrndup(qb.data, cut);
+				int bad = search_query_init(&q1, t, 0, err,
+				    sizeof err) == -1;
 
-				free(q1text);
-				if (bad || search_query_init(&q2, buf_str(&qb),
-				    0, err, sizeof err) == -1) {
-					if (!bad)
-						search_query_free(&q1);
-					search_query_free(&q2);
+				free(t);
+				if (bad) {
+					search_query_free(&q1);
 					continue;
 				}
 			}
-			r1.want_next = 1;
-			search_run(x, &q1, NULL, &r1);
-			search_run(x, &q2, NULL, &r2);
-			if (search_refine(x, &q1, &q2, NULL, &r1)) {
-				tries++;
-				found += r2.n > 0;
-				if (r1.n != r2.n)
-					UNIT_FAIL("[%s] from [%.*s]: %zu refined, "
-					    "%zu searched, in [%s]", q2.text,
-					    (int)cut, qb.data, r1.n, r2.n,
-					    buf_str(&text));
-				else
-					for (i = 0; i < r1.n; i++)
-						if (r1.m[i].fs != r2.m[i].fs ||
-						    r1.m[i].fe != r2.m[i].fe) {
-							UNIT_FAIL("[%s]: match "
-							    "%zu differs",
-							    q2.text, i);
-							break;
-						}
+			r1.want_next = rnd(4) != 0;
+			search_run(x, &q1, &sc, &r1);
+			chains++;
+			/* One letter, byte or character more at a time. */
+			while (cut < qb.len) {
+				cut += 1 + rnd(2);
+				while (cut < qb.len &&
+				    (qb.data[cut] & 0xC0) == 0x80)
+					cut++;
+				if (cut > qb.len)
+					cut = qb.len;
+				{
+					char *t = xstrndup(qb.data, cut);
+					int bad = search_query_init(&q2, t, 0,
+					    err, sizeof err) == -1;
+
+					free(t);
+					if (bad) {
+						search_query_free(&q2);
+						break;
+					}
+				}
+				r2.want_next = 1;
+				search_run(x, &q2, &sc, &r2);
+				if (search_refine(x, &q1, &q2, &sc, &r1)) {
+					tries++;
+					found += r2.n > 0;
+					if (!same_matches(&r1, &r2, q2.text,
+					    buf_str(&text)))
+						cut = qb.len;
+				} else {
+					/* Searched again, as the bar does. */
+					r1.n = 0;
+					search_run(x, &q2, &sc, &r1);
+				}
+				search_query_free(&q1);
+				q1 = q2;
 			}
 			search_result_free(&r1);
 			search_result_free(&r2);
 			search_query_free(&q1);
-			search_query_free(&q2);
 			if (unit_fails > 5)
 				break;
 		}
@@ -378,6 +440,72 @@ TEST(search_refine_by_next_byte)
 		if (unit_fails > 5)
 			break;
 	}
-	EXPECT(tries > 1500);
-	EXPECT(found > 150);
+	EXPECT(chains > 3000);
+	EXPECT(tries > 5000);
+	EXPECT(found > 1000);
+}
+
+/* Refines q[0] to each longer q[i] in turn, searching each afresh too,
+ * from a first search with the bytes after its matches or without;
+ * refine says whether the refining is to be done or refused. */
+static void
+refine_chain(const char *text, const char **q, int with_next, int refine)
+{
+	struct doc *d = unit_parse(text);
+	struct search_index *x = search_index_new(d);
+	struct search_query q1, q2;
+	struct search_result r1 = SEARCH_RESULT_INIT, r2 = SEARCH_RESULT_INIT;
+	char err[128];
+	int i;
+
+	EXPECT(search_query_init(&q1, q[0], 0, err, sizeof err) == 0);
+	r1.want_next = with_next;
+	search_run(x, &q1, NULL, &r1);
+	for (i = 1; q[i] != NULL; i++) {
+		EXPECT(search_query_init(&q2, q[i], 0, err, sizeof err) == 0);
+		search_run(x, &q2, NULL, &r2);
+		if (search_refine(x, &q1, &q2, NULL, &r1)) {
+			EXPECT(refine);
+			same_matches(&r1, &r2, q[i], text);
+		} else {
+			EXPECT(!refine);
+			r1.n = 0;
+			search_run(x, &q2, NULL, &r1);
+		}
+		EXPECT(r2.n > 0);
+		search_query_free(&q1);
+		q1 = q2;
+	}
+	search_query_free(&q1);
+	search_result_free(&r1);
+	search_result_free(&r2);
+	search_index_free(x);
+	doc_free(d);
+}
+
+/* The places refining from the bytes after each match must not take for
+ * a match: one passed over inside another match ("ees" in "eees"), a mark
+ * after the last letter (the match takes it in), a label's separator that
+ * is the layout's and not the document's, and a mark added to a query
+ * with diacritics (its shorter form refused the place). */
+TEST(search_refine_edges)
+{
+	static const char *eees[] = { "ee", "ees", NULL };
+	static const char *eees2[] = { "e", "ee", "ees", NULL };
+	static const char *marks[] = { "t", "te", "tes", NULL };
+	static const char *label[] = { "lee", "lee:", "lee: t", "lee: te",
+	    NULL };
+	static const char *more[] = { "\xC3\xA9", "\xC3\xA9\xCC\x81", NULL };
+	int with;
+
+	for (with = 0; with < 2; with++) {
+		refine_chain("One eees here.\n", eees, with, 1);
+		refine_chain("One eees here.\n", eees2, with, 1);
+		refine_chain("The te\xCC\x81st, the te\xCC\x81s, tea.\n", marks,
+		    with, 1);
+		refine_chain("A title\n\nAnn Lee:    tests here.\n\n"
+		    "Bob Stone: and lee: te\n", label, with, 1);
+		refine_chain("Caf\xC3\xA9\xCC\x81 and caf\xC3\xA9.\n", more,
+		    with, 0);
+	}
 }

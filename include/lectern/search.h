@@ -49,23 +49,40 @@ struct search_query {
 	struct rx	*rx;		/* the compiled expression */
 	unsigned long	 id;		/* tells compiled queries apart */
 	struct scan	*scan;		/* the matcher of a plain query */
+	int		 border;	/* its folded form ends with a start
+					   of it: its matches may overlap */
+};
+
+/* The bytes of the text after a match, as far as its block's text goes
+ * on in the same range of the document (none after a label; the first
+ * outside ASCII stands for what its character does, see search.c): a
+ * longer query is refined by them without reading the text at every
+ * match, where they are printable ASCII. */
+#define SEARCH_NEXT_LEN	7
+#define SEARCH_NEXT_COUNT 0x0F	/* in n: how many bytes are known */
+#define SEARCH_NEXT_INNER 0x40	/* in n: another place of the query starts
+				   inside the match (passed over) */
+#define SEARCH_NEXT_END	0x80	/* in n: the block ends after these */
+struct search_next {
+	uint8_t		 n;
+	uint8_t		 b[SEARCH_NEXT_LEN];
 };
 
 /* The matches of a query, in document order. */
 struct search_result {
 	struct search_match *m;
 	size_t		 n, cap;
-	int		 skipped;	/* a candidate was passed over (inside a
-					   match or a character): refining it
-					   could miss matches */
+	int		 skipped;	/* a candidate was passed over inside a
+					   character ("s" in "ß"): refining
+					   it could miss matches (those
+					   passed over inside a match are
+					   noted in next) */
 	struct search_rxrun *rxrun;	/* a regular expression's search in
 					   progress, to go on with */
 	int		 count_only;	/* n counts the matches, m is not kept */
-	/* With want_next, the byte of the text after each match (0 at the
-	 * end of its block): a longer query is then refined by it, without
-	 * reading the text at every match. */
+	/* With want_next, the bytes after each match (a plain query's). */
 	int		 want_next;
-	uint8_t		*next;
+	struct search_next *next;
 	size_t		 capnext;
 };
 
@@ -112,11 +129,23 @@ size_t		 search_folded_len(const struct search_index *x);
 
 /* When q extends the query old that found r (plain text, the same folded
  * start), keeps only those of r's matches that q matches and returns 1;
- * otherwise returns 0 and r is to be searched again. */
+ * otherwise returns 0 and r is to be searched again. r then has the
+ * bytes after its matches (want_next). */
 int		 search_refine(struct search_index *x,
 		    const struct search_query *old, struct search_query *q,
 		    const struct search_scope *sc, struct search_result *r);
 
+/* Sets r to those matches of from, found for old, that q may still
+ * match by the byte after them (when from has them: want_next), with
+ * those bytes, for search_refine to look at. Returns 0 when q does not
+ * extend old: r is then as it was. */
+int		 search_narrow(struct search_result *r,
+		    const struct search_result *from,
+		    const struct search_query *old,
+		    const struct search_query *q);
+
+/* Stops keeping the bytes after r's matches, and frees them. */
+void		 search_result_forget_next(struct search_result *r);
 void		 search_result_free(struct search_result *r);
 
 /* The source range of a match. */
