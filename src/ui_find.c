@@ -16,8 +16,9 @@
 #define NEAR_MAX	(8u << 20)	/* bytes a near search looks at before
 					   it searches it all after all */
 #define SAVED_MAX	(1u << 16)	/* matches kept of shorter queries */
-#define PRE_MAX		(1u << 18)	/* matches of a short query searched
-					   for unseen */
+#define PRE_MIN		(1u << 18)	/* matches of a short query searched
+					   for unseen, at least */
+#define PRE_BYTES	128		/* text bytes per match kept beyond */
 
 /* True when two scopes are the same part of the document. */
 static int
@@ -164,6 +165,16 @@ pre_wanted(const struct ui_find *f)
 	    (!pre_current(f) || f->prestate == UI_FIND_PRE_RUN);
 }
 
+/* The most matches kept of a short query searched unseen, and with the
+ * bytes after them of any plain query. */
+static size_t
+pre_max(const struct ui_find *f)
+{
+	size_t n = search_folded_len(f->index) / PRE_BYTES;
+
+	return n > PRE_MIN ? n : PRE_MIN;
+}
+
 /* Searches the next slice of the text for the short query, unseen;
  * gives up when it matches too often to be worth keeping. */
 static void
@@ -187,7 +198,7 @@ pre_work(struct ui_find *f)
 	}
 	f->prescan = search_run_slice(f->index, &f->preq, &f->prescope,
 	    &f->pre, f->prescan, SCAN_SLICE);
-	if (f->pre.n > PRE_MAX) {
+	if (f->pre.n > pre_max(f)) {
 		search_result_free(&f->pre);
 		f->prestate = UI_FIND_PRE_OFF;
 	} else if (f->prescan >= search_folded_len(f->index))
@@ -384,7 +395,7 @@ scan(struct ui *ui, struct ui_find *f)
 	    f->scan, f->near ? SCAN_SLICE / 16 : ui->scripted ? SIZE_MAX :
 	    SCAN_SLICE);
 	f->scanning = f->scan < search_folded_len(f->index);
-	if (f->res.want_next && f->res.n > PRE_MAX)
+	if (f->res.want_next && f->res.n > pre_max(f))
 		search_result_forget_next(&f->res);	/* too dear */
 	drop_hidden(ui, f);
 	if (f->near && f->scanning && (near_done(ui, f) ||
@@ -412,7 +423,8 @@ ui_find_query(struct ui *ui, struct ui_find *f, const char *text, int regex,
 	struct search_query q;
 	struct search_scope old = f->scope;
 	const struct ui_find_saved *sv;
-	int grow = flags & UI_FIND_GROW, near, taken;
+	size_t before;
+	int grow = flags & UI_FIND_GROW, near, taken, counted;
 
 	saved_add(f);
 	saved_prune(f, text);
@@ -436,6 +448,8 @@ ui_find_query(struct ui *ui, struct ui_find *f, const char *text, int regex,
 	near = sv == NULL && (flags & UI_FIND_NEAR) && !regex &&
 	    !f->backward && q.nfolded < NEAR_LEN;
 	taken = 0;
+	before = f->res.n;
+	counted = f->counted == before && !f->near;
 	if (sv != NULL) {
 		/* Back to a shorter query (Backspace): its matches. */
 		UTIL_GROW(f->res.m, f->res.cap, sv->n);
@@ -460,6 +474,7 @@ ui_find_query(struct ui *ui, struct ui_find *f, const char *text, int regex,
 		f->res.n = 0;
 		f->res.want_next = !regex;
 		f->scan = 0;
+		counted = 0;
 		if (near) {
 			const struct doc *d = ui->file->doc;
 
@@ -471,7 +486,10 @@ ui_find_query(struct ui *ui, struct ui_find *f, const char *text, int regex,
 	f->near = near;
 	f->checked = taken ? 0 : f->res.n;	/* none were checked yet */
 	f->hidden = 0;
-	f->counted = SIZE_MAX;	/* count anew */
+	/* Count anew, unless a longer query kept every match (each is
+	 * where it was, or inside it: in the same block). */
+	f->counted = sv == NULL && !taken && !near && counted &&
+	    f->res.n == before ? before : SIZE_MAX;
 	if (f->have)
 		search_query_free(&f->q);
 	f->q = q;
@@ -493,8 +511,20 @@ ui_find_complete(struct ui *ui, struct ui_find *f)
 	if (f->res.n > 0 && f->cur < f->res.n)
 		f->origin_off = f->res.m[f->cur].fs;
 	f->near = 0;
-	f->res.n = 0;
-	f->scan = 0;
+	if (pre_current(f) && (f->prestate == UI_FIND_PRE_RUN ||
+	    f->prestate == UI_FIND_PRE_DONE)) {
+		/* The unseen search has found all or some of it: its
+		 * matches, and on from where it got to. */
+		struct search_result t = f->res;
+
+		f->res = f->pre;
+		f->pre = t;
+		f->scan = f->prescan;
+		pre_forget(f);
+	} else {
+		f->res.n = 0;
+		f->scan = 0;
+	}
 	f->checked = f->hidden = 0;
 	f->counted = SIZE_MAX;
 	f->shown = 0;
