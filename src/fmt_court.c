@@ -719,5 +719,5 @@ court_sniff(const uint8_t *p, size_t n, const char *ext)
 const struct format format_court = {
 	"court", "court transcript (THE COURT:, Q. and A.)", court_sniff,
 	court_begin, court_some, court_end,
-	NULL
+	NULL, 0
 };

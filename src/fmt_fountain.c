@@ -542,5 +542,5 @@ const struct format format_fountain = {
 	"fountain", "screenplay (Fountain: INT. HOUSE - DAY, a character's "
 	"name in capitals)", fountain_sniff, fountain_begin, fountain_some,
 	fountain_end,
-	NULL
+	NULL, 0
 };

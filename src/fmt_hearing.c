@@ -736,5 +736,5 @@ const struct format format_hearing = {
 	"hearing", "hearing from the Government Printing Office "
 	"(Senator Levin. text)", hearing_sniff, hearing_begin, hearing_some,
 	hearing_end,
-	NULL
+	NULL, 0
 };

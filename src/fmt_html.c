@@ -707,5 +707,5 @@ end(struct doc *d)
 
 const struct format format_html = {
 	"html", "web page (HTML)", sniff, begin, some, end,
-	NULL
+	NULL, 0
 };

@@ -593,5 +593,5 @@ md_end(struct doc *d)
 const struct format format_markdown = {
 	"markdown", "Markdown (md4c): headings, **Name:** turns, links",
 	md_sniff, md_begin, md_some, md_end,
-	NULL
+	NULL, 0
 };

@@ -692,5 +692,5 @@ plain_sniff(const uint8_t *p, size_t n, const char *ext)
 const struct format format_plain = {
 	"plain", "plain-text transcript (Name: text)", plain_sniff,
 	plain_begin, plain_some, plain_end,
-	plain_unit
+	plain_unit, sizeof(struct plain_state)
 };

@@ -607,5 +607,5 @@ play_sniff(const uint8_t *p, size_t n, const char *ext)
 const struct format format_play = {
 	"play", "play (a name in capitals alone on its line, then the speech)",
 	play_sniff, play_begin, play_some, play_end,
-	NULL
+	NULL, 0
 };

@@ -21,5 +21,5 @@ srt_begin(struct doc *d)
 const struct format format_srt = {
 	"srt", "SubRip subtitles (1, 00:00:01,000 --> 00:00:04,000)",
 	srt_sniff, srt_begin, captions_some, captions_end,
-	NULL
+	NULL, 0
 };

@@ -21,5 +21,5 @@ vtt_begin(struct doc *d)
 const struct format format_webvtt = {
 	"webvtt", "WebVTT captions (00:00:01.000 --> 00:00:04.000)",
 	vtt_sniff, vtt_begin, captions_some, captions_end,
-	NULL
+	NULL, 0
 };

@@ -1,4 +1,6 @@
 /* fold.c: the folding rules of the search. */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,15 +15,27 @@
 #define TABLE_MAX	7	/* fold bytes kept in the table */
 
 /* Folds (FOLD_CASE) of the Basic Multilingual Plane, filled as they are
- * asked for: folding calls into libunistring, slow next to a table. */
+ * asked for: folding calls into libunistring, slow next to a table. A
+ * count may fold on two threads: an entry is filled by the thread that
+ * claims it, and read once it says it is ready. */
+enum { ENTRY_NEW, ENTRY_FILLING, ENTRY_READY };
+
 struct fold_entry {
 	int8_t		 len;		/* FOLD_SPACE, 0..TABLE_MAX, or
 					   TABLE_MAX + 1: not in the table */
-	uint8_t		 known;
+	_Atomic uint8_t	 state;
 	uint8_t		 out[TABLE_MAX];
 };
 
-static struct fold_entry *table;
+static _Atomic(struct fold_entry *) table;
+static pthread_once_t table_once = PTHREAD_ONCE_INIT;
+
+static void
+table_init(void)
+{
+	atomic_store_explicit(&table, xcalloc(0x10000, sizeof(struct
+	    fold_entry)), memory_order_release);
+}
 
 static int
 is_space(uint32_t uc)
@@ -117,21 +131,24 @@ fold_char(uint32_t uc, int flags, uint8_t *out)
 int
 fold_fast(uint32_t uc, const uint8_t **out)
 {
-	static uint8_t big[FOLD_MAX];
+	static _Thread_local uint8_t big[FOLD_MAX];
 	struct fold_entry *e;
+	uint8_t expect = ENTRY_NEW;
 	int len;
 
-	if (uc >= 0x10000) {
-		len = fold_char(uc, FOLD_CASE, big);
-		*out = big;
-		return len;
+	if (uc >= 0x10000)
+		goto slow;
+	if ((e = atomic_load_explicit(&table, memory_order_acquire)) == NULL) {
+		pthread_once(&table_once, table_init);
+		e = atomic_load_explicit(&table, memory_order_acquire);
 	}
-	if (table == NULL)
-		table = xcalloc(0x10000, sizeof *table);
-	e = &table[uc];
-	if (!e->known) {
+	e += uc;
+	if (atomic_load_explicit(&e->state, memory_order_acquire) !=
+	    ENTRY_READY) {
+		if (!atomic_compare_exchange_strong(&e->state, &expect,
+		    ENTRY_FILLING))
+			goto slow;	/* another thread is filling it */
 		len = fold_char(uc, FOLD_CASE, big);
-		e->known = 1;
 		if (len > TABLE_MAX) {
 			e->len = TABLE_MAX + 1;
 		} else {
@@ -139,14 +156,17 @@ fold_fast(uint32_t uc, const uint8_t **out)
 			if (len > 0)
 				memcpy(e->out, big, (size_t)len);
 		}
+		atomic_store_explicit(&e->state, ENTRY_READY,
+		    memory_order_release);
 	}
-	if (e->len > TABLE_MAX) {
-		len = fold_char(uc, FOLD_CASE, big);
-		*out = big;
-		return len;
+	if (e->len <= TABLE_MAX) {
+		*out = e->out;
+		return e->len;
 	}
-	*out = e->out;
-	return e->len;
+slow:
+	len = fold_char(uc, FOLD_CASE, big);
+	*out = big;
+	return len;
 }
 
 void

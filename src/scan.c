@@ -86,7 +86,7 @@ decode(const uint8_t *t, size_t p, size_t e, int *k)
 static int
 fold_at(const uint8_t *t, size_t p, size_t e, int *k, const uint8_t **f)
 {
-	static uint8_t one[128];
+	static _Thread_local uint8_t one[128];
 	uint8_t c = t[p];
 
 	if (c < 0x80) {

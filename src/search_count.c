@@ -5,6 +5,7 @@
  * grep reads, and only the blocks around them are looked at: the document
  * is neither parsed nor folded as a whole.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,8 @@
 #define COUNT_DENSE	(COUNT_PIECE / 4) /* so do bytes of blocks looked
 					   at in a piece */
 #define AHEAD_BYTES	(32u << 20)	/* mapped in ahead of the count */
+#define COUNT_SPLIT	(16u << 20)	/* input from which half of it is
+					   counted on a second thread */
 
 /* Counts the matches in the block to be u; scratch holds it when its
  * label, separator and text are not one range of the input. */
@@ -132,29 +135,34 @@ next_place(struct doc *d, struct search_query *q, struct pieces *pc,
 	return pc->mapped ? scan_event(q->scan, d->in, pos, d->inlen) : NONE;
 }
 
-/* Counts the matches of a plain query in the input of a format that can
- * tell the block around a place (see format.h), from input offset pos:
- * only the blocks where a place is found are looked at. Returns 0, or -1
- * when the format could not tell (the count is then to be done by
- * reading). */
+/* Counts the matches of a plain query in the blocks of the input of a
+ * format that can tell the block around a place (see format.h) that start
+ * in [from, end): only the blocks where a place is found are looked at.
+ * Returns 0, or -1 when the format could not tell (the count is then to
+ * be done by reading). */
 static int
-count_units(struct doc *d, struct search_query *q, size_t pos, size_t *n)
+count_units(struct doc *d, struct search_query *q, size_t from, size_t end,
+    size_t *n)
 {
 	struct pieces pc;
 	struct format_unit u;
 	struct buf scratch = { NULL, 0, 0 };
-	size_t ev;
+	size_t ev, pos = from;
 	int rc = 0;
 
 	memset(&pc, 0, sizeof pc);
 	while ((ev = next_place(d, q, &pc, pos)) != NONE) {
 		if ((rc = d->fmt->unit(d, ev, &u)) <= 0)
 			break;
-		if (u.next <= pos || u.start < pos) {
+		if (u.next <= pos || (u.start < pos && pos != from)) {
 			rc = -1;	/* never: units follow each other */
 			break;
 		}
-		count_unit(d, q, &u, &scratch, n);
+		if (u.start >= end)
+			break;		/* the next part's */
+		/* The first may start in the part before, and be its. */
+		if (u.start >= from || from == 0)
+			count_unit(d, q, &u, &scratch, n);
 		pc.looked += u.next - u.start;
 		pos = u.next;
 		pages_ahead_at(pc.ahead, pos);
@@ -163,6 +171,62 @@ count_units(struct doc *d, struct search_query *q, size_t pos, size_t *n)
 	buf_free(&pc.b);
 	buf_free(&scratch);
 	return rc < 0 ? -1 : 0;
+}
+
+/* A part of the input counted on a thread of its own, with its own copy
+ * of the document (for the format's state) and of the query (for the
+ * matcher's). */
+struct part {
+	struct doc	 d;
+	struct search_query q;
+	size_t		 from, end, n;
+	int		 rc;
+};
+
+static void *
+part_run(void *arg)
+{
+	struct part *p = arg;
+
+	p->rc = count_units(&p->d, &p->q, p->from, p->end, &p->n);
+	return NULL;
+}
+
+/* count_units from pos to the end, the second half of a long input on
+ * another thread where there is a processor for it (the count of a
+ * frequent word is work on every block, not waiting for the disk). */
+static int
+count_all(struct doc *d, struct search_query *q, size_t pos, size_t *n)
+{
+	struct part p;
+	pthread_t t;
+	char err[128];
+	void *fs;
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	int rc;
+
+	if (d->fmt->unit_state == 0 || d->inlen - pos < COUNT_SPLIT ||
+	    cpus < 2)
+		return count_units(d, q, pos, d->inlen, n);
+	memset(&p, 0, sizeof p);
+	p.d = *d;
+	fs = xmalloc(d->fmt->unit_state);
+	memcpy(fs, d->fs, d->fmt->unit_state);
+	p.d.fs = fs;
+	p.from = pos + (d->inlen - pos) / 2;
+	p.end = d->inlen;
+	if (search_query_init(&p.q, q->text, 0, err, sizeof err) == -1 ||
+	    pthread_create(&t, NULL, part_run, &p) != 0) {
+		search_query_free(&p.q);
+		free(fs);
+		return count_units(d, q, pos, d->inlen, n);
+	}
+	rc = count_units(d, q, pos, p.from, n);
+	pthread_join(t, NULL);
+	search_query_free(&p.q);
+	free(fs);
+	*n += p.n;
+	return rc == -1 || p.rc == -1 ? -1 : 0;
 }
 
 size_t
@@ -190,7 +254,7 @@ search_count(struct doc *d, struct search_query *q)
 		from = search_index_ready(x) < d->nblocks ?
 		    d->blocks[search_index_ready(x)].start : d->len;
 		if (doc_complete(d) || (d->in == d->src &&
-		    count_units(d, q, from, &n) == 0)) {
+		    count_all(d, q, from, &n) == 0)) {
 			search_index_free(x);
 			return n;
 		}

@@ -43,6 +43,19 @@ for f in spaced wrapped lines; do
 	done
 done
 
+# Past 16 MB the second half is counted on another thread, from the
+# block around its first place (which may start in the first half, and
+# be the first half's): the same counts, with labels alone on their line
+# and paragraphs wrapped across the halves' border wherever it falls.
+for f in spaced wrapped; do
+	i=0
+	while [ $i -lt 25 ]; do cat "$TMP/$f.txt"; i=$((i + 1)); done > "$TMP/big.txt"
+	for q in the "it’s" ann end; do
+		expect "search/count-halves-$f-$q" "$($LECTERN --count "$q" "$TMP/big.txt")" \
+		    "$($LECTERN -E --count "$q" "$TMP/big.txt")"
+	done
+done
+
 # --grep: section path, speaker, the match marked.
 $LECTERN --grep "put out another fire" $I > "$TMP/grep"
 expect search/grep-lines "$(wc -l < "$TMP/grep")" 1

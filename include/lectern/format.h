@@ -41,6 +41,9 @@ struct format {
 	 * reading what comes before (NULL: the format cannot tell), so that
 	 * a count can skip to the few places a rare word is. */
 	int		 (*unit)(struct doc *d, size_t pos, struct format_unit *u);
+	/* The size of the state unit keeps in d->fs: a copy of it (and of
+	 * d) lets another thread tell units at the same time. 0: none. */
+	size_t		 unit_state;
 };
 
 /* The formats, in the order they are tried; NULL-terminated. */
