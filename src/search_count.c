@@ -138,11 +138,12 @@ next_place(struct doc *d, struct search_query *q, struct pieces *pc,
 /* Counts the matches of a plain query in the blocks of the input of a
  * format that can tell the block around a place (see format.h) that start
  * in [from, end): only the blocks where a place is found are looked at.
- * Returns 0, or -1 when the format could not tell (the count is then to
- * be done by reading). */
+ * After another part, the block around the first place may start before
+ * from, and is the other's. Returns 0, or -1 when the format could not
+ * tell (the count is then to be done by reading). */
 static int
 count_units(struct doc *d, struct search_query *q, size_t from, size_t end,
-    size_t *n)
+    int after, size_t *n)
 {
 	struct pieces pc;
 	struct format_unit u;
@@ -154,14 +155,14 @@ count_units(struct doc *d, struct search_query *q, size_t from, size_t end,
 	while ((ev = next_place(d, q, &pc, pos)) != NONE) {
 		if ((rc = d->fmt->unit(d, ev, &u)) <= 0)
 			break;
-		if (u.next <= pos || (u.start < pos && pos != from)) {
+		if (u.next <= pos || (u.start < pos && (pos != from ||
+		    !after))) {
 			rc = -1;	/* never: units follow each other */
 			break;
 		}
 		if (u.start >= end)
 			break;		/* the next part's */
-		/* The first may start in the part before, and be its. */
-		if (u.start >= from || from == 0)
+		if (u.start >= from)
 			count_unit(d, q, &u, &scratch, n);
 		pc.looked += u.next - u.start;
 		pos = u.next;
@@ -188,7 +189,7 @@ part_run(void *arg)
 {
 	struct part *p = arg;
 
-	p->rc = count_units(&p->d, &p->q, p->from, p->end, &p->n);
+	p->rc = count_units(&p->d, &p->q, p->from, p->end, 1, &p->n);
 	return NULL;
 }
 
@@ -207,7 +208,7 @@ count_all(struct doc *d, struct search_query *q, size_t pos, size_t *n)
 
 	if (d->fmt->unit_state == 0 || d->inlen - pos < COUNT_SPLIT ||
 	    cpus < 2)
-		return count_units(d, q, pos, d->inlen, n);
+		return count_units(d, q, pos, d->inlen, 0, n);
 	memset(&p, 0, sizeof p);
 	p.d = *d;
 	fs = xmalloc(d->fmt->unit_state);
@@ -219,9 +220,9 @@ count_all(struct doc *d, struct search_query *q, size_t pos, size_t *n)
 	    pthread_create(&t, NULL, part_run, &p) != 0) {
 		search_query_free(&p.q);
 		free(fs);
-		return count_units(d, q, pos, d->inlen, n);
+		return count_units(d, q, pos, d->inlen, 0, n);
 	}
-	rc = count_units(d, q, pos, p.from, n);
+	rc = count_units(d, q, pos, p.from, 0, n);
 	pthread_join(t, NULL);
 	search_query_free(&p.q);
 	free(fs);
