@@ -198,7 +198,12 @@ pre_work(struct ui_find *f)
 	}
 	f->prescan = search_run_slice(f->index, &f->preq, &f->prescope,
 	    &f->pre, f->prescan, SCAN_SLICE);
-	if (f->pre.n > pre_max(f)) {
+	/* Past the least kept, a query that would match more than twice
+	 * the most at the rate so far (one letter, the commonest pairs)
+	 * gives up before its matches take that much memory. */
+	if (f->pre.n > pre_max(f) || (f->pre.n > PRE_MIN && f->prescan > 0 &&
+	    (double)f->pre.n * (double)search_folded_len(f->index) /
+	    (double)f->prescan > 2.0 * (double)pre_max(f))) {
 		search_result_free(&f->pre);
 		f->prestate = UI_FIND_PRE_OFF;
 	} else if (f->prescan >= search_folded_len(f->index))
