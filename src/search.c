@@ -665,22 +665,6 @@ search_run(struct search_index *x, struct search_query *q,
 		pos = search_run_slice(x, q, sc, r, pos, SIZE_MAX);
 }
 
-/* True when a match followed by w may go on with the folded byte c: its
- * next byte is c in either case, or white space and c a space, or one
- * outside ASCII (which may fold to it, or vanish), or unknown; or another
- * place inside it may. */
-static int
-next_may(const struct search_next *w, uint8_t c)
-{
-	uint8_t b = w->b[0];
-
-	if ((w->n & SEARCH_NEXT_INNER) || (w->n & SEARCH_NEXT_COUNT) == 0)
-		return 1;
-	if (b <= 0x20 || b == 0x7F)
-		return c == ' ';
-	return b >= 0x80 || b == c || (b >= 'A' && b <= 'Z' && (b | 0x20) == c);
-}
-
 /*
  * What the bytes w after a match of a query say of the longer query whose
  * folded form goes on with c[0, k): 1 it matches there, k bytes longer
@@ -748,16 +732,16 @@ search_narrow(struct search_result *r, const struct search_result *from,
     const struct search_query *old, const struct search_query *q)
 {
 	size_t i, n = 0;
-	int all;
 
 	if (!extends(old, q, from->skipped))
 		return 0;
-	all = !from->want_next || q->nfolded == old->nfolded;
 	UTIL_GROW(r->m, r->cap, from->n);
 	if (from->want_next)
 		UTIL_GROW(r->next, r->capnext, from->n);
 	for (i = 0; i < from->n; i++)
-		if (all || next_may(&from->next[i], q->folded[old->nfolded])) {
+		if (!from->want_next || next_says(&from->next[i],
+		    q->folded + old->nfolded, q->nfolded - old->nfolded,
+		    0) != 0) {
 			r->m[n] = from->m[i];
 			if (from->want_next)
 				r->next[n] = from->next[i];

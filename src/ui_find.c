@@ -428,7 +428,6 @@ ui_find_query(struct ui *ui, struct ui_find *f, const char *text, int regex,
 	struct search_query q;
 	struct search_scope old = f->scope;
 	const struct ui_find_saved *sv;
-	size_t before;
 	int grow = flags & UI_FIND_GROW, near, taken, counted;
 
 	saved_add(f);
@@ -453,8 +452,10 @@ ui_find_query(struct ui *ui, struct ui_find *f, const char *text, int regex,
 	near = sv == NULL && (flags & UI_FIND_NEAR) && !regex &&
 	    !f->backward && q.nfolded < NEAR_LEN;
 	taken = 0;
-	before = f->res.n;
-	counted = f->counted == before && !f->near;
+	/* A longer query refined keeps each match where it was, or inside
+	 * it: in its block, so the contents' counts hold but for matches
+	 * that went (count_sections sees those). */
+	counted = !f->near && !near && f->counted == f->res.n;
 	if (sv != NULL) {
 		/* Back to a shorter query (Backspace): its matches. */
 		UTIL_GROW(f->res.m, f->res.cap, sv->n);
@@ -491,10 +492,8 @@ ui_find_query(struct ui *ui, struct ui_find *f, const char *text, int regex,
 	f->near = near;
 	f->checked = taken ? 0 : f->res.n;	/* none were checked yet */
 	f->hidden = 0;
-	/* Count anew, unless a longer query kept every match (each is
-	 * where it was, or inside it: in the same block). */
-	f->counted = sv == NULL && !taken && !near && counted &&
-	    f->res.n == before ? before : SIZE_MAX;
+	if (sv != NULL || taken || !counted)
+		f->counted = SIZE_MAX;	/* count anew */
 	if (f->have)
 		search_query_free(&f->q);
 	f->q = q;

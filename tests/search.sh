@@ -155,16 +155,21 @@ if command -v tmux >/dev/null 2>&1; then
 	awk 'BEGIN { for (i = 0; i < 20000; i++)
 		printf "Ann: such a super supper, %d support suppressed; ﬁne.\n\n", i }' > "$TMP/sup.txt"
 	T="tmux -L lectern-search-$$ -f /dev/null"
+	# shot KEYS SECONDS [FILE]: types KEYS, waits, keeps the screen.
+	shot() {
+		$T send-keys "$1"; sleep "$2"
+		[ -z "$3" ] || $T capture-pane -p > "$3"
+	}
+	# count FILE: N of the bar's K/N.
+	count() { grep -o '[0-9]*/[0-9]*' "$1" | tail -1 | sed 's/^.*\///'; }
 	$T new-session -d -x 100 -y 30 "$LECTERN $TMP/sup.txt; sleep 60"
 	sleep 1.5
-	$T send-keys '/su'; sleep 1.5
-	$T send-keys 'p'; sleep 1
-	$T capture-pane -p > "$TMP/t1"
-	$T send-keys 'p'; sleep 1
-	$T capture-pane -p > "$TMP/t2"
+	shot /su 1.5
+	shot p 1 "$TMP/t1"
+	shot p 1 "$TMP/t2"
 	$T kill-server 2>/dev/null
-	expect bar/unseen-refined "$(sed -n 30p "$TMP/t1" | sed 's/^.*\///')" "$($LECTERN --count sup "$TMP/sup.txt")"
-	expect bar/unseen-refined-again "$(sed -n 30p "$TMP/t2" | sed 's/^.*\///')" "$($LECTERN --count supp "$TMP/sup.txt")"
+	expect bar/unseen-refined "$(count "$TMP/t1")" "$($LECTERN --count sup "$TMP/sup.txt")"
+	expect bar/unseen-refined-again "$(count "$TMP/t2")" "$($LECTERN --count supp "$TMP/sup.txt")"
 
 	# Enter on a short query takes the matches of its unseen search. A
 	# letter at a time from there, longer queries are refined by the
@@ -178,24 +183,19 @@ if command -v tmux >/dev/null 2>&1; then
 		    i % 3 ? "’s" : "", i, i % 7 ? "" : "\xcc\x81" } }' > "$TMP/ppl.md"
 	$T new-session -d -x 100 -y 30 "$LECTERN $TMP/ppl.md; sleep 60"
 	sleep 1.5
-	$T send-keys '/pe'; sleep 1.5
-	$T send-keys 'Enter'; sleep 0.5
-	$T capture-pane -p > "$TMP/t0"
-	$T send-keys '/pe'; sleep 1.5
+	shot /pe 1.5
+	shot Enter 0.5 "$TMP/t0"
+	shot /pe 1.5
 	for k in o p l e s; do
-		$T send-keys "$k"; sleep 0.5
-		$T capture-pane -p > "$TMP/t$k"
+		shot "$k" 0.5 "$TMP/t$k"
 	done
 	mv "$TMP/ts" "$TMP/tpeoples"
-	$T send-keys 'Escape'; sleep 0.3
-	$T send-keys '/ee'; sleep 1.5
-	$T send-keys 's'; sleep 0.5
-	$T capture-pane -p > "$TMP/ts"
-	$T send-keys 'Escape'; sleep 0.3
-	$T send-keys '/peoples'; sleep 1
-	$T capture-pane -p > "$TMP/tpasted"
+	shot Escape 0.3
+	shot /ee 1.5
+	shot s 0.5 "$TMP/ts"
+	shot Escape 0.3
+	shot /peoples 1 "$TMP/tpasted"
 	$T kill-server 2>/dev/null
-	count() { grep -o '[0-9]*/[0-9]*' "$1" | tail -1 | sed 's/^.*\///'; }
 	expect bar/enter-takes-unseen "$(count "$TMP/t0")" "$($LECTERN --count pe "$TMP/ppl.md")"
 	q=pe
 	for k in o p l e; do

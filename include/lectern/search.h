@@ -136,7 +136,7 @@ int		 search_refine(struct search_index *x,
 		    const struct search_scope *sc, struct search_result *r);
 
 /* Sets r to those matches of from, found for old, that q may still
- * match by the byte after them (when from has them: want_next), with
+ * match by the bytes after them (when from has them: want_next), with
  * those bytes, for search_refine to look at. Returns 0 when q does not
  * extend old: r is then as it was. */
 int		 search_narrow(struct search_result *r,
