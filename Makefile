@@ -37,6 +37,22 @@ CORE_LIBS += $(MD4C_LIBS)
 CORE_LIBS += -ldl
 LIBS	 = $(CURSES_LIBS) $(CORE_LIBS)
 
+# lectern itself takes ncurses and libunistring from their archives where
+# the build finds them (Debian's -dev packages install both): a start then
+# loads the C library and md4c rather than five libraries, a millisecond of
+# the seven to the first screen. LINK=shared links them as shared
+# libraries, as a distribution's package that tracks their security
+# updates would.
+LINK	?= static
+STATIC_A := $(foreach l,ncursesw tinfo unistring,$(shell \
+		$(CC) -print-file-name=lib$(l).a 2>/dev/null))
+ifeq ($(LINK)$(words $(wildcard $(STATIC_A))),static3)
+CURSES_STATIC := $(filter-out -ldl,$(shell $(PKG_CONFIG) --static --libs \
+		 ncursesw 2>/dev/null || echo -lncursesw -ltinfo))
+LIBS	 = -Wl,-Bstatic $(CURSES_STATIC) -lunistring -Wl,-Bdynamic \
+	   $(filter-out -lunistring,$(CORE_LIBS))
+endif
+
 # The model, parser, layout and outputs: no curses in these.
 CORE	 = util pages text doc build contents format lexicon fmt_plain layout render view fold scan \
 	   keymap search search_count state notes cite \
