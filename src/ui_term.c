@@ -40,8 +40,10 @@ restore(void)
 	ui_out_send();
 	if (curses_on) {
 		curses_on = 0;
+		ui_out_hold(STDOUT_FILENO);
 		mousemask(0, NULL);
 		endwin();
+		ui_out_send();
 	}
 	ui_out_free();
 }
@@ -111,14 +113,19 @@ ui_term_start(void)
 
 	ready_screens();
 
+	/* What curses sends to set the terminal up goes out with the first
+	 * screen, in its one write. */
+	ui_out_hold(STDOUT_FILENO);
 	if (term == NULL || *term == '\0' ||
 	    (screen = newterm(NULL, stdout, stdin)) == NULL) {
+		ui_out_send();
 		bad_terminal(term, "is unknown");
 		return -1;
 	}
 	set_term(screen);
 	if (!ui_term_can_move()) {
 		endwin();
+		ui_out_send();
 		delscreen(screen);
 		screen = NULL;
 		bad_terminal(term, "cannot move the cursor");
