@@ -18,28 +18,28 @@ PKG_CONFIG ?= pkg-config
 CURSES_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
 CURSES_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
 XML_CFLAGS    := $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
-# libxml2 is loaded when the first web page is read (src/html_xml.c), by
-# the soname of the library found here, as the linker would record it.
-XML_LIBDIR    := $(shell $(PKG_CONFIG) --variable=libdir libxml-2.0 2>/dev/null)
-XML_SO        := $(firstword $(wildcard $(XML_LIBDIR)/libxml2.so) \
-		   $(shell $(CC) -print-file-name=libxml2.so 2>/dev/null))
-XML_SONAME    := $(shell objdump -p $(XML_SO) 2>/dev/null | \
-		   awk '$$1 == "SONAME" { print $$2 }')
-XML_SONAME    := $(or $(XML_SONAME),libxml2.so.2)
+MD4C_CFLAGS   := $(shell $(PKG_CONFIG) --cflags md4c 2>/dev/null)
+# libxml2 and md4c are loaded when the first web page or Markdown file is
+# read (src/html_xml.c, src/md_load.c), by the soname of the library found
+# here, as the linker would record it: $(call soname,LIB,PKG,DEFAULT).
+soname = $(or $(shell objdump -p $(firstword \
+	 $(wildcard $(shell $(PKG_CONFIG) --variable=libdir $(2) 2>/dev/null)/lib$(1).so) \
+	 $(shell $(CC) -print-file-name=lib$(1).so 2>/dev/null)) 2>/dev/null | \
+	 awk '$$1 == "SONAME" { print $$2 }'),$(3))
+XML_SONAME    := $(call soname,xml2,libxml-2.0,libxml2.so.2)
+MD4C_SONAME   := $(call soname,md4c,md4c,libmd4c.so.0)
 LECTERN_CPPFLAGS = -Iinclude -D_GNU_SOURCE -DLECTERN_VERSION='"$(VERSION)"'
 LECTERN_CPPFLAGS += -DLECTERN_XML_SONAME='"$(XML_SONAME)"'
-MD4C_CFLAGS   := $(shell $(PKG_CONFIG) --cflags md4c 2>/dev/null)
-MD4C_LIBS     := $(shell $(PKG_CONFIG) --libs md4c 2>/dev/null || echo -lmd4c)
+LECTERN_CPPFLAGS += -DLECTERN_MD4C_SONAME='"$(MD4C_SONAME)"'
 LECTERN_CPPFLAGS += $(MD4C_CFLAGS)
 LECTERN_CFLAGS	 = -std=c11 -pthread $(WARN) -MMD -MP
 CORE_LIBS = -lunistring -pthread
-CORE_LIBS += $(MD4C_LIBS)
 CORE_LIBS += -ldl
 LIBS	 = $(CURSES_LIBS) $(CORE_LIBS)
 
 # lectern itself takes ncurses and libunistring from their archives where
 # the build finds them (Debian's -dev packages install both): a start then
-# loads the C library and md4c rather than five libraries, a millisecond of
+# loads the C library alone rather than five libraries, a millisecond of
 # the seven to the first screen. LINK=shared links them as shared
 # libraries, as a distribution's package that tracks their security
 # updates would.
@@ -59,7 +59,7 @@ CORE	 = util pages text doc build contents format lexicon fmt_plain layout rende
 	   state_list notes_file notes_anchor notes_export
 CORE	+= captions cues cuetext cuelabel fmt_vtt fmt_srt
 CORE	+= speech segments plain_lines plain_unit
-CORE	+= fmt_markdown md_blocks md_input
+CORE	+= fmt_markdown md_blocks md_input md_load
 CORE	+= rec
 CORE	+= court fmt_court
 CORE	+= fmt_hearing

@@ -22,7 +22,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <md4c.h>
 #include <unistr.h>
 
 #include "lectern/build.h"
@@ -528,6 +527,51 @@ md_begin(struct doc *d)
 	build_reserve(d, d->inlen);
 }
 
+/* Without md4c: says so, in a paragraph of its own. */
+static void
+md_no_parser(struct md_state *m)
+{
+	static const char said[] = "This Markdown file is shown as it is "
+	    "written, because lectern reads Markdown with md4c, which could "
+	    "not be loaded (";
+	const char *why = md_parser_error();
+
+	md_add_text(m, said, sizeof said - 1);
+	md_add_text(m, why, strlen(why));
+	md_add_text(m, ").", 2);
+	md_flush(m);
+	build_detail(m->doc, "md4c not loaded: %s", why);
+}
+
+/* Without md4c: [s, e) read as paragraphs of plain text, its markup as
+ * it is. */
+static void
+md_unparsed(struct md_state *m, size_t s, size_t e)
+{
+	const uint8_t *in = m->doc->in;
+	size_t pos, le, a, start = s;
+
+	for (pos = s; pos < e; pos = le + 1) {
+		const uint8_t *nl = memchr(in + pos, '\n', e - pos);
+
+		le = nl != NULL ? (size_t)(nl - in) : e;
+		for (a = pos; a < le && (in[a] == ' ' || in[a] == '\t' ||
+		    in[a] == '\r'); a++)
+			;
+		if (a < le)
+			continue;
+		if (pos > start) {
+			md_plain_text(m, start, pos);
+			md_flush(m);
+		}
+		start = le + 1;
+	}
+	if (start < e) {
+		md_plain_text(m, start, e);
+		md_flush(m);
+	}
+}
+
 /* Reads at least budget more bytes (0: all), in slices that end after a
  * paragraph of plain text; 1 while there is more. */
 static int
@@ -547,6 +591,10 @@ md_some(struct doc *d, size_t budget)
 		m->pos = md_front_matter(m);
 		md_prescan(m, m->pos);
 		m->whole = !md_plain_ok(d, m->pos);
+		if ((m->parse = md_parser()) == NULL) {
+			md_no_parser(m);
+			m->whole = 0;
+		}
 	}
 	stop = budget == 0 || d->inlen - m->pos < budget || m->whole ?
 	    d->inlen : m->pos + budget;
@@ -554,9 +602,11 @@ md_some(struct doc *d, size_t budget)
 	 * slice ends after a plain paragraph. */
 	while (m->pos < stop) {
 		pos = m->whole ? d->inlen : md_next_plain(d, m->pos, &end);
-		if (pos > m->pos)
-			md_parse((const MD_CHAR *)d->in + m->pos,
+		if (pos > m->pos && m->parse != NULL)
+			m->parse((const MD_CHAR *)d->in + m->pos,
 			    (MD_SIZE)(pos - m->pos), &parser, m);
+		else if (pos > m->pos)
+			md_unparsed(m, m->pos, pos);
 		if (pos >= d->inlen) {
 			m->pos = d->inlen;
 			break;

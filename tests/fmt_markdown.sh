@@ -160,3 +160,65 @@ printf -- '---\ntitle: "Bad \033]0;x\007 title"\n---\n\n## Head \033[2J ing\n\n*
 $LECTERN --dump=80 "$TMP/hostile.md" > "$TMP/dump" 2> /dev/null
 check md/hostile-no-escape sh -c "! grep -q \"\$(printf '\033')\" '$TMP/dump'"
 check md/hostile-shown grep -q 'Bad ^\[\]0;x^G title' "$TMP/dump"
+
+# md4c is loaded only for Markdown: the start of every other file pays
+# nothing for it, and a Markdown file read without it is shown as it is
+# written, after a paragraph that says why.
+loads() { LD_DEBUG=files "$@" 2>&1 >/dev/null | grep -c 'file=libmd4c'; }
+check md/no-md4c-for-text test "$(loads $LECTERN --count the tests/data/chapters.txt)" -eq 0
+check md/md4c-for-markdown test "$(loads $LECTERN --count the $D/episode.md)" -gt 0
+mkdir -p "$TMP/fakemd"
+libc=$(ldd $LECTERN | awk '/libc\.so/ { print $3 }')
+ln -s "$libc" "$TMP/fakemd/libmd4c.so.0"
+LD_LIBRARY_PATH="$TMP/fakemd" $LECTERN --blocks $D/episode.md > "$TMP/out" 2>&1
+check md/no-md4c-status test $? -eq 0
+expect md/no-md4c-said "$(head -1 "$TMP/out")" "# format: markdown; md4c not loaded: libmd4c.so.0 has no md_parse"
+same md/no-md4c-dump env LD_LIBRARY_PATH="$TMP/fakemd" $LECTERN --dump=72 $D/episode.md <<'OUT'
+12 - Locks, "Keys" and Trust
+
+This Markdown file is shown as it is written, because lectern reads
+Markdown with md4c, which could not be loaded (libmd4c.so.0 has no
+md_parse).
+
+[YouTube link](https://www.youtube.com/watch?v=abc) · ![cover]
+(cover.png)
+
+In this episode I talk to *Mara Lindqvist* about **locks**, `keys` and
+trust. Read more at <https://example.org>.
+
+* * *
+
+Topics we discuss: - [Picking locks](#picking) - [Why it is legal]
+(#legal) - [Trust](#trust)
+
+## Picking locks <a name="picking"></a>
+
+Daniel Filan: Hello, everybody. Welcome to the show &mdash; again.
+
+[00:30] Mara Lindqvist: Thank you for having me, Daniel.
+
+[01:02] Daniel Filan: How did you start?
+
+[01:10] Mara Lindqvist: With a padlock \[laughs\] and a *lot* of time.
+
+### **1\. Why it is legal**
+
+Daniel Filan: Is it legal?
+
+> **Mara Lindqvist:** Mostly. Here is a quote from the law: > > "No lock
+shall be sold that cannot be opened."
+
+1. First point 2. Second point
+
+``` code stays code ```
+
+| Year | Event | |------|-------| | 1999 | First lock |
+
+<div class="ad">Advertisement</div>
+
+Trust -----
+
+[12:34] Daniel Filan: And trust?
+
+[12:40] Mara Lindqvist: It is earned.
+OUT

@@ -2,17 +2,23 @@
  * fmt_markdown.c walks md4c's callbacks and collects the text of each
  * block with its styles; md_blocks.c makes blocks of it: paragraphs read
  * line by line for speaker labels, timed segments and credits (no
- * terminal in here). */
+ * terminal in here); md_load.c loads md4c. */
 #ifndef LECTERN_MARKDOWN_H
 #define LECTERN_MARKDOWN_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+#include <md4c.h>
+
 #include "lectern/segments.h"
 #include "lectern/util.h"
 
 struct doc;
+
+/* md4c's md_parse. */
+typedef int md_parse_fn(const MD_CHAR *, MD_SIZE, const MD_PARSER *,
+		    void *);
 
 #define MD_MAX_LISTS	32	/* lists open at once that are counted */
 
@@ -64,6 +70,7 @@ struct md_state {
 	/* Reading in slices. */
 	int		 started;
 	int		 whole;		/* md4c reads it all at once */
+	md_parse_fn	*parse;		/* md4c, or NULL if it cannot be had */
 	size_t		 pos;		/* where the next slice starts */
 };
 
@@ -102,5 +109,12 @@ void	 md_paragraph(struct md_state *m, int quoted);
 void	 md_flush_label(struct md_state *m);
 /* The time waiting for a block, and none waits any more. */
 uint32_t md_take_time(struct md_state *m);
+
+/* md4c's parser, loaded at the first call (md_load.c); NULL, with why in
+ * md_parser_error(), if it cannot be had. Later calls return what the
+ * first did. md_load loads it from a soname of the caller's. */
+md_parse_fn	*md_parser(void);
+md_parse_fn	*md_load(const char *soname, char *err, size_t errlen);
+const char	*md_parser_error(void);
 
 #endif
