@@ -18,7 +18,8 @@ static md_parse_fn *parse;
 static char why[256];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-md_parse_fn *
+/* Loads md4c from soname; NULL, with why in err, if it cannot be had. */
+static md_parse_fn *
 md_load(const char *soname, char *err, size_t errlen)
 {
 	md_parse_fn *f;

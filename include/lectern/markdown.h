@@ -112,9 +112,8 @@ uint32_t md_take_time(struct md_state *m);
 
 /* md4c's parser, loaded at the first call (md_load.c); NULL, with why in
  * md_parser_error(), if it cannot be had. Later calls return what the
- * first did. md_load loads it from a soname of the caller's. */
+ * first did. */
 md_parse_fn	*md_parser(void);
-md_parse_fn	*md_load(const char *soname, char *err, size_t errlen);
 const char	*md_parser_error(void);
 
 #endif
